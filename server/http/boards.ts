@@ -1,0 +1,33 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { authorize, createBoard } from '../boards/boards.ts'
+import { bearerToken } from './bearer.ts'
+import type { AppDeps } from './deps.ts'
+import { jsonError } from './errors.ts'
+import { readJsonBody } from './json-body.ts'
+
+const CreateBoardBody = z.strictObject({
+  title: z.string().trim().max(200, 'title is longer than 200 characters').optional(),
+  template: z.string().min(1).max(100).optional(),
+})
+
+export function boardRoutes(deps: AppDeps): Hono {
+  const { storage, log } = deps
+  return new Hono()
+    .post('/', async (c) => {
+      const body = await readJsonBody(c, CreateBoardBody, { allowEmpty: true })
+      if (!body.ok) return body.response
+      if (body.value.template !== undefined) {
+        return jsonError(c, 400, 'unknown_template', `Unknown template "${body.value.template}"`)
+      }
+      const board = await createBoard(storage, { title: body.value.title })
+      log.info({ boardId: board.id }, 'board created')
+      return c.json(board, 201)
+    })
+    .get('/:id', async (c) => {
+      const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
+      if (!access.ok) return jsonError(c, access.status, access.code, access.message)
+      const { board, role } = access
+      return c.json({ id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role })
+    })
+}

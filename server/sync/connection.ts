@@ -1,0 +1,140 @@
+/**
+ * One WebSocket client on one board. Owns the socket: decodes frames in arrival order, hands
+ * them to the room, applies backpressure and closes with a code and reason on bad input.
+ *
+ * Frames are processed strictly one after another (a promise chain), and the first link of the
+ * chain is joining the room, which loads the board. So a SyncStep1 that arrives before the board
+ * is loaded waits and is answered from the loaded state: no client ever sees an empty board.
+ */
+import type { WebSocket } from 'ws'
+import type { Role } from '../../shared/roles.ts'
+import type { Logger } from '../log.ts'
+import type { Peer } from '../rooms/peer.ts'
+import type { RoomRegistry } from '../rooms/registry.ts'
+import { CloseCode, type Room } from '../rooms/room.ts'
+import { decodeClientMessage, ProtocolError } from './protocol.ts'
+
+export interface ConnectionLimits {
+  maxBufferedBytes: number
+  /** Frames received but not yet processed; past this the client is flooding us. */
+  maxQueuedFrames: number
+}
+
+export class SyncConnection implements Peer {
+  readonly awarenessIds = new Set<number>()
+  /** Cleared on every ping, set by the pong; see Keepalive. */
+  alive = true
+  private room: Room | null = null
+  private queue: Promise<void>
+  private queued = 0
+  private closed = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly boardId: string,
+    readonly role: Role,
+    private readonly registry: RoomRegistry,
+    private readonly limits: ConnectionLimits,
+    private readonly log: Logger,
+  ) {
+    socket.on('pong', () => {
+      this.alive = true
+    })
+    this.queue = registry.join(boardId, this).then(
+      (room) => {
+        if (this.closed) registry.leave(room, this)
+        else this.room = room
+      },
+      (error: unknown) => {
+        this.log.error({ boardId, role, err: error }, 'could not join board')
+        this.close(CloseCode.internalError, 'board could not be loaded')
+      },
+    )
+  }
+
+  /** A frame from the socket. Text frames are not part of the protocol. */
+  receive(data: ArrayBuffer | string): void {
+    if (this.closed) return
+    if (typeof data === 'string') {
+      this.close(CloseCode.unsupportedData, 'binary frames only')
+      return
+    }
+    if (++this.queued > this.limits.maxQueuedFrames) {
+      this.close(CloseCode.tryAgainLater, 'too many messages in flight')
+      return
+    }
+    const frame = new Uint8Array(data)
+    this.queue = this.queue.then(async () => {
+      this.queued--
+      if (this.closed || !this.room) return
+      try {
+        await this.handle(this.room, frame)
+      } catch (error) {
+        if (error instanceof ProtocolError) {
+          this.log.info({ boardId: this.boardId, role: this.role, reason: error.message }, 'protocol violation')
+          this.close(CloseCode.invalidPayload, error.message)
+        } else {
+          this.log.error({ boardId: this.boardId, role: this.role, err: error }, 'message handling failed')
+          this.close(CloseCode.internalError, 'internal error')
+        }
+      }
+    })
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      // Queued data would grow without bound; the client resyncs when it reconnects.
+      this.log.warn({ boardId: this.boardId, role: this.role }, 'slow consumer disconnected')
+      this.close(CloseCode.tryAgainLater, 'send buffer full', true)
+      return
+    }
+    this.socket.send(message)
+  }
+
+  close(code: number, reason: string, terminate = false): void {
+    if (this.closed) return
+    this.markClosed()
+    if (terminate) this.socket.terminate()
+    else this.socket.close(code, reason)
+  }
+
+  /** The socket is gone (closed by either side). */
+  onSocketClosed(): void {
+    if (!this.closed) this.markClosed()
+  }
+
+  terminate(): void {
+    this.markClosed()
+    this.socket.terminate()
+  }
+
+  ping(): void {
+    this.alive = false
+    this.socket.ping()
+  }
+
+  private markClosed(): void {
+    this.closed = true
+    const room = this.room
+    this.room = null
+    if (room) this.registry.leave(room, this)
+  }
+
+  private async handle(room: Room, frame: Uint8Array): Promise<void> {
+    const message = decodeClientMessage(frame)
+    switch (message.kind) {
+      case 'sync-step-1':
+        return room.answerSyncStep1(this, message.stateVector)
+      case 'sync-step-2':
+      case 'update':
+        return room.applyUpdate(this, message.update)
+      case 'awareness':
+        return room.applyAwareness(this, message.update)
+      case 'query-awareness':
+        return room.answerQueryAwareness(this)
+      case 'ignored':
+        return
+    }
+  }
+}
