@@ -33,6 +33,11 @@ export class RoomRegistry {
     return this.slots.size
   }
 
+  /** The room of a board if it is loaded (for metrics and tests); never loads. */
+  loadedRoom(boardId: string): Room | null {
+    return this.slots.get(boardId)?.loaded ?? null
+  }
+
   /** Loads the board if needed and adds the peer; the returned room already has the peer. */
   async join(boardId: string, peer: Peer): Promise<Room> {
     let slot = this.slots.get(boardId)

@@ -1,0 +1,57 @@
+/** Runs `server/main.ts` as a child process, the way `npm start` does, so it can be SIGKILLed. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+
+export interface ChildServer {
+  process: ChildProcess
+  url: string
+  wsUrl: string
+  output: () => string
+  /** Resolves with the exit code or signal once the process has exited. */
+  exited: Promise<number | NodeJS.Signals | null>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startChildServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
+  const chosenPort = port ?? (await freePort())
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(chosenPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  )
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
+    const onData = () => {
+      if (output.includes('listening on')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', onData)
+    void exited.then((result) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${String(result)}) before listening:\n${output}`))
+    })
+  })
+  const url = `http://127.0.0.1:${chosenPort}`
+  return { process: child, url, wsUrl: `ws://127.0.0.1:${chosenPort}/sync`, output: () => output, exited }
+}

@@ -1,0 +1,79 @@
+/** Stock y-websocket clients (the same provider the browser uses) and a raw frame client. */
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { RECORDS_ARRAY } from '../../shared/doc-layout.ts'
+import { waitFor } from './wait.ts'
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  records: YKeyValue<unknown>
+  destroy(): void
+}
+
+export function connectClient(wsUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: { token },
+    // y-websocket's types expect the DOM WebSocket; ws implements the same interface.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  const records = new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY))
+  return {
+    doc,
+    provider,
+    records,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+export async function connectSynced(wsUrl: string, boardId: string, token: string): Promise<TestClient> {
+  const client = connectClient(wsUrl, boardId, token)
+  await waitFor(() => client.provider.synced, 'initial sync')
+  return client
+}
+
+/** A WebSocket speaking raw frames, recording what it receives and how it was closed. */
+export interface RawClient {
+  socket: WebSocket
+  received: Uint8Array[]
+  closed: Promise<{ code: number; reason: string }>
+  opened: Promise<void>
+}
+
+export function connectRaw(wsUrl: string, boardId: string, token: string | null): RawClient {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
+  const socket = new WebSocket(`${wsUrl}/${boardId}${query}`)
+  const received: Uint8Array[] = []
+  socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+  })
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve())
+    socket.once('error', reject)
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+  })
+  return { socket, received, closed, opened }
+}
+
+/** The HTTP status with which an upgrade was refused, or 101 when it was accepted. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url)
+    socket.once('open', () => {
+      socket.terminate()
+      resolve(101)
+    })
+    socket.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      socket.terminate()
+    })
+    socket.once('error', (error) => reject(error))
+  })
+}

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { connectClient, connectSynced, type TestClient } from '../helpers/clients.ts'
+import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+let server: TestServer
+let board: BoardLinks
+const clients: TestClient[] = []
+
+async function join(token = board.tokens.participant): Promise<TestClient> {
+  const client = await connectSynced(server.wsUrl, board.id, token)
+  clients.push(client)
+  return client
+}
+
+function recordsOf(client: TestClient): Record<string, unknown> {
+  return Object.fromEntries([...client.records.map.entries()].map(([key, entry]) => [key, entry.val]))
+}
+
+/** Records as a string independent of insertion order. */
+function canonical(client: TestClient): string {
+  return JSON.stringify(Object.entries(recordsOf(client)).sort(([x], [y]) => x.localeCompare(y)))
+}
+
+/** A deterministic pseudo-random generator so a failing run can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff
+    return state / 0x7fffffff
+  }
+}
+
+beforeEach(async () => {
+  server = await startTestServer()
+  board = await createBoard(server.url, { title: 'Sync' })
+})
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server.close()
+})
+
+describe('sync endpoint with stock y-websocket clients', () => {
+  it('delivers the stored board state on the first sync', async () => {
+    const client = await join()
+    expect(client.doc.getMap('meta').get('title')).toBe('Sync')
+  })
+
+  it('makes two clients converge on random concurrent edits', async () => {
+    const a = await join()
+    const b = await join()
+    const random = seeded(42)
+    for (let i = 0; i < 200; i++) {
+      const writer = random() < 0.5 ? a : b
+      const key = `shape:${Math.floor(random() * 20)}`
+      if (random() < 0.15) writer.records.delete(key)
+      else writer.records.set(key, { id: key, x: Math.round(random() * 1000), by: writer === a ? 'a' : 'b' })
+    }
+    // YKeyValue settles concurrent writes to one key with a follow-up delete, so wait for both
+    // the documents and the key-value views to agree.
+    const converged = () =>
+      Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))) &&
+      canonical(a) === canonical(b)
+    await waitFor(converged, 'clients to converge')
+    expect(recordsOf(a)).toEqual(recordsOf(b))
+    expect(Object.keys(recordsOf(a)).length).toBeGreaterThan(0)
+  })
+
+  it('gives a late joiner the full state', async () => {
+    const a = await join()
+    for (let i = 0; i < 50; i++) a.records.set(`shape:${i}`, { id: `shape:${i}`, i })
+    const b = await join()
+    await waitFor(() => b.records.map.size === 50, 'other client to receive edits')
+    await server.registry.closeAll(1001, 'test')
+    const late = await join()
+    expect(recordsOf(late)).toEqual(recordsOf(a))
+  })
+
+  it('relays awareness and removes it when the connection closes', async () => {
+    const a = await join()
+    const b = await join()
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    const aId = a.doc.clientID
+    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Anna', 'awareness to arrive')
+    a.provider.disconnect()
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), 'awareness to be removed')
+    expect(b.provider.awareness.getStates().has(b.doc.clientID)).toBe(true)
+  })
+
+  it('answers query-awareness with every known state', async () => {
+    const a = await join()
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    const b = connectClient(server.wsUrl, board.id, board.tokens.participant)
+    clients.push(b)
+    await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), 'existing awareness on join')
+  })
+})
