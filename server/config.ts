@@ -19,6 +19,8 @@ export interface Config {
   idleUnloadMs: number
   /** Interval of WebSocket pings; a connection that missed one pong is terminated. */
   pingIntervalMs: number
+  /** Largest uploaded image or video. */
+  maxAssetBytes: number
   /** Directory with the built client (index.html + assets); served when it exists. */
   clientDir: string
   tldrawLicenseKey: string | null
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     idleUnloadMs: integer(env, 'BOARD_IDLE_UNLOAD_SECONDS', 30, 0, 86_400) * 1000,
     pingIntervalMs: integer(env, 'PING_INTERVAL_SECONDS', 30, 1, 3600) * 1000,
+    maxAssetBytes: integer(env, 'MAX_ASSET_BYTES', 10 * MiB, 1024, 1024 * MiB),
     clientDir: path.resolve(cwd, env.CLIENT_DIR?.trim() || 'dist/client'),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
     logLevel: logLevel(env),

@@ -1,5 +1,6 @@
 /** The HTTP surface: JSON API, the sync upgrade, and the built client. Handlers stay thin. */
 import { Hono } from 'hono'
+import { assetRoutes } from './assets.ts'
 import { boardRoutes } from './boards.ts'
 import { clientConfigRoutes } from './client-config.ts'
 import { clientFileRoutes } from './client-files.ts'
@@ -13,6 +14,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/config', clientConfigRoutes(deps))
   app.route('/api/boards', boardRoutes(deps))
+  app.route('/api/boards', assetRoutes(deps))
   app.route('/sync', syncRoutes(deps))
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`))
   app.all('/sync/*', (c) => jsonError(c, 404, 'not_found', 'Sync URLs look like /sync/<boardId>?token=…'))

@@ -7,9 +7,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
-import type { BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
+import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
 
-const SCHEMA_VERSION = 1
+const SCHEMA_VERSION = 2
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -32,6 +32,16 @@ const MIGRATIONS: Record<number, string> = {
       data BLOB NOT NULL
     );
     CREATE INDEX board_updates_board ON board_updates(board_id, seq);
+  `,
+  2: `
+    CREATE TABLE board_assets (
+      id TEXT NOT NULL,
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      content_type TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      PRIMARY KEY (board_id, id)
+    );
   `,
 }
 
@@ -78,6 +88,13 @@ export function openSqliteStorage(dataDir: string): Storage {
   const deleteUpTo = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?')
   const countForBoard = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
+  )
+
+  const insertAsset = db.prepare(
+    'INSERT INTO board_assets (id, board_id, content_type, size, created_at) VALUES (?, ?, ?, ?, ?)',
+  )
+  const selectAsset = db.prepare<[string, string], { id: string; board_id: string; content_type: string; size: number; created_at: number }>(
+    'SELECT * FROM board_assets WHERE board_id = ? AND id = ?',
   )
 
   const createBoardTx = db.transaction((board: NewBoard) => {
@@ -128,6 +145,14 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     async countUpdates(boardId) {
       return countForBoard.get(boardId)?.n ?? 0
+    },
+    async addAsset(asset) {
+      insertAsset.run(asset.id, asset.boardId, asset.contentType, asset.size, asset.createdAt)
+    },
+    async getAsset(boardId, id): Promise<AssetRecord | null> {
+      const row = selectAsset.get(boardId, id)
+      if (!row) return null
+      return { id: row.id, boardId: row.board_id, contentType: row.content_type, size: row.size, createdAt: row.created_at }
     },
     async ping() {
       db.prepare('SELECT 1').get()

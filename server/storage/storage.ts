@@ -29,6 +29,15 @@ export interface StoredUpdates {
   lastSeq: number
 }
 
+export interface AssetRecord {
+  /** File name under DATA_DIR/assets/<boardId>/: random id plus extension. */
+  id: string
+  boardId: string
+  contentType: string
+  size: number
+  createdAt: number
+}
+
 export interface Storage {
   createBoard(board: NewBoard): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
@@ -42,6 +51,9 @@ export interface Storage {
   /** Atomically replaces the updates with `seq <= upToSeq` by one merged update. */
   replaceUpdates(boardId: string, upToSeq: number, merged: Uint8Array): Promise<void>
   countUpdates(boardId: string): Promise<number>
+
+  addAsset(asset: AssetRecord): Promise<void>
+  getAsset(boardId: string, id: string): Promise<AssetRecord | null>
 
   /** Throws when the storage cannot serve requests (for the health check). */
   ping(): Promise<void>

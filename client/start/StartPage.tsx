@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react'
+import { api, boardLink, type CreatedBoard } from '../app/api.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { CopyableLink } from './CopyableLink.tsx'
+import { QrCode } from './QrCode.tsx'
+
+export function StartPage() {
+  const { t } = useI18n()
+  const [title, setTitle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [board, setBoard] = useState<CreatedBoard | null>(null)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      setBoard(await api.createBoard(title))
+    } catch (e) {
+      setError(t('start.error', { message: e instanceof Error ? e.message : String(e) }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const origin = window.location.origin
+  return (
+    <main className="page start-page">
+      <header className="page-header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <p className="tagline">{t('app.tagline')}</p>
+      <section aria-labelledby="new-board">
+        <h2 id="new-board">{t('start.heading')}</h2>
+        <form onSubmit={submit} className="create-form">
+          <label htmlFor="board-title">{t('start.title.label')}</label>
+          <input
+            id="board-title"
+            value={title}
+            maxLength={200}
+            placeholder={t('start.title.placeholder')}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? t('start.creating') : t('start.create')}
+          </button>
+        </form>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </section>
+      {board && (
+        <section aria-labelledby="links" className="links">
+          <h2 id="links">{board.title}</h2>
+          <p role="status">{t('start.created')}</p>
+          <CopyableLink
+            id="facilitator"
+            label={t('start.link.facilitator')}
+            help={t('start.link.facilitator.help')}
+            url={boardLink(origin, board.id, board.tokens.facilitator)}
+          />
+          <CopyableLink
+            id="participant"
+            label={t('start.link.participant')}
+            help={t('start.link.participant.help')}
+            url={boardLink(origin, board.id, board.tokens.participant)}
+          />
+          <CopyableLink
+            id="viewer"
+            label={t('start.link.viewer')}
+            help={t('start.link.viewer.help')}
+            url={boardLink(origin, board.id, board.tokens.viewer)}
+          />
+          <QrCode value={boardLink(origin, board.id, board.tokens.participant)} label={t('start.qr')} />
+          <p>
+            <a className="button" href={boardLink(origin, board.id, board.tokens.facilitator)}>
+              {t('start.open')}
+            </a>
+          </p>
+        </section>
+      )}
+    </main>
+  )
+}
