@@ -30,7 +30,7 @@ async function join(token: string): Promise<TestClient> {
 /** A y-websocket Update frame that sets one record, made by an independent Y.Doc. */
 function updateFrame(key: string, value: unknown): Uint8Array {
   const doc = new Y.Doc()
-  new YKeyValue(doc.getArray(RECORDS_ARRAY)).set(key, value)
+  new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY)).set(key, value)
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 0)
   encoding.writeVarUint(encoder, 2)
@@ -88,7 +88,7 @@ describe('viewer role', () => {
     const { updates } = await server.storage.loadUpdates(board.id)
     const stored = new Y.Doc()
     for (const update of updates) Y.applyUpdate(stored, update)
-    expect(new YKeyValue(stored.getArray(RECORDS_ARRAY)).get('shape:forged')).toBeUndefined()
+    expect(new YKeyValue<unknown>(stored.getArray(RECORDS_ARRAY)).get('shape:forged')).toBeUndefined()
   })
 
   it("relays a viewer's awareness so its cursor shows", async () => {

@@ -1,0 +1,55 @@
+/**
+ * The live document of one board in this browser: a Y.Doc kept in IndexedDB (so edits survive
+ * a reload and being offline) and synced with the server by the stock y-websocket provider.
+ */
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+
+export interface BoardConnection {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /**
+   * Resolves once there is a document worth showing: the server's state, or, when the server
+   * cannot be reached, the copy in IndexedDB. Binding to an empty not-yet-synced doc would make
+   * the board flash empty.
+   */
+  ready: Promise<void>
+  destroy(): void
+}
+
+export function syncServerUrl(location: Location): string {
+  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${location.host}/sync`
+}
+
+export function openBoardConnection(boardId: string, token: string): BoardConnection {
+  const doc = new Y.Doc()
+  const cache = new IndexeddbPersistence(`regiebord:${boardId}`, doc)
+  const provider = new WebsocketProvider(syncServerUrl(window.location), boardId, doc, { params: { token } })
+  let timer = 0
+  const ready = new Promise<void>((resolve) => {
+    const check = () => {
+      const cacheLoaded = cache.synced
+      const serverUnreachable = !navigator.onLine || provider.wsUnsuccessfulReconnects > 0
+      if (provider.synced || (cacheLoaded && serverUnreachable)) {
+        window.clearInterval(timer)
+        resolve()
+      }
+    }
+    provider.on('sync', check)
+    void cache.whenSynced.then(check)
+    timer = window.setInterval(check, 100)
+  })
+  return {
+    doc,
+    provider,
+    ready,
+    destroy() {
+      window.clearInterval(timer)
+      provider.destroy()
+      void cache.destroy()
+      doc.destroy()
+    },
+  }
+}

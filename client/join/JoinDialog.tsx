@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react'
+import type { Role } from '../../shared/roles.ts'
+import { COLOURS, loadIdentity, saveIdentity, suggestColour, type Identity } from '../board/identity.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+
+/** First visit to a board: asks only for a display name and a colour. */
+export function JoinDialog({ title, role, onJoin }: { title: string; role: Role; onJoin: (identity: Identity) => void }) {
+  const { t } = useI18n()
+  const previous = loadIdentity()
+  const [name, setName] = useState(previous?.name ?? '')
+  const [colour, setColour] = useState(previous?.colour ?? suggestColour())
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (name.trim()) onJoin(saveIdentity(name, colour))
+  }
+  return (
+    <main className="page join-page">
+      <header className="page-header">
+        <h1>{t('join.heading', { title })}</h1>
+        <LanguageSwitch />
+      </header>
+      <p>{t(`join.role.${role}`)}</p>
+      <form onSubmit={submit} className="join-form">
+        <label htmlFor="display-name">{t('join.name.label')}</label>
+        <input id="display-name" value={name} maxLength={60} required autoFocus autoComplete="nickname" onChange={(e) => setName(e.target.value)} />
+        <fieldset>
+          <legend>{t('join.colour.label')}</legend>
+          <div className="colours">
+            {COLOURS.map((c) => (
+              <label key={c} className="colour" style={{ background: c }}>
+                <input type="radio" name="colour" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={c} />
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" disabled={!name.trim()}>
+          {t('join.submit')}
+        </button>
+      </form>
+    </main>
+  )
+}

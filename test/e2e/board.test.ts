@@ -1,0 +1,167 @@
+/**
+ * The product as a person uses it: Chromium against the real server (a child process serving the
+ * built client), two browser contexts as two people.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
+import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.ts'
+import { tempDataDir } from '../helpers/server.ts'
+
+const unavailable = browserUnavailableReason()
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots')
+
+let browser: Browser
+let server: ChildServer
+let port: number
+let dataDir: string
+const contexts: BrowserContext[] = []
+const outsideRequests: string[] = []
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } })
+  contexts.push(context)
+  const page = await context.newPage()
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outsideRequests.push(request.url())
+  })
+  return page
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** Opens a board link, answers the name question and waits for the canvas. */
+async function joinBoard(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link)
+  await page.fill('#display-name', name)
+  await page.click('button[type=submit]')
+  await page.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 20_000 })
+}
+
+function shapeCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __regiebordEditor: { getCurrentPageShapes(): unknown[] } }).__regiebordEditor.getCurrentPageShapes().length)
+}
+
+async function waitForShapes(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => (window as unknown as { __regiebordEditor?: { getCurrentPageShapes(): unknown[] } }).__regiebordEditor?.getCurrentPageShapes().length === n,
+    count,
+    { timeout: 15_000 },
+  )
+}
+
+async function drawRectangle(page: Page, x: number, y: number): Promise<void> {
+  await page.keyboard.press('r')
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x + 120, y + 80, { steps: 5 })
+  await page.mouse.up()
+  await page.keyboard.press('Escape')
+}
+
+describe.skipIf(unavailable !== null)('board in the browser', () => {
+  let links: { facilitator: string; participant: string; viewer: string }
+
+  beforeAll(async () => {
+    dataDir = tempDataDir()
+    port = await freePort()
+    server = await startChildServer({ DATA_DIR: dataDir }, port)
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    server?.process.kill('SIGKILL')
+  })
+
+  it('creates a board on the start page and shows three invite links and a QR code', async () => {
+    const page = await newPage()
+    await page.goto(server.url)
+    expect(await page.getAttribute('html', 'lang')).toBe('nl')
+    await page.fill('#board-title', 'Wijkavond Rhoon')
+    await page.click('button[type=submit]')
+    await page.waitForSelector('#participant')
+    links = {
+      facilitator: await page.inputValue('#facilitator'),
+      participant: await page.inputValue('#participant'),
+      viewer: await page.inputValue('#viewer'),
+    }
+    for (const link of Object.values(links)) expect(link).toMatch(new RegExp(`^${server.url}/b/[a-z0-9]+#t=[A-Za-z0-9_-]{43}$`))
+    expect(await page.locator('.qr svg').count()).toBe(1)
+    await screenshot(page, 'start-page')
+  })
+
+  it('lets two people draw together and see each other', async () => {
+    const anna = await newPage()
+    const bram = await newPage()
+    await joinBoard(anna, links.facilitator, 'Anna')
+    await joinBoard(bram, links.participant, 'Bram')
+    await drawRectangle(anna, 300, 300)
+    await waitForShapes(bram, 1)
+    // Cursors: Anna moves, Bram sees her name tag.
+    await anna.mouse.move(600, 350, { steps: 5 })
+    await bram.waitForSelector('.tl-nametag:has-text("Anna")', { timeout: 10_000 })
+    await screenshot(bram, 'two-people')
+    // tldraw's own UI speaks Dutch too.
+    await anna.click('[data-testid="main-menu.button"]')
+    await anna.waitForSelector('text=Bewerken', { timeout: 5_000 })
+    await anna.keyboard.press('Escape')
+  })
+
+  it('keeps everything across a reload and remembers the name', async () => {
+    const page = await newPage()
+    await joinBoard(page, links.participant, 'Carla')
+    await waitForShapes(page, 1)
+    await page.reload()
+    await page.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 20_000 })
+    expect(await shapeCount(page)).toBe(1)
+  })
+
+  it("brings an edit made while the server was down to the other person once it is back", async () => {
+    const anna = await newPage()
+    const bram = await newPage()
+    await joinBoard(anna, links.participant, 'Anna')
+    await joinBoard(bram, links.participant, 'Bram')
+    await waitForShapes(anna, 1)
+    server.process.kill('SIGTERM')
+    await server.exited
+    await anna.waitForSelector('.connection-indicator:not([data-state="connected"])', { timeout: 10_000 })
+    await drawRectangle(anna, 500, 200)
+    await waitForShapes(anna, 2)
+    await anna.waitForSelector('.connection-indicator .unsynced', { timeout: 5_000 })
+    await screenshot(anna, 'offline-edit')
+    server = await startChildServer({ DATA_DIR: dataDir }, port)
+    await waitForShapes(bram, 2)
+    await anna.waitForSelector('.connection-indicator[data-state="connected"]', { timeout: 15_000 })
+    expect(await anna.locator('.connection-indicator .unsynced').count()).toBe(0)
+  })
+
+  it('does not let a viewer draw', async () => {
+    const viewer = await newPage()
+    await joinBoard(viewer, links.viewer, 'Kijker')
+    await waitForShapes(viewer, 2)
+    await drawRectangle(viewer, 200, 500)
+    await viewer.waitForTimeout(500)
+    expect(await shapeCount(viewer)).toBe(2)
+    expect(await viewer.locator('.readonly-badge').count()).toBe(1)
+    await screenshot(viewer, 'viewer')
+  })
+
+  it('says in Dutch that a wrong link does not work', async () => {
+    const page = await newPage()
+    await page.goto(links.participant.replace(/#t=.*/, '#t=wrong-token'))
+    await page.waitForSelector('[data-board-error]')
+    expect(await page.textContent('[data-board-error]')).toContain('Deze link werkt niet')
+  })
+
+  it('made no request to any other host', () => {
+    expect(outsideRequests).toEqual([])
+  })
+})
