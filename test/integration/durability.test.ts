@@ -77,6 +77,25 @@ describe('durability', () => {
     for (const [key, value] of seen) expect(reader.records.get(key)).toEqual(value)
   })
 
+  it('shuts down cleanly on SIGTERM: exit code 0, log compacted, database closed', async () => {
+    const dataDir = tempDataDir()
+    const child = await startChildServer({ DATA_DIR: dataDir })
+    children.push(child)
+    const board = await createBoard(child.url)
+    const writer = await join(child.wsUrl, board.id, board.tokens.participant)
+    for (let i = 0; i < 20; i++) writer.records.set(`shape:${i}`, { id: `shape:${i}` })
+    const watcher = await join(child.wsUrl, board.id, board.tokens.viewer)
+    await waitFor(() => watcher.records.map.size === 20, 'edits to be relayed')
+    child.process.kill('SIGTERM')
+    expect(await child.exited).toBe(0)
+    children.splice(0)
+    const { default: Database } = await import('better-sqlite3')
+    const db = new Database(`${dataDir}/regiebord.sqlite`, { readonly: true })
+    const { n } = db.prepare('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?').get(board.id) as { n: number }
+    db.close()
+    expect(n).toBe(1)
+  })
+
   it('compaction merges the update log and keeps the state identical', async () => {
     const dataDir = tempDataDir()
     const server = await start(dataDir, { compactAfterUpdates: 20 })
