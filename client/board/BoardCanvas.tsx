@@ -99,7 +99,7 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
     }
   }, [boardId, token, mayEdit, identity.id, identity.name, identity.colour])
 
-  const schemaTooNew = useValue('schema too new', () => session?.binding?.schemaTooNew.get() ?? false, [session])
+  const schemaStatus = useValue('schema status', () => session?.binding?.schemaStatus.get() ?? 'compatible', [session])
   const canWrite = useValue('can write', () => session?.binding?.canWrite.get() ?? mayEdit, [session])
   const readOnly = !mayEdit || !canWrite
 
@@ -118,12 +118,17 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
         }}
         key={readOnly ? 'readonly' : 'readwrite'}
       />
-      {schemaTooNew && (
+      {schemaStatus === 'too-new' && (
         <div className="board-banner" role="alert">
           <span>{t('board.schemaTooNew')}</span>
           <button type="button" onClick={() => window.location.reload()}>
             {t('board.reload')}
           </button>
+        </div>
+      )}
+      {schemaStatus === 'unmigratable' && (
+        <div className="board-banner" role="alert">
+          <span>{t('board.unmigratable')}</span>
         </div>
       )}
       <div className="board-bar">

@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'board.error.noToken': 'This link is incomplete: the access part after # is missing.',
   'board.error.other': 'The board could not be loaded: {message}',
   'board.schemaTooNew': 'This board was made with a newer version of Regiebord. Reload the page to take part.',
+  'board.unmigratable': 'This board could not be converted to this version of Regiebord. You can look, but not edit.',
   'board.reload': 'Reload the page',
   'board.readonly': 'View only',
   'status.connected': 'Connected',

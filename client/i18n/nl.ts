@@ -33,6 +33,7 @@ export const nl = {
   'board.error.noToken': 'Deze link is onvolledig: het toegangsdeel na # ontbreekt.',
   'board.error.other': 'Het bord kon niet worden geladen: {message}',
   'board.schemaTooNew': 'Dit bord is gemaakt met een nieuwere versie van Regiebord. Vernieuw de pagina om mee te kunnen doen.',
+  'board.unmigratable': 'Dit bord kon niet worden omgezet naar deze versie van Regiebord. Je kunt kijken, maar niet bewerken.',
   'board.reload': 'Vernieuw de pagina',
   'board.readonly': 'Alleen kijken',
   'status.connected': 'Verbonden',

@@ -16,7 +16,7 @@ afterAll(async () => {
   await server.close()
 })
 
-function upload(token: string, body: Uint8Array | string, type = 'image/png') {
+function upload(token: string, body: Uint8Array<ArrayBuffer> | string, type = 'image/png') {
   return fetch(`${server.url}/api/boards/${board.id}/assets`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
