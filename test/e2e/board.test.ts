@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.ts'
-import { tempDataDir } from '../helpers/server.ts'
+import { connectSynced } from '../helpers/clients.ts'
+import { createBoard, tempDataDir } from '../helpers/server.ts'
 
 const unavailable = browserUnavailableReason()
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots')
@@ -152,6 +153,20 @@ describe.skipIf(unavailable !== null)('board in the browser', () => {
     expect(await shapeCount(viewer)).toBe(2)
     expect(await viewer.locator('.readonly-badge').count()).toBe(1)
     await screenshot(viewer, 'viewer')
+  })
+
+  it('asks to reload, and does not write, when the board was made by a newer version', async () => {
+    const board = await createBoard(server.url, { title: 'Toekomst' })
+    const writer = await connectSynced(`ws://127.0.0.1:${port}/sync`, board.id, board.tokens.facilitator)
+    // A schema with a migration sequence this client does not know: written by a newer release.
+    writer.doc.getMap('meta').set('schema', { schemaVersion: 2, sequences: { 'com.regiebord.future': 1 } })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    writer.destroy()
+    const page = await newPage()
+    await joinBoard(page, `${server.url}/b/${board.id}#t=${board.tokens.participant}`, 'Dirk')
+    await page.waitForSelector('text=Vernieuw de pagina', { timeout: 10_000 })
+    expect(await page.locator('.readonly-badge').count()).toBe(1)
+    await screenshot(page, 'schema-too-new')
   })
 
   it('says in Dutch that a wrong link does not work', async () => {
