@@ -7,7 +7,7 @@
  *                  time from a peer's edit to its arrival at every other peer (p50/p95/p99).
  *   2. throughput: one writer sends as fast as the slowest reader keeps up (bounded in-flight
  *                  window); achieved updates/s is what every reader received per second.
- * Flags: --clients 10 --rate 200 --seconds 10
+ * Flags: --clients 10 --rate 200 --seconds 10 --profile DIR (writes the server's --cpu-prof there)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '10' },
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
+    profile: { type: 'string' },
   },
 })
 const clients = Number(values.clients)
@@ -31,7 +32,8 @@ const now = () => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-'))
-const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' })
+const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []
+const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, undefined, profileArgs)
 const pid = server.process.pid!
 const response = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{"title":"bench"}' })
 const board = (await response.json()) as { id: string; tokens: { participant: string } }

@@ -25,9 +25,13 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startChildServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
+export async function startChildServer(
+  env: Record<string, string>,
+  port?: number,
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
   const chosenPort = port ?? (await freePort())
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(chosenPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
