@@ -169,6 +169,38 @@ describe.skipIf(unavailable !== null)('board in the browser', () => {
     await screenshot(page, 'schema-too-new')
   })
 
+  it('uploads a dropped image to the server and keeps only its URL in the board', async () => {
+    const page = await newPage()
+    await joinBoard(page, links.participant, 'Eva')
+    const src = await page.evaluate(async () => {
+      // 1×1 PNG
+      const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) => c.charCodeAt(0))
+      const file = new File([bytes], 'stip.png', { type: 'image/png' })
+      type Editor = { putExternalContent(c: object): Promise<void>; getAssets(): Array<{ props: { src: string | null } }> }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      await editor.putExternalContent({ type: 'files', files: [file], point: { x: 100, y: 100 } })
+      for (let i = 0; i < 100 && !editor.getAssets()[0]?.props.src; i++) await new Promise((r) => setTimeout(r, 50))
+      return editor.getAssets()[0]?.props.src ?? null
+    })
+    expect(src).toMatch(/^\/api\/boards\/[a-z0-9]+\/assets\/[a-z0-9]{24}\.png$/)
+    const served = await fetch(`${server.url}${src}`)
+    expect(served.headers.get('content-type')).toBe('image/png')
+  })
+
+  it('switches our texts and tldraw to English and back', async () => {
+    const page = await newPage()
+    await joinBoard(page, links.participant, 'Femke')
+    await page.waitForSelector('.connection-indicator:has-text("Verbonden")')
+    await page.selectOption('.board-bar select', 'en')
+    await page.waitForSelector('.connection-indicator:has-text("Connected")')
+    await page.click('[data-testid="main-menu.button"]')
+    await page.waitForSelector('text=Edit', { timeout: 5_000 })
+    await page.keyboard.press('Escape')
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await page.selectOption('.board-bar select', 'nl')
+    await page.waitForSelector('.connection-indicator:has-text("Verbonden")')
+  })
+
   it('says in Dutch that a wrong link does not work', async () => {
     const page = await newPage()
     await page.goto(links.participant.replace(/#t=.*/, '#t=wrong-token'))
