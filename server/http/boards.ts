@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { authorize, createBoard } from '../boards/boards.ts'
 import { bearerToken } from './bearer.ts'
@@ -14,7 +15,10 @@ const CreateBoardBody = z.strictObject({
 export function boardRoutes(deps: AppDeps): Hono {
   const { storage, log } = deps
   return new Hono()
-    .post('/', async (c) => {
+    .post(
+      '/',
+      bodyLimit({ maxSize: 16 * 1024, onError: (c) => jsonError(c, 413, 'body_too_large', 'The request body may be at most 16 KiB') }),
+      async (c) => {
       const body = await readJsonBody(c, CreateBoardBody, { allowEmpty: true })
       if (!body.ok) return body.response
       if (body.value.template !== undefined) {
@@ -23,7 +27,8 @@ export function boardRoutes(deps: AppDeps): Hono {
       const board = await createBoard(storage, { title: body.value.title })
       log.info({ boardId: board.id }, 'board created')
       return c.json(board, 201)
-    })
+      },
+    )
     .get('/:id', async (c) => {
       const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
       if (!access.ok) return jsonError(c, access.status, access.code, access.message)

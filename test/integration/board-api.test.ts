@@ -62,6 +62,12 @@ describe('board API', () => {
     expect(typeof result.body.message).toBe('string')
   })
 
+  it('rejects an oversized body with 413', async () => {
+    const result = await request('/api/boards', post(JSON.stringify({ title: 'x'.repeat(20_000) })))
+    expect(result.status).toBe(413)
+    expect(result.body.error).toBe('body_too_large')
+  })
+
   it('tells each token holder its role', async () => {
     const board = await createBoard(server.url, { title: 'Rollen' })
     for (const [role, token] of Object.entries(board.tokens)) {
