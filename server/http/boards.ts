@@ -12,13 +12,15 @@ const CreateBoardBody = z.strictObject({
   template: z.string().min(1).max(100).optional(),
 })
 
+const smallBody = bodyLimit({
+  maxSize: 16 * 1024,
+  onError: (c) => jsonError(c, 413, 'body_too_large', 'The request body may be at most 16 KiB'),
+})
+
 export function boardRoutes(deps: AppDeps): Hono {
   const { storage, log } = deps
   return new Hono()
-    .post(
-      '/',
-      bodyLimit({ maxSize: 16 * 1024, onError: (c) => jsonError(c, 413, 'body_too_large', 'The request body may be at most 16 KiB') }),
-      async (c) => {
+    .post('/', smallBody, async (c) => {
       const body = await readJsonBody(c, CreateBoardBody, { allowEmpty: true })
       if (!body.ok) return body.response
       if (body.value.template !== undefined) {
@@ -27,8 +29,7 @@ export function boardRoutes(deps: AppDeps): Hono {
       const board = await createBoard(storage, { title: body.value.title })
       log.info({ boardId: board.id }, 'board created')
       return c.json(board, 201)
-      },
-    )
+    })
     .get('/:id', async (c) => {
       const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
       if (!access.ok) return jsonError(c, access.status, access.code, access.message)
