@@ -1,0 +1,346 @@
+/**
+ * Places a regie model on the board: the same function lays out a template on a new board and
+ * tidies up ("netjes schikken") what users drew themselves, so it knows nothing of templates.
+ *
+ * How: containers are laid out bottom-up. Each group (and the board itself) is one ELK "layered"
+ * graph whose nodes are its actor cards, its blocks and its child groups, the latter already laid
+ * out and so of fixed size. Relations become edges between the children that contain their ends,
+ * so a group full of actors moves as one towards the groups it relates to. The lanes of one
+ * container are stacked side by side as a single node, all of equal length, as swimlanes are.
+ * Laying out each container on its own (rather than one compound ELK graph) keeps every
+ * container a plain rectangle around its contents and never lets two cards overlap.
+ *
+ * Edges run from the end a relation kind puts first (`layoutOrder`), so a raad sits above its
+ * college although verantwoording points up. Model order breaks ties, so a template's order of
+ * actors is kept where the graph leaves a choice, and equal input gives equal output.
+ *
+ * Pure and async: no DOM, no Node APIs; elkjs's bundled build runs in the browser and in Node.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js'
+import type { ElkExtendedEdge, ElkNode, LayoutOptions as ElkOptions } from 'elkjs/lib/elk.bundled.js'
+import type { RegieActor, RegieBlock, RegieFlow, RegieFlowStep, RegieGroup, RegieModel } from './model.ts'
+import { validateModel, type ModelProblem } from './model.ts'
+import { relationKind } from './relation-kinds.ts'
+
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
+
+export interface Rect extends Size {
+  readonly x: number
+  readonly y: number
+}
+
+/** `DOWN`: hierarchies read top to bottom; `RIGHT`: left to right. */
+export type LayoutDirection = 'DOWN' | 'RIGHT'
+
+export interface LayoutOptions<T = string> {
+  readonly direction?: LayoutDirection
+  /** The size of an actor card; the canvas knows it, the default is a typical card. */
+  readonly actorSize?: (actor: RegieActor<T>) => Size
+  /** The size of a note, checklist or legend (a flow is sized by its steps). */
+  readonly blockSize?: (block: Exclude<RegieBlock<T>, RegieFlow<T>>) => Size
+  readonly flowStepSize?: (step: RegieFlowStep<T>) => Size
+  /** Space between neighbouring cards, in canvas units. */
+  readonly spacing?: number
+}
+
+/** Absolute positions (top-left corner) of everything, keyed by element id. */
+export interface RegieLayout {
+  readonly actors: Readonly<Record<string, Rect>>
+  readonly groups: Readonly<Record<string, Rect>>
+  readonly blocks: Readonly<Record<string, Rect>>
+  readonly flowSteps: Readonly<Record<string, Rect>>
+  readonly bounds: Rect
+}
+
+/** Thrown for a model `validateModel` rejects: the layout does not guess what was meant. */
+export class LayoutError extends Error {
+  readonly code = 'invalid-model'
+
+  constructor(readonly problems: readonly ModelProblem[]) {
+    super(`cannot lay out an invalid model: ${problems.map((problem) => problem.message.en).join(' ')}`)
+    this.name = 'LayoutError'
+  }
+}
+
+export const DEFAULT_ACTOR_SIZE: Size = { width: 220, height: 120 }
+export const DEFAULT_FLOW_STEP_SIZE: Size = { width: 200, height: 100 }
+const DEFAULT_SPACING = 40
+/** Room for a group's or block's title above its contents, and around its contents. */
+const TITLE_HEIGHT = 48
+const INNER_PADDING = 24
+/** An empty group still needs room to drop cards into; a lane more so. */
+const EMPTY_GROUP: Size = { width: 320, height: 200 }
+const EMPTY_LANE: Size = { width: 480, height: 320 }
+const LANE_GAP = 16
+
+export function defaultBlockSize<T>(block: Exclude<RegieBlock<T>, RegieFlow<T>>): Size {
+  switch (block.type) {
+    case 'note':
+      return { width: 320, height: block.title === undefined ? 160 : 200 }
+    case 'checklist':
+      return { width: 360, height: TITLE_HEIGHT + 16 + 56 * block.items.length }
+    case 'legend':
+      return { width: 320, height: TITLE_HEIGHT + 16 + 32 * (block.actorKinds.length + block.relationKinds.length) }
+  }
+}
+
+export async function layoutModel<T>(model: RegieModel<T>, options: LayoutOptions<T> = {}): Promise<RegieLayout> {
+  const problems = validateModel(model)
+  if (problems.length > 0) {
+    throw new LayoutError(problems)
+  }
+  const context = new LayoutContext(model, options)
+  const root = await context.layoutBoard()
+  const result: Record<'actors' | 'groups' | 'blocks' | 'flowSteps', Record<string, Rect>> = { actors: {}, groups: {}, blocks: {}, flowSteps: {} }
+  place(root, 0, 0, result)
+  return { ...result, bounds: { x: 0, y: 0, width: root.width, height: root.height } }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type ElementRef =
+  | { readonly type: 'actor' | 'group' | 'block' | 'step'; readonly id: string }
+  /** The side-by-side lanes of one container, placed as one node. */
+  | { readonly type: 'lanes'; readonly id: string }
+
+/**
+ * A laid-out element: its size and its children's positions relative to its top-left corner.
+ * Only the board itself has no ref.
+ */
+interface Box<R extends ElementRef | null = ElementRef> {
+  readonly ref: R
+  readonly width: number
+  readonly height: number
+  readonly children: readonly { readonly x: number; readonly y: number; readonly box: Box }[]
+}
+
+const ROOT = '\u0000board'
+const LAYOUT_KEY: Record<ElementRef['type'], string> = { actor: 'a', group: 'g', block: 'b', step: 's', lanes: 'l' }
+const nodeId = (ref: ElementRef): string => `${LAYOUT_KEY[ref.type]}:${ref.id}`
+
+/** One ELK instance for every layout: creating one sets up the whole bundled layouter. */
+let elk: InstanceType<typeof ELK> | undefined
+
+class LayoutContext<T> {
+  private readonly groups: ReadonlyMap<string, RegieGroup<T>>
+  private readonly actorGroup: ReadonlyMap<string, string>
+  private readonly blockGroup: ReadonlyMap<string, string>
+  private readonly direction: LayoutDirection
+  private readonly spacing: number
+
+  constructor(
+    private readonly model: RegieModel<T>,
+    private readonly options: LayoutOptions<T>,
+  ) {
+    this.groups = new Map(model.groups.map((group) => [group.id, group]))
+    this.actorGroup = new Map(model.actors.map((actor) => [actor.id, actor.group ?? ROOT]))
+    this.blockGroup = new Map(model.blocks.map((block) => [block.id, block.group ?? ROOT]))
+    this.direction = options.direction ?? 'DOWN'
+    this.spacing = options.spacing ?? DEFAULT_SPACING
+  }
+
+  layoutBoard(): Promise<Box<null>> {
+    return this.layoutContents(ROOT, null, { width: 0, height: 0 })
+  }
+
+  private layoutGroup(group: RegieGroup<T>): Promise<Box> {
+    return this.layoutContents(group.id, { type: 'group', id: group.id }, group.kind === 'lane' ? EMPTY_LANE : EMPTY_GROUP)
+  }
+
+  /** Lays out what one container holds, after laying out every group inside it. */
+  private async layoutContents<R extends ElementRef | null>(key: string, ref: R, minimum: Size): Promise<Box<R>> {
+    const childGroups = this.model.groups.filter((group) => (group.parent ?? ROOT) === key)
+    const lanes = childGroups.filter((group) => group.kind === 'lane')
+    const nodes: Box[] = []
+
+    for (const actor of this.model.actors) {
+      if ((actor.group ?? ROOT) !== key) continue
+      const size = this.options.actorSize?.(actor) ?? DEFAULT_ACTOR_SIZE
+      nodes.push({ ref: { type: 'actor', id: actor.id }, ...size, children: [] })
+    }
+    for (const group of childGroups) {
+      if (group.kind !== 'lane') nodes.push(await this.layoutGroup(group))
+    }
+    if (lanes.length > 0) nodes.push(await this.stackLanes(key, lanes))
+    for (const block of this.model.blocks) {
+      if ((block.group ?? ROOT) !== key) continue
+      if (block.type === 'flow') {
+        nodes.push(await this.layoutFlow(block))
+      } else {
+        const size = this.options.blockSize?.(block) ?? defaultBlockSize(block)
+        nodes.push({ ref: { type: 'block', id: block.id }, ...size, children: [] })
+      }
+    }
+
+    if (nodes.length === 0) return { ref, ...minimum, children: [] }
+    // A group shows its title above its contents; the board has no title.
+    const padding = ref === null ? { top: 0, side: 0 } : { top: TITLE_HEIGHT, side: INNER_PADDING }
+    const box = await this.runElk(ref, nodes, this.edgesWithin(key, nodes), this.direction, padding)
+    return { ...box, width: Math.max(box.width, minimum.width), height: Math.max(box.height, minimum.height) }
+  }
+
+  /** Lanes sit side by side across the reading direction, all equally long. */
+  private async stackLanes(containerKey: string, lanes: readonly RegieGroup<T>[]): Promise<Box> {
+    const boxes = await Promise.all(lanes.map((lane) => this.layoutGroup(lane)))
+    const across = this.direction === 'DOWN' ? 'x' : 'y'
+    const length = Math.max(...boxes.map((box) => (across === 'x' ? box.height : box.width)))
+    const children: { x: number; y: number; box: Box }[] = []
+    let offset = 0
+    for (const box of boxes) {
+      const stretched = across === 'x' ? { ...box, height: length } : { ...box, width: length }
+      children.push(across === 'x' ? { x: offset, y: 0, box: stretched } : { x: 0, y: offset, box: stretched })
+      offset += (across === 'x' ? box.width : box.height) + LANE_GAP
+    }
+    const breadth = offset - LANE_GAP
+    return {
+      ref: { type: 'lanes', id: containerKey },
+      width: across === 'x' ? breadth : length,
+      height: across === 'x' ? length : breadth,
+      children,
+    }
+  }
+
+  /** A flow reads left to right, a step per card, whatever the board's direction. */
+  private async layoutFlow(flow: RegieFlow<T>): Promise<Box> {
+    const steps: Box[] = flow.steps.map((step) => ({
+      ref: { type: 'step', id: step.id },
+      ...(this.options.flowStepSize?.(step) ?? DEFAULT_FLOW_STEP_SIZE),
+      children: [],
+    }))
+    const edges: ElkExtendedEdge[] = steps.flatMap((step, i) => {
+      const next = steps[i + 1]
+      return next ? [{ id: `e:${flow.id}:${i}`, sources: [nodeId(step.ref)], targets: [nodeId(next.ref)] }] : []
+    })
+    const ref: ElementRef = { type: 'block', id: flow.id }
+    if (steps.length === 0) return { ref, ...EMPTY_GROUP, children: [] }
+    return this.runElk(ref, steps, edges, 'RIGHT', { top: TITLE_HEIGHT, side: INNER_PADDING })
+  }
+
+  /**
+   * One edge per pair of children that relations (or a reading order) connect. Relations between
+   * two groups often point both ways (a college joins a joint board, the board's secretary advises
+   * the college); the edge follows the majority, so the layout is not pulled into a cycle.
+   */
+  private edgesWithin(containerKey: string, nodes: readonly Box[]): ElkExtendedEdge[] {
+    const present = new Set(nodes.map((node) => nodeId(node.ref)))
+    // Per unordered pair, in order of first appearance: its first-seen orientation and the
+    // number of relations agreeing (+1) or disagreeing (-1) with it.
+    const votes = new Map<string, { source: string; target: string; balance: number }>()
+    const vote = (first: ElementRef | undefined, second: ElementRef | undefined) => {
+      if (!first || !second) return
+      const source = nodeId(first)
+      const target = nodeId(second)
+      if (source === target || !present.has(source) || !present.has(target)) return
+      const pair = source < target ? `${source}|${target}` : `${target}|${source}`
+      const existing = votes.get(pair)
+      if (!existing) votes.set(pair, { source, target, balance: 1 })
+      else existing.balance += existing.source === source ? 1 : -1
+    }
+    for (const relation of this.model.relations) {
+      const from = this.childOf(containerKey, { type: 'actor', id: relation.from })
+      const to = this.childOf(containerKey, { type: 'actor', id: relation.to })
+      if (relationKind(relation.kind).layoutOrder === 'from-first') vote(from, to)
+      else vote(to, from)
+    }
+    for (const group of this.model.groups) {
+      if (group.after !== undefined) vote(this.childOf(containerKey, this.refOf(group.after)), this.childOf(containerKey, { type: 'group', id: group.id }))
+    }
+    for (const block of this.model.blocks) {
+      if (block.after !== undefined) vote(this.childOf(containerKey, this.refOf(block.after)), this.childOf(containerKey, { type: 'block', id: block.id }))
+    }
+    return [...votes.values()].map(({ source, target, balance }) => {
+      const [from, to] = balance >= 0 ? [source, target] : [target, source]
+      return { id: `e:${from}->${to}`, sources: [from], targets: [to] }
+    })
+  }
+
+  private refOf(id: string): ElementRef {
+    return this.groups.has(id) ? { type: 'group', id } : { type: 'block', id }
+  }
+
+  /** The child of `containerKey` that holds `element`, or undefined if it lies elsewhere. */
+  private childOf(containerKey: string, element: ElementRef): ElementRef | undefined {
+    let current = element
+    let container = this.containerOf(element)
+    while (container !== containerKey) {
+      if (container === ROOT) return undefined
+      current = { type: 'group', id: container }
+      container = this.containerOf(current)
+    }
+    const group = current.type === 'group' ? this.groups.get(current.id) : undefined
+    return group?.kind === 'lane' ? { type: 'lanes', id: containerKey } : current
+  }
+
+  private containerOf(element: ElementRef): string {
+    switch (element.type) {
+      case 'actor':
+        return this.actorGroup.get(element.id) ?? ROOT
+      case 'group':
+        return this.groups.get(element.id)?.parent ?? ROOT
+      case 'block':
+        return this.blockGroup.get(element.id) ?? ROOT
+      case 'step':
+      case 'lanes':
+        return ROOT
+    }
+  }
+
+  private async runElk<R extends ElementRef | null>(
+    ref: R,
+    nodes: readonly Box[],
+    edges: ElkExtendedEdge[],
+    direction: LayoutDirection,
+    padding: { top: number; side: number },
+  ): Promise<Box<R>> {
+    const spacing = String(this.spacing)
+    const layoutOptions: ElkOptions = {
+      'elk.algorithm': 'layered',
+      'elk.direction': direction,
+      'elk.padding': `[top=${padding.top},left=${padding.side},bottom=${padding.side},right=${padding.side}]`,
+      'elk.spacing.nodeNode': spacing,
+      'elk.spacing.componentComponent': spacing,
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 1.5),
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    }
+    const graph: ElkNode = {
+      id: 'root',
+      layoutOptions,
+      children: nodes.map((node) => ({ id: nodeId(node.ref), width: node.width, height: node.height })),
+      edges,
+    }
+    elk ??= new ELK()
+    const laidOut = await elk.layout(graph)
+    const positions = new Map((laidOut.children ?? []).map((child) => [child.id, child]))
+    return {
+      ref,
+      width: laidOut.width ?? 0,
+      height: laidOut.height ?? 0,
+      children: nodes.map((node) => {
+        const position = positions.get(nodeId(node.ref))
+        return { x: position?.x ?? 0, y: position?.y ?? 0, box: node }
+      }),
+    }
+  }
+}
+
+function place(box: Box<ElementRef | null>, x: number, y: number, into: Record<'actors' | 'groups' | 'blocks' | 'flowSteps', Record<string, Rect>>): void {
+  const rect: Rect = { x, y, width: box.width, height: box.height }
+  switch (box.ref?.type) {
+    case 'actor':
+      into.actors[box.ref.id] = rect
+      break
+    case 'group':
+      into.groups[box.ref.id] = rect
+      break
+    case 'block':
+      into.blocks[box.ref.id] = rect
+      break
+    case 'step':
+      into.flowSteps[box.ref.id] = rect
+      break
+  }
+  for (const child of box.children) place(child.box, x + child.x, y + child.y, into)
+}
