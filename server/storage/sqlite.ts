@@ -103,7 +103,8 @@ export function openSqliteStorage(dataDir: string): Storage {
     insertUpdate.run(board.id, board.initialUpdate)
   })
   const replaceTx = db.transaction((boardId: string, upToSeq: number, merged: Uint8Array) => {
-    deleteUpTo.run(boardId, upToSeq)
+    // Nothing left up to upToSeq: these rows were merged already (see Storage.replaceUpdates).
+    if (deleteUpTo.run(boardId, upToSeq).changes === 0) return
     insertUpdate.run(boardId, merged)
   })
 

@@ -4,7 +4,9 @@
  *
  * Updates are an append-only log per board. `seq` grows strictly (never reused), which is what
  * makes `replaceUpdates` safe while other writers keep appending: it only removes rows up to the
- * `seq` the caller merged, and anything appended meanwhile has a higher `seq`.
+ * `seq` the caller merged, and anything appended meanwhile has a higher `seq`. Per board, updates
+ * become visible in `seq` order (a reader that sees `seq` N sees every lower one), so a caller
+ * that loaded up to N merged every row it deletes, even with several server instances writing.
  */
 import type { Role } from '../../shared/roles.ts'
 
@@ -48,7 +50,11 @@ export interface Storage {
   /** Durably appends one update; resolves only once it is committed. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<void>
   loadUpdates(boardId: string): Promise<StoredUpdates>
-  /** Atomically replaces the updates with `seq <= upToSeq` by one merged update. */
+  /**
+   * Atomically replaces the updates with `seq <= upToSeq` by one merged update (which gets a new,
+   * higher `seq`). When no update up to `upToSeq` is left, another compaction already merged
+   * them, and nothing is written.
+   */
   replaceUpdates(boardId: string, upToSeq: number, merged: Uint8Array): Promise<void>
   countUpdates(boardId: string): Promise<number>
 

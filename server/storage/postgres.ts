@@ -1,0 +1,219 @@
+/**
+ * PostgreSQL storage (`pg`), used when DATABASE_URL is set so several server instances share one
+ * database. Same contract as SQLite (see storage.ts), with two things that only matter when more
+ * than one process writes:
+ *
+ * - `seq` is numbered per board from `boards.last_seq`, incremented in the same statement that
+ *   inserts the update. That statement row-locks the board, so appends to one board commit in
+ *   `seq` order: whoever sees update N also sees every update below N. A global sequence would
+ *   not give that (N+1 can commit before N), and compaction could then delete an update it never
+ *   merged.
+ * - `replaceUpdates` runs in one transaction under a per-board advisory lock, so two instances
+ *   compacting the same board take turns; each deletes only rows up to the `seq` it merged.
+ *
+ * Schema changes are numbered migrations applied at start-up under an advisory lock (two
+ * instances starting together apply them once); new tables (votes, …) are a new entry.
+ */
+import pg from 'pg'
+import { isRole, type Role } from '../../shared/roles.ts'
+import type { Logger } from '../log.ts'
+import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    template TEXT,
+    created_at BIGINT NOT NULL,
+    last_opened_at BIGINT NOT NULL,
+    last_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE board_tokens (
+    token_hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role TEXT NOT NULL
+  );
+  CREATE INDEX board_tokens_board ON board_tokens(board_id);
+  CREATE TABLE board_updates (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  );
+  CREATE TABLE board_assets (
+    id TEXT NOT NULL,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    content_type TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (board_id, id)
+  );
+  `,
+]
+
+/** Arbitrary constant naming the migration lock (pg advisory locks are keyed by a bigint). */
+const MIGRATION_LOCK = 7_460_312_001
+
+const APPEND = `
+  WITH next AS (UPDATE boards SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+  INSERT INTO board_updates (board_id, seq, data) SELECT $1, last_seq, $2 FROM next`
+
+interface BoardRow {
+  id: string
+  title: string
+  template: string | null
+  created_at: string
+  last_opened_at: string
+}
+
+interface AssetRow {
+  id: string
+  board_id: string
+  content_type: string
+  size: string
+  created_at: string
+}
+
+const bytes = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)')
+    const { rows } = await client.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations')
+    for (let version = rows[0]!.version + 1; version <= MIGRATIONS.length; version++) {
+      await client.query('BEGIN')
+      try {
+        await client.query(MIGRATIONS[version - 1]!)
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, Date.now()])
+        await client.query('COMMIT')
+      } catch (error) {
+        await client.query('ROLLBACK')
+        throw error
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+    client.release()
+  }
+}
+
+/** Runs `work` in a transaction on one pooled client. */
+async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+export async function openPostgresStorage(connectionString: string, log: Logger): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 10_000 })
+  // An idle client losing its connection (database restart) emits here; without a listener the
+  // process would crash. The pool replaces the client; queries in flight fail and are retried by
+  // their callers (a room marks itself broken and reloads).
+  pool.on('error', (error) => log.warn({ err: error }, 'postgres connection lost'))
+  try {
+    await migrate(pool)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+
+  return {
+    async createBoard(board: NewBoard) {
+      await transaction(pool, async (client) => {
+        await client.query(
+          'INSERT INTO boards (id, title, template, created_at, last_opened_at) VALUES ($1, $2, $3, $4, $5)',
+          [board.id, board.title, board.template, board.createdAt, board.lastOpenedAt],
+        )
+        for (const [role, hash] of Object.entries(board.tokenHashes)) {
+          await client.query('INSERT INTO board_tokens (token_hash, board_id, role) VALUES ($1, $2, $3)', [hash, board.id, role])
+        }
+        await client.query(APPEND, [board.id, bytes(board.initialUpdate)])
+      })
+    },
+    async getBoard(id): Promise<BoardRecord | null> {
+      const { rows } = await pool.query<BoardRow>(
+        'SELECT id, title, template, created_at, last_opened_at FROM boards WHERE id = $1',
+        [id],
+      )
+      const row = rows[0]
+      if (!row) return null
+      return {
+        id: row.id,
+        title: row.title,
+        template: row.template,
+        createdAt: Number(row.created_at),
+        lastOpenedAt: Number(row.last_opened_at),
+      }
+    },
+    async findRole(boardId, tokenHash): Promise<Role | null> {
+      const { rows } = await pool.query<{ role: string }>(
+        'SELECT role FROM board_tokens WHERE token_hash = $1 AND board_id = $2',
+        [tokenHash, boardId],
+      )
+      const role = rows[0]?.role
+      return isRole(role) ? role : null
+    },
+    async touchBoard(id, at) {
+      await pool.query('UPDATE boards SET last_opened_at = $1 WHERE id = $2', [at, id])
+    },
+    async appendUpdate(boardId, update) {
+      // Autocommit: the statement is committed (and fsynced, by the server's defaults) when the
+      // query resolves.
+      const result = await pool.query(APPEND, [boardId, bytes(update)])
+      if (result.rowCount !== 1) throw new Error(`no board ${boardId} to append to`)
+    },
+    async loadUpdates(boardId): Promise<StoredUpdates> {
+      const { rows } = await pool.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 ORDER BY seq',
+        [boardId],
+      )
+      return {
+        updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+        lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : 0,
+      }
+    },
+    async replaceUpdates(boardId, upToSeq, merged) {
+      await transaction(pool, async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('regiebord:compact:' || $1))", [boardId])
+        const deleted = await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, upToSeq])
+        // Nothing left up to upToSeq: another instance merged exactly these rows already.
+        if (deleted.rowCount === 0) return
+        await client.query(APPEND, [boardId, bytes(merged)])
+      })
+    },
+    async countUpdates(boardId) {
+      const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = $1', [boardId])
+      return Number(rows[0]!.n)
+    },
+    async addAsset(asset) {
+      await pool.query(
+        'INSERT INTO board_assets (id, board_id, content_type, size, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [asset.id, asset.boardId, asset.contentType, asset.size, asset.createdAt],
+      )
+    },
+    async getAsset(boardId, id): Promise<AssetRecord | null> {
+      const { rows } = await pool.query<AssetRow>('SELECT * FROM board_assets WHERE board_id = $1 AND id = $2', [boardId, id])
+      const row = rows[0]
+      if (!row) return null
+      return { id: row.id, boardId: row.board_id, contentType: row.content_type, size: Number(row.size), createdAt: Number(row.created_at) }
+    },
+    async ping() {
+      await pool.query('SELECT 1')
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}

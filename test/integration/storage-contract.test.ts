@@ -1,0 +1,216 @@
+/**
+ * The Storage contract, run against every implementation: SQLite (a temp file) and PostgreSQL (a
+ * real server started for this file). Whatever the room and HTTP code rely on is stated here once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { randomBytes } from 'node:crypto'
+import { generateBoardId } from '../../server/boards/tokens.ts'
+import { createLogger } from '../../server/log.ts'
+import { mergeUpdatesWithGc } from '../../server/rooms/compaction.ts'
+import { openPostgresStorage } from '../../server/storage/postgres.ts'
+import { openSqliteStorage } from '../../server/storage/sqlite.ts'
+import type { NewBoard, Storage } from '../../server/storage/storage.ts'
+import { tempDataDir } from '../helpers/server.ts'
+import { createDatabase, servicesUnavailableReason, startPostgres, type Service } from '../helpers/services.ts'
+
+interface Backend {
+  /** A handle on the shared store; a second call is a second "instance" on the same data. */
+  open(): Promise<Storage>
+  teardown(): Promise<void>
+}
+
+const log = createLogger('silent')
+
+function sqliteBackend(): Backend {
+  const dir = tempDataDir()
+  return { open: async () => openSqliteStorage(dir), teardown: async () => undefined }
+}
+
+let postgres: Service | null = null
+let databases = 0
+async function postgresBackend(): Promise<Backend> {
+  postgres ??= await startPostgres()
+  const url = await createDatabase(postgres.url, `contract_${++databases}`)
+  return { open: () => openPostgresStorage(url, log), teardown: async () => undefined }
+}
+
+afterAll(async () => {
+  await postgres?.stop()
+})
+
+/** An update that sets one key, from its own document, as clients produce them. */
+function setKey(key: string, value: unknown): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('m').set(key, value)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+function mapOf(updates: readonly Uint8Array[]): Record<string, unknown> {
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return doc.getMap('m').toJSON()
+}
+
+function newBoard(overrides: Partial<NewBoard> = {}): NewBoard {
+  const hash = () => randomBytes(32).toString('hex')
+  return {
+    id: generateBoardId(),
+    title: 'Contract',
+    template: null,
+    createdAt: 1_700_000_000_000,
+    lastOpenedAt: 1_700_000_000_000,
+    tokenHashes: { facilitator: hash(), participant: hash(), viewer: hash() },
+    initialUpdate: setKey('title', 'Contract'),
+    ...overrides,
+  }
+}
+
+const backends: Array<[string, () => Promise<Backend>, () => string | null]> = [
+  ['SQLite', async () => sqliteBackend(), () => null],
+  ['PostgreSQL', postgresBackend, servicesUnavailableReason],
+]
+
+for (const [name, makeBackend, unavailable] of backends) {
+  describe.skipIf(unavailable() !== null)(`Storage contract: ${name}`, () => {
+    let backend: Backend
+    let storage: Storage
+    const opened: Storage[] = []
+
+    beforeAll(async () => {
+      backend = await makeBackend()
+      storage = await backend.open()
+      opened.push(storage)
+    })
+    afterAll(async () => {
+      for (const handle of opened) await handle.close()
+      await backend.teardown()
+    })
+
+    it('creates a board and reads it back; an unknown id is null', async () => {
+      const board = newBoard({ title: 'Wijkavond', template: 'bel-combinatie' })
+      await storage.createBoard(board)
+      expect(await storage.getBoard(board.id)).toEqual({
+        id: board.id,
+        title: 'Wijkavond',
+        template: 'bel-combinatie',
+        createdAt: board.createdAt,
+        lastOpenedAt: board.lastOpenedAt,
+      })
+      expect(await storage.getBoard('nosuchboard99')).toBeNull()
+    })
+
+    it('finds the role of each token hash, and nothing for a wrong hash or another board', async () => {
+      const board = newBoard()
+      const other = newBoard()
+      await storage.createBoard(board)
+      await storage.createBoard(other)
+      for (const [role, hash] of Object.entries(board.tokenHashes)) expect(await storage.findRole(board.id, hash)).toBe(role)
+      expect(await storage.findRole(board.id, 'f'.repeat(64))).toBeNull()
+      expect(await storage.findRole(board.id, other.tokenHashes.facilitator)).toBeNull()
+    })
+
+    it('creates nothing when part of a board creation fails', async () => {
+      const first = newBoard()
+      await storage.createBoard(first)
+      const clash = newBoard({ tokenHashes: { ...newBoard().tokenHashes, viewer: first.tokenHashes.viewer } })
+      await expect(storage.createBoard(clash)).rejects.toThrow()
+      expect(await storage.getBoard(clash.id)).toBeNull()
+      expect(await storage.countUpdates(clash.id)).toBe(0)
+    })
+
+    it('records when a board was last opened', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      await storage.touchBoard(board.id, 1_800_000_000_000)
+      expect((await storage.getBoard(board.id))?.lastOpenedAt).toBe(1_800_000_000_000)
+    })
+
+    it('keeps the initial update and appended updates in order, with the last seq', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const first = setKey('a', 1)
+      await storage.appendUpdate(board.id, first)
+      await storage.appendUpdate(board.id, setKey('b', 2))
+      const { updates, lastSeq } = await storage.loadUpdates(board.id)
+      expect(updates).toHaveLength(3)
+      expect(Buffer.from(updates[1]!)).toEqual(Buffer.from(first))
+      expect(lastSeq).toBeGreaterThan(0)
+      expect(mapOf(updates)).toEqual({ title: 'Contract', a: 1, b: 2 })
+      expect(await storage.countUpdates(board.id)).toBe(3)
+    })
+
+    it('has no updates and seq 0 for an unknown board, and refuses to append to one', async () => {
+      expect(await storage.loadUpdates('nosuchboard98')).toEqual({ updates: [], lastSeq: 0 })
+      await expect(storage.appendUpdate('nosuchboard98', setKey('x', 1))).rejects.toThrow()
+    })
+
+    it('stores every one of many concurrent appends', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      await Promise.all(Array.from({ length: 200 }, (_, i) => storage.appendUpdate(board.id, setKey(`k${i}`, i))))
+      const { updates } = await storage.loadUpdates(board.id)
+      expect(updates).toHaveLength(201)
+      expect(Object.keys(mapOf(updates))).toHaveLength(201)
+    })
+
+    it('replaces the updates up to a seq by the merged one and keeps later appends', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      for (let i = 0; i < 5; i++) await storage.appendUpdate(board.id, setKey(`k${i}`, i))
+      const loaded = await storage.loadUpdates(board.id)
+      await storage.appendUpdate(board.id, setKey('late', true))
+      await storage.replaceUpdates(board.id, loaded.lastSeq, mergeUpdatesWithGc(loaded.updates))
+      const after = await storage.loadUpdates(board.id)
+      expect(after.updates).toHaveLength(2)
+      expect(after.lastSeq).toBeGreaterThan(loaded.lastSeq)
+      expect(mapOf(after.updates)).toEqual({ title: 'Contract', k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, late: true })
+    })
+
+    it('writes nothing when the same range was merged already', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      await storage.appendUpdate(board.id, setKey('a', 1))
+      const loaded = await storage.loadUpdates(board.id)
+      const merged = mergeUpdatesWithGc(loaded.updates)
+      await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
+      await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
+      expect(await storage.countUpdates(board.id)).toBe(1)
+    })
+
+    it('loses no update when two instances compact one board while both keep appending', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const second = await backend.open()
+      opened.push(second)
+      const instances = [storage, second]
+      const compact = async (handle: Storage) => {
+        const { updates, lastSeq } = await handle.loadUpdates(board.id)
+        if (updates.length > 1) await handle.replaceUpdates(board.id, lastSeq, mergeUpdatesWithGc(updates))
+      }
+      const work: Promise<void>[] = []
+      for (let i = 0; i < 300; i++) {
+        work.push(instances[i % 2]!.appendUpdate(board.id, setKey(`k${i}`, i)))
+        if (i % 25 === 0) work.push(compact(instances[(i / 25) % 2]!), compact(instances[(i / 25 + 1) % 2]!))
+      }
+      await Promise.all(work)
+      const expected = Object.fromEntries([['title', 'Contract'], ...Array.from({ length: 300 }, (_, i) => [`k${i}`, i])])
+      expect(mapOf((await storage.loadUpdates(board.id)).updates)).toEqual(expected)
+      expect(mapOf((await second.loadUpdates(board.id)).updates)).toEqual(expected)
+    })
+
+    it('stores and finds asset metadata per board', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const asset = { id: 'a'.repeat(24) + '.png', boardId: board.id, contentType: 'image/png', size: 68, createdAt: 1_700_000_000_123 }
+      await storage.addAsset(asset)
+      expect(await storage.getAsset(board.id, asset.id)).toEqual(asset)
+      expect(await storage.getAsset(board.id, 'b'.repeat(24) + '.png')).toBeNull()
+      expect(await storage.getAsset('nosuchboard97', asset.id)).toBeNull()
+    })
+
+    it('answers ping while open', async () => {
+      await expect(storage.ping()).resolves.toBeUndefined()
+    })
+  })
+}
