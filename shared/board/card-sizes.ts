@@ -1,0 +1,124 @@
+/**
+ * How big a card must be to show its text. The layout needs sizes before anything is rendered
+ * (on the server, too), so they are estimated from text length with the font metrics the card
+ * components use (see client/shapes/). Estimates err on the generous side: a card with room to
+ * spare reads better than one that clips.
+ */
+import type { Size } from '../regie/layout.ts'
+import type { RegieActor, RegieBlock, RegieChecklistItem, RegieFlow, RegieFlowStep } from '../regie/model.ts'
+import type { ItemVariant } from './regie-shapes.ts'
+
+export const ACTOR_CARD = {
+  width: 240,
+  header: 30,
+  padding: 12,
+  nameLine: 22,
+  nameChars: 20,
+  detailLine: 18,
+  detailChars: 32,
+  minHeight: 110,
+} as const
+
+export const ITEM_CARD = {
+  stepWidth: 220,
+  checklistWidth: 380,
+  noteWidth: 320,
+  padding: 12,
+  titleLine: 20,
+  textLine: 17,
+  /** Room under a checklist item's text where the workshop's answer shows. */
+  responseArea: 44,
+  minHeight: 80,
+} as const
+
+export const LEGEND_CARD = { width: 300, header: 44, row: 26, padding: 12 } as const
+
+/** Inner margin of a block frame around its item cards, and the gap between them. */
+export const BLOCK_FRAME = { padding: 16, gap: 12 } as const
+
+export function linesFor(text: string, charsPerLine: number): number {
+  if (text.trim() === '') return 0
+  return text.split('\n').reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(paragraph.length / charsPerLine)), 0)
+}
+
+export interface ActorCardContent {
+  name: string
+  inwoners?: number | null
+  fte?: number | null
+  domeinen?: number | null
+  afdelingen?: number | null
+  rollen?: readonly string[]
+  competenties?: readonly string[]
+  toelichting?: string
+}
+
+/** The detail lines an actor card shows under its name, in order. */
+export function actorDetailCount(content: ActorCardContent): number {
+  const numbers = [content.inwoners, content.fte, content.domeinen, content.afdelingen].filter((value) => value !== undefined && value !== null).length
+  const rollen = (content.rollen ?? []).reduce((lines, role) => lines + linesFor(role, ACTOR_CARD.detailChars), 0)
+  const competenties = content.competenties && content.competenties.length > 0 ? linesFor(content.competenties.join(', '), ACTOR_CARD.detailChars) : 0
+  return numbers + rollen + competenties + linesFor(content.toelichting ?? '', ACTOR_CARD.detailChars)
+}
+
+export function actorCardSize(content: ActorCardContent): Size {
+  const nameLines = Math.max(1, linesFor(content.name, ACTOR_CARD.nameChars))
+  const height = ACTOR_CARD.header + 2 * ACTOR_CARD.padding + nameLines * ACTOR_CARD.nameLine + actorDetailCount(content) * ACTOR_CARD.detailLine
+  return { width: ACTOR_CARD.width, height: Math.max(ACTOR_CARD.minHeight, height) }
+}
+
+export function actorSizeOf(actor: RegieActor<string>): Size {
+  return actorCardSize({ name: actor.name, ...actor.attributes })
+}
+
+export interface ItemCardContent {
+  variant: ItemVariant
+  title: string
+  text?: string
+  hint?: string
+}
+
+export function itemWidth(variant: ItemVariant): number {
+  return variant === 'step' ? ITEM_CARD.stepWidth : variant === 'checklist' ? ITEM_CARD.checklistWidth : ITEM_CARD.noteWidth
+}
+
+export function itemCardSize(content: ItemCardContent): Size {
+  const width = itemWidth(content.variant)
+  const chars = Math.floor((width - 2 * ITEM_CARD.padding) / 8)
+  const height =
+    2 * ITEM_CARD.padding +
+    linesFor(content.title, chars) * ITEM_CARD.titleLine +
+    linesFor(content.text ?? '', chars + 4) * ITEM_CARD.textLine +
+    linesFor(content.hint ?? '', chars + 6) * ITEM_CARD.textLine +
+    (content.variant === 'checklist' ? ITEM_CARD.responseArea : 0)
+  return { width, height: Math.max(ITEM_CARD.minHeight, height) }
+}
+
+export function checklistItemSize(item: RegieChecklistItem<string>): Size {
+  return itemCardSize({ variant: 'checklist', title: item.text, ...(item.hint !== undefined && { hint: item.hint }) })
+}
+
+export function flowStepSize(step: RegieFlowStep<string>, actorNames: readonly string[]): Size {
+  return itemCardSize({ variant: 'step', title: step.text, text: actorNames.join(', ') })
+}
+
+export function legendSize(rows: number): Size {
+  return { width: LEGEND_CARD.width, height: LEGEND_CARD.header + rows * LEGEND_CARD.row + LEGEND_CARD.padding }
+}
+
+/** A checklist frame holds its items in one column. */
+export function checklistFrameSize(sizes: readonly Size[]): Size {
+  const inner = sizes.reduce((sum, size) => sum + size.height, 0) + Math.max(0, sizes.length - 1) * BLOCK_FRAME.gap
+  const width = Math.max(ITEM_CARD.checklistWidth, ...sizes.map((size) => size.width))
+  return { width: width + 2 * BLOCK_FRAME.padding, height: inner + 2 * BLOCK_FRAME.padding }
+}
+
+export function blockSizeOf(block: Exclude<RegieBlock<string>, RegieFlow<string>>): Size {
+  switch (block.type) {
+    case 'checklist':
+      return checklistFrameSize(block.items.map(checklistItemSize))
+    case 'note':
+      return itemCardSize({ variant: 'note', title: block.title ?? '', text: block.text })
+    case 'legend':
+      return legendSize(block.actorKinds.length + block.relationKinds.length)
+  }
+}

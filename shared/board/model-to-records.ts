@@ -1,0 +1,283 @@
+/**
+ * Turns a laid-out regie model into tldraw records: what a template puts on a board, on the
+ * server for a new board and in the browser when a facilitator inserts one. Pure: no editor.
+ */
+import {
+  createBindingId,
+  createShapeId,
+  toRichText,
+  type TLArrowBinding,
+  type TLArrowShape,
+  type TLFrameShape,
+  type TLParentId,
+  type TLShape,
+  type TLShapeId,
+} from '@tldraw/tlschema'
+import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
+import type { JsonObject } from '@tldraw/utils'
+import type { Rect, RegieLayout } from '../regie/layout.ts'
+import type { RegieActor, RegieBlock, RegieChecklist, RegieFlow, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
+import { relationKind } from '../regie/relation-kinds.ts'
+import { BLOCK_FRAME, checklistItemSize } from './card-sizes.ts'
+import {
+  ACTOR_SHAPE,
+  ITEM_SHAPE,
+  LEGEND_SHAPE,
+  type FlowArrowMeta,
+  type FrameMeta,
+  type RegieActorShape,
+  type RegieItemShape,
+  type RegieLegendShape,
+  type RelationMeta,
+} from './regie-shapes.ts'
+
+export interface ModelRecordsOptions {
+  /** Put before every element id, so that inserting a template twice gives distinct shapes. */
+  readonly idPrefix?: string
+  readonly pageId: TLParentId
+  /** Where the layout's top-left corner lands on the page. */
+  readonly origin?: { readonly x: number; readonly y: number }
+  /** New shapes stack above this index (the topmost shape already on the page). */
+  readonly aboveIndex?: IndexKey | null
+}
+
+export interface ModelRecords {
+  readonly shapes: TLShape[]
+  readonly bindings: TLArrowBinding[]
+}
+
+export function modelToRecords(model: RegieModel<string>, layout: RegieLayout, options: ModelRecordsOptions): ModelRecords {
+  return new RecordWriter(model, layout, options).write()
+}
+
+class RecordWriter {
+  private readonly prefix: string
+  private readonly origin: { readonly x: number; readonly y: number }
+  private readonly groups: ReadonlyMap<string, RegieGroup<string>>
+  private readonly actors: ReadonlyMap<string, RegieActor<string>>
+  private readonly shapes: TLShape[] = []
+  private readonly bindings: TLArrowBinding[] = []
+
+  constructor(
+    private readonly model: RegieModel<string>,
+    private readonly layout: RegieLayout,
+    private readonly options: ModelRecordsOptions,
+  ) {
+    this.prefix = options.idPrefix ?? ''
+    this.origin = options.origin ?? { x: 0, y: 0 }
+    this.groups = new Map(model.groups.map((group) => [group.id, group]))
+    this.actors = new Map(model.actors.map((actor) => [actor.id, actor]))
+  }
+
+  shapeId(modelId: string): TLShapeId {
+    return createShapeId(this.prefix + modelId)
+  }
+
+  write(): ModelRecords {
+    // Parents before children and frames below cards, so the z-order reads naturally.
+    for (const group of this.groupsParentFirst()) this.writeGroup(group)
+    for (const block of this.model.blocks) this.writeBlock(block)
+    for (const actor of this.model.actors) this.writeActor(actor)
+    for (const relation of this.model.relations) this.writeRelation(relation)
+    const indices = getIndicesAbove(this.options.aboveIndex ?? null, this.shapes.length)
+    const shapes = this.shapes.map((shape, i) => ({ ...shape, index: indices[i] ?? shape.index }))
+    return { shapes, bindings: this.bindings }
+  }
+
+  private groupsParentFirst(): RegieGroup<string>[] {
+    const depth = (group: RegieGroup<string>): number => {
+      let level = 0
+      for (let parent = group.parent; parent !== undefined; parent = this.groups.get(parent)?.parent) level++
+      return level
+    }
+    return [...this.model.groups].sort((a, b) => depth(a) - depth(b))
+  }
+
+  /** A parent's shape id and its absolute rect (the page's is at the origin). */
+  private parentOf(groupId: string | undefined): { id: TLParentId; rect: Rect } {
+    if (groupId === undefined) return { id: this.options.pageId, rect: { x: -this.origin.x, y: -this.origin.y, width: 0, height: 0 } }
+    return { id: this.shapeId(groupId), rect: required(this.layout.groups[groupId], groupId) }
+  }
+
+  private base(modelId: string, rect: Rect, parent: { id: TLParentId; rect: Rect }, meta: JsonObject = {}) {
+    return {
+      id: this.shapeId(modelId),
+      typeName: 'shape' as const,
+      x: rect.x - parent.rect.x,
+      y: rect.y - parent.rect.y,
+      rotation: 0,
+      // Replaced in write(), once every shape is known.
+      index: 'a1' as IndexKey,
+      parentId: parent.id,
+      isLocked: false,
+      opacity: 1,
+      meta,
+    }
+  }
+
+  private writeFrame(modelId: string, rect: Rect, parentGroup: string | undefined, name: string, meta: FrameMeta): TLShapeId {
+    const frame: TLFrameShape = {
+      ...this.base(modelId, rect, this.parentOf(parentGroup), { ...meta }),
+      type: 'frame',
+      props: { w: rect.width, h: rect.height, name, color: 'black' },
+    }
+    this.shapes.push(frame)
+    return frame.id
+  }
+
+  private writeGroup(group: RegieGroup<string>): void {
+    this.writeFrame(group.id, required(this.layout.groups[group.id], group.id), group.parent, group.title, { regieGroup: group.kind })
+  }
+
+  private writeActor(actor: RegieActor<string>): void {
+    const rect = required(this.layout.actors[actor.id], actor.id)
+    const attributes = actor.attributes ?? {}
+    const shape: RegieActorShape = {
+      ...this.base(actor.id, rect, this.parentOf(actor.group)),
+      type: ACTOR_SHAPE,
+      props: {
+        w: rect.width,
+        h: rect.height,
+        kind: actor.kind,
+        name: actor.name,
+        inwoners: attributes.inwoners ?? null,
+        fte: attributes.fte ?? null,
+        domeinen: attributes.domeinen ?? null,
+        afdelingen: attributes.afdelingen ?? null,
+        rollen: [...(attributes.rollen ?? [])],
+        competenties: [...(attributes.competenties ?? [])],
+        toelichting: attributes.toelichting ?? '',
+        placeholder: actor.placeholder ?? false,
+      },
+    }
+    this.shapes.push(shape)
+  }
+
+  private writeBlock(block: RegieBlock<string>): void {
+    const rect = required(this.layout.blocks[block.id], block.id)
+    switch (block.type) {
+      case 'flow':
+        return this.writeFlow(block, rect)
+      case 'checklist':
+        return this.writeChecklist(block, rect)
+      case 'note':
+        this.shapes.push(this.item(block.id, rect, this.parentOf(block.group), { variant: 'note', title: block.title ?? '', text: block.text }))
+        return
+      case 'legend': {
+        const legend: RegieLegendShape = {
+          ...this.base(block.id, rect, this.parentOf(block.group)),
+          type: LEGEND_SHAPE,
+          props: { w: rect.width, h: rect.height, title: block.title, actorKinds: [...block.actorKinds], relationKinds: [...block.relationKinds] },
+        }
+        this.shapes.push(legend)
+      }
+    }
+  }
+
+  private writeFlow(flow: RegieFlow<string>, rect: Rect): void {
+    const frameId = this.writeFrame(flow.id, rect, flow.group, flow.title, { regieBlock: 'flow' })
+    const parent = { id: frameId, rect }
+    flow.steps.forEach((step, i) => {
+      const stepRect = required(this.layout.flowSteps[step.id], step.id)
+      const actorNames = step.actorIds.map((id) => this.actors.get(id)?.name ?? id)
+      this.shapes.push(this.item(step.id, stepRect, parent, { variant: 'step', title: step.text, text: actorNames.join(', ') }))
+      const previous = flow.steps[i - 1]
+      if (previous) {
+        const meta: FlowArrowMeta = { regieFlow: true }
+        this.writeArrow(`${flow.id}:${previous.id}>${step.id}`, previous.id, step.id, { color: 'grey', dash: 'solid', directed: true, label: '' }, { ...meta })
+      }
+    })
+  }
+
+  private writeChecklist(checklist: RegieChecklist<string>, rect: Rect): void {
+    const frameId = this.writeFrame(checklist.id, rect, checklist.group, checklist.title, { regieBlock: 'checklist', purpose: checklist.purpose })
+    let y = BLOCK_FRAME.padding
+    for (const item of checklist.items) {
+      const size = checklistItemSize(item)
+      const itemRect = { x: rect.x + BLOCK_FRAME.padding, y: rect.y + y, width: rect.width - 2 * BLOCK_FRAME.padding, height: size.height }
+      this.shapes.push(
+        this.item(item.id, itemRect, { id: frameId, rect }, {
+          variant: 'checklist',
+          title: item.text,
+          hint: item.hint ?? '',
+          response: item.response ?? '',
+          ref: item.ref ?? '',
+        }),
+      )
+      y += size.height + BLOCK_FRAME.gap
+    }
+  }
+
+  private item(modelId: string, rect: Rect, parent: { id: TLParentId; rect: Rect }, content: Partial<RegieItemShape['props']> & Pick<RegieItemShape['props'], 'variant' | 'title'>): RegieItemShape {
+    return {
+      ...this.base(modelId, rect, parent),
+      type: ITEM_SHAPE,
+      props: { w: rect.width, h: rect.height, text: '', hint: '', response: '', checked: false, ref: '', ...content },
+    }
+  }
+
+  private writeRelation(relation: RegieRelation<string>): void {
+    const kind = relationKind(relation.kind)
+    const meta: RelationMeta = { regieRelation: relation.kind, ...(relation.radReference !== undefined && { radReference: relation.radReference }) }
+    this.writeArrow(relation.id, relation.from, relation.to, { color: kind.color, dash: kind.dash, directed: kind.directed, label: relation.label ?? '' }, { ...meta })
+  }
+
+  private writeArrow(
+    modelId: string,
+    fromId: string,
+    toId: string,
+    style: { color: TLArrowShape['props']['color']; dash: TLArrowShape['props']['dash']; directed: boolean; label: string },
+    meta: JsonObject,
+  ): void {
+    const from = centre(this.rectOf(fromId))
+    const to = centre(this.rectOf(toId))
+    const arrow: TLArrowShape = {
+      ...this.base(modelId, { x: from.x, y: from.y, width: 0, height: 0 }, this.parentOf(undefined), meta),
+      type: 'arrow',
+      props: {
+        kind: 'arc',
+        labelColor: 'black',
+        color: style.color,
+        fill: 'none',
+        dash: style.dash,
+        size: 'm',
+        arrowheadStart: 'none',
+        arrowheadEnd: style.directed ? 'arrow' : 'none',
+        font: 'sans',
+        start: { x: 0, y: 0 },
+        end: { x: to.x - from.x, y: to.y - from.y },
+        bend: 0,
+        richText: toRichText(style.label),
+        labelPosition: 0.5,
+        scale: 1,
+        elbowMidPoint: 0.5,
+      },
+    }
+    this.shapes.push(arrow)
+    for (const [terminal, target] of [['start', fromId], ['end', toId]] as const) {
+      this.bindings.push({
+        id: createBindingId(`${this.prefix}${modelId}:${terminal}`),
+        typeName: 'binding',
+        type: 'arrow',
+        fromId: arrow.id,
+        toId: this.shapeId(target),
+        props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+        meta: {},
+      })
+    }
+  }
+
+  private rectOf(id: string): Rect {
+    return required(this.layout.actors[id] ?? this.layout.flowSteps[id], id)
+  }
+}
+
+function centre(rect: Rect): { x: number; y: number } {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
+}
+
+function required(rect: Rect | undefined, id: string): Rect {
+  // layoutModel places every element of a valid model, so this only fires on a layout of another model.
+  if (!rect) throw new Error(`the layout has no place for ${id}`)
+  return rect
+}
