@@ -25,6 +25,24 @@ export interface Config {
   clientDir: string
   tldrawLicenseKey: string | null
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** postgres:// URL: store in PostgreSQL instead of SQLite (needed for several instances). */
+  databaseUrl: string | null
+  /** redis:// URL: fan updates and awareness out to the other instances through Redis. */
+  redisUrl: string | null
+  /** Document and awareness updates one connection may send per second (bursts up to 2×). */
+  maxUpdatesPerSecond: number
+  /** Open sync connections from one client address. */
+  maxConnectionsPerIp: number
+  /** Open sync connections to one board (on this instance). */
+  maxConnectionsPerBoard: number
+  /** Boards held in memory at once; joining one more is refused while all are in use. */
+  maxBoardsLoaded: number
+  /** Stored size of one board's document; updates beyond it are refused. */
+  maxBoardBytes: number
+  /** Largest request body of the JSON API (uploads have MAX_ASSET_BYTES). */
+  maxRequestBodyBytes: number
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  trustProxy: boolean
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +68,29 @@ function logLevel(env: Env): Config['logLevel'] {
   return level
 }
 
+function url(env: Env, name: string, schemes: readonly string[]): string | null {
+  const raw = env[name]?.trim()
+  if (!raw) return null
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${schemes.join(' or ')}), got something else`)
+  }
+  // The value may hold a password: the message names the scheme only.
+  if (!schemes.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${schemes.join(' or ')}, got ${parsed.protocol}`)
+  }
+  return raw
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false
+  if (raw === '1' || raw === 'true') return true
+  throw new ConfigError(`${name} must be 1/true or 0/false, got "${env[name]}"`)
+}
+
 const MiB = 1024 * 1024
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -66,5 +107,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     clientDir: path.resolve(cwd, env.CLIENT_DIR?.trim() || 'dist/client'),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
     logLevel: logLevel(env),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    maxUpdatesPerSecond: integer(env, 'MAX_UPDATES_PER_SECOND', 200, 1, 1_000_000),
+    maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', 50, 1, 1_000_000),
+    maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', 200, 1, 1_000_000),
+    maxBoardsLoaded: integer(env, 'MAX_BOARDS_LOADED', 1000, 1, 1_000_000),
+    maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', 64 * MiB, 64 * 1024, 4096 * MiB),
+    maxRequestBodyBytes: integer(env, 'MAX_REQUEST_BODY_BYTES', 64 * 1024, 1024, 64 * MiB),
+    trustProxy: flag(env, 'TRUST_PROXY'),
   }
 }

@@ -3,7 +3,17 @@ import type { Config } from './config.ts'
 
 export type Logger = pino.Logger
 
-/** JSON lines on stdout. Callers log board ids and roles, never tokens. */
+/**
+ * JSON lines on stdout. Callers log board ids and roles, never tokens; the redaction list is a
+ * second line of defence should a token-bearing field ever be logged by mistake.
+ */
 export function createLogger(level: Config['logLevel']): Logger {
-  return pino({ level, base: { service: 'regiebord' } })
+  return pino({
+    level,
+    base: { service: 'regiebord', pid: process.pid },
+    redact: {
+      paths: ['token', 'tokens', '*.token', '*.tokens', 'authorization', '*.authorization', 'headers.authorization', 'url', '*.url'],
+      censor: '[redacted]',
+    },
+  })
 }

@@ -1,17 +1,25 @@
 /**
- * Wires storage, rooms, the WebSocket server and the HTTP app together, and takes them apart
- * again in the right order on shutdown. Tests start the real server through `startServer`.
+ * Wires storage, fan-out, rooms, limits, metrics, the WebSocket server and the HTTP app
+ * together, and takes them apart again in the right order on shutdown. Tests start the real
+ * server through `startServer`.
  */
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import type { Config } from './config.ts'
+import type { Role } from '../shared/roles.ts'
+import type { Fanout } from './fanout/fanout.ts'
+import { LocalFanout } from './fanout/local.ts'
+import { RedisFanout } from './fanout/redis.ts'
 import { createApp } from './http/app.ts'
+import { ConnectionAdmission } from './limits/connection-admission.ts'
 import { createLogger, type Logger } from './log.ts'
+import { Metrics } from './metrics/metrics.ts'
+import { timedStorage } from './metrics/timed-storage.ts'
 import { RoomRegistry } from './rooms/registry.ts'
 import { CloseCode } from './rooms/room.ts'
-import { openSqliteStorage } from './storage/sqlite.ts'
+import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 import { SyncConnection } from './sync/connection.ts'
 import { Keepalive } from './sync/keepalive.ts'
@@ -21,6 +29,8 @@ export interface RunningServer {
   port: number
   storage: Storage
   registry: RoomRegistry
+  fanout: Fanout
+  metrics: Metrics
   log: Logger
   close(): Promise<void>
 }
@@ -28,10 +38,20 @@ export interface RunningServer {
 const MAX_QUEUED_FRAMES = 10_000
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const storage = openSqliteStorage(config.dataDir)
-  const registry = new RoomRegistry(storage, config, log)
-  const keepalive = new Keepalive(config.pingIntervalMs)
   const connections = new Set<SyncConnection>()
+  const metrics = new Metrics({
+    boardsLoaded: () => registry.loadedCount,
+    connections: () => {
+      const counts: Record<Role, number> = { facilitator: 0, participant: 0, viewer: 0 }
+      for (const connection of connections) counts[connection.role]++
+      return counts
+    },
+  })
+  const storage = timedStorage(await openStorage(config, log), metrics)
+  const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
+  const registry = new RoomRegistry(storage, fanout, { ...config, countUpdate: (source) => metrics.update(source) }, log)
+  const admission = new ConnectionAdmission(config)
+  const keepalive = new Keepalive(config.pingIntervalMs)
   // ws closes connections whose message exceeds maxPayload with 1009 itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
@@ -39,13 +59,32 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     config,
     storage,
     log,
+    metrics,
+    fanout,
+    admitSyncConnection(address, boardId) {
+      if (!registry.makeRoomFor(boardId)) {
+        return {
+          ok: false,
+          status: 503,
+          code: 'server_busy',
+          message: `This server has ${config.maxBoardsLoaded} boards open; try again shortly`,
+          reason: 'boards_loaded',
+        }
+      }
+      return admission.admit(address, boardId)
+    },
     openSyncConnection(socket, boardId, role) {
       const connection = new SyncConnection(
         socket,
         boardId,
         role,
         registry,
-        { maxBufferedBytes: config.maxBufferedBytes, maxQueuedFrames: MAX_QUEUED_FRAMES },
+        {
+          maxBufferedBytes: config.maxBufferedBytes,
+          maxQueuedFrames: MAX_QUEUED_FRAMES,
+          maxUpdatesPerSecond: config.maxUpdatesPerSecond,
+        },
+        metrics,
         log,
       )
       connections.add(connection)
@@ -54,7 +93,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         connections.delete(connection)
         keepalive.delete(connection)
       })
-      socket.on('error', (error) => log.debug({ boardId, err: error }, 'socket error'))
+      socket.on('error', (error: Error & { code?: string }) => {
+        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejected('message_too_large')
+        log.debug({ boardId, role, err: error }, 'socket error')
+      })
       log.debug({ boardId, role }, 'sync connection opened')
       return connection
     },
@@ -80,8 +122,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       for (const connection of connections) connection.terminate()
       server.closeAllConnections()
       await stopped
+      await fanout.close()
       await storage.close()
     })())
 
-  return { url, port, storage, registry, log, close }
+  return { url, port, storage, registry, fanout, metrics, log, close }
 }

@@ -1,5 +1,7 @@
 /** The HTTP surface: JSON API, the sync upgrade, and the built client. Handlers stay thin. */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
 import { assetRoutes } from './assets.ts'
 import { boardRoutes } from './boards.ts'
 import { clientConfigRoutes } from './client-config.ts'
@@ -7,10 +9,15 @@ import { clientFileRoutes } from './client-files.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { healthRoutes } from './health.ts'
+import { metricsRoutes } from './metrics.ts'
+import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
+  app.use('*', securityHeaders())
+  app.use('/api/*', apiBodyLimit(deps))
+  app.route('/metrics', metricsRoutes(deps))
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/config', clientConfigRoutes(deps))
   app.route('/api/boards', boardRoutes(deps))
@@ -25,4 +32,21 @@ export function createApp(deps: AppDeps): Hono {
     return jsonError(c, 500, 'internal_error', 'Something went wrong on the server')
   })
   return app
+}
+
+const ASSET_UPLOAD = /^\/api\/boards\/[^/]+\/assets\/?$/
+
+/**
+ * A body limit for every API route (MAX_REQUEST_BODY_BYTES), so a route added later cannot be
+ * sent an unbounded body by mistake. Asset uploads have their own, larger limit.
+ */
+function apiBodyLimit(deps: AppDeps) {
+  const limit = bodyLimit({
+    maxSize: deps.config.maxRequestBodyBytes,
+    onError: (c) => {
+      deps.metrics.rejected('request_body_too_large')
+      return jsonError(c, 413, 'body_too_large', `The request body may be at most ${deps.config.maxRequestBodyBytes} bytes`)
+    },
+  })
+  return createMiddleware((c, next) => (c.req.method === 'POST' && ASSET_UPLOAD.test(c.req.path) ? next() : limit(c, next)))
 }

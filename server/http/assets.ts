@@ -8,13 +8,16 @@ import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 
 /** Mounted at /api/boards/:id/assets. Upload: the raw file as the body, its type as content-type. */
-export function assetRoutes({ storage, config }: AppDeps): Hono {
+export function assetRoutes({ storage, config, metrics }: AppDeps): Hono {
   return new Hono()
     .post(
       '/:id/assets',
       bodyLimit({
         maxSize: config.maxAssetBytes,
-        onError: (c) => jsonError(c, 413, 'asset_too_large', `Files may be at most ${config.maxAssetBytes} bytes`),
+        onError: (c) => {
+          metrics.rejected('request_body_too_large')
+          return jsonError(c, 413, 'asset_too_large', `Files may be at most ${config.maxAssetBytes} bytes`)
+        },
       }),
       async (c) => {
         const boardId = c.req.param('id')

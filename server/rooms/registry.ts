@@ -1,8 +1,10 @@
 /**
  * The boards currently in memory. A board is loaded on its first connection (every connection
  * to it waits for that one load) and unloaded, after a compaction, once it has had no peers for
- * `idleUnloadMs`.
+ * `idleUnloadMs`. At most `maxBoardsLoaded` boards are held; when all are taken, an idle one is
+ * unloaded early to make room, and only when none is idle is a new board refused.
  */
+import type { Fanout } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
 import type { Peer } from './peer.ts'
@@ -11,7 +13,13 @@ import { CloseCode, Room } from './room.ts'
 export interface RegistryOptions {
   idleUnloadMs: number
   compactAfterUpdates: number
+  maxBoardsLoaded: number
+  maxBoardBytes: number
+  countUpdate: (source: 'client' | 'remote') => void
 }
+
+/** Every board slot is taken by a board with connections. */
+export class TooManyBoardsError extends Error {}
 
 interface Slot {
   room: Promise<Room>
@@ -25,6 +33,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly storage: Storage,
+    private readonly fanout: Fanout,
     private readonly options: RegistryOptions,
     private readonly log: Logger,
   ) {}
@@ -38,10 +47,26 @@ export class RoomRegistry {
     return this.slots.get(boardId)?.loaded ?? null
   }
 
+  /**
+   * Whether a connection to this board can be served: it is loaded, or there is a free slot, or
+   * an idle board can give up its slot (which this unloads).
+   */
+  makeRoomFor(boardId: string): boolean {
+    if (this.slots.has(boardId) || this.slots.size < this.options.maxBoardsLoaded) return true
+    for (const slot of this.slots.values()) {
+      if (slot.idleTimer && slot.loaded && slot.loaded.peerCount === 0) {
+        this.track(this.unload(slot.loaded))
+        return true
+      }
+    }
+    return false
+  }
+
   /** Loads the board if needed and adds the peer; the returned room already has the peer. */
   async join(boardId: string, peer: Peer): Promise<Room> {
     let slot = this.slots.get(boardId)
     if (!slot) {
+      if (!this.makeRoomFor(boardId)) throw new TooManyBoardsError(`${this.options.maxBoardsLoaded} boards are in use`)
       slot = { room: this.load(boardId), loaded: null, idleTimer: null }
       this.slots.set(boardId, slot)
     }
@@ -79,8 +104,10 @@ export class RoomRegistry {
   }
 
   private load(boardId: string): Promise<Room> {
-    const room = Room.load(boardId, this.storage, {
+    const room = Room.load(boardId, this.storage, this.fanout, {
       compactAfterUpdates: this.options.compactAfterUpdates,
+      maxBoardBytes: this.options.maxBoardBytes,
+      countUpdate: this.options.countUpdate,
       log: this.log,
       onBroken: (broken, error) => {
         this.log.error({ boardId, err: error }, 'storage write failed; board reloads from storage')

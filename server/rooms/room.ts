@@ -2,12 +2,18 @@
  * One loaded board: its Y.Doc, its awareness and the peers connected to it.
  *
  * The durability rule lives here: a document update is applied, then appended to storage, and
- * only once storage has committed it is it relayed to the other peers. SyncStep2 answers wait
- * for in-flight appends too, so no client ever receives state that storage does not hold.
+ * only once storage has committed it is it relayed to the other peers and published to the other
+ * instances holding this board (the fan-out channel). SyncStep2 answers wait for in-flight
+ * appends too, so no client ever receives state that storage does not hold.
+ *
+ * What arrives from other instances was stored there already; it is applied and relayed to our
+ * peers but neither stored nor published again. When the channel may have dropped messages, the
+ * room catches up from storage (Yjs ignores what it already has).
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { canEditDocument } from '../../shared/roles.ts'
+import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
 import {
   encodeAwareness,
@@ -23,6 +29,10 @@ import type { Logger } from '../log.ts'
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  /** Stored document size past which updates are refused (BoardTooLargeError). */
+  maxBoardBytes: number
+  /** Counts applied updates (metrics). */
+  countUpdate: (source: 'client' | 'remote') => void
   /** Called when storage failed and the room can no longer vouch for its state. */
   onBroken: (room: Room, error: unknown) => void
   log: Logger
@@ -42,7 +52,16 @@ export const CloseCode = {
   tooLarge: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
+  /** Application codes (4000–4999), numbered after the HTTP status that means the same. */
+  boardTooLarge: 4413,
+  updateRate: 4429,
 } as const
+
+/** An update that would take the board past `maxBoardBytes`; it was not applied. */
+export class BoardTooLargeError extends Error {}
+
+/** The origin of changes that came from another instance through the fan-out channel. */
+const REMOTE = Symbol('remote instance')
 
 export class Room {
   readonly doc = new Y.Doc()
@@ -54,6 +73,17 @@ export class Room {
   /** The effective update of the transaction being applied (set by the doc's update event). */
   private captured: Uint8Array | null = null
   private broken = false
+  private channel: BoardChannel | null = null
+  /**
+   * Bytes of the stored log as far as this room knows: what it loaded, appended or received,
+   * reset to the merged size by compaction. The board-size limit is checked against it.
+   */
+  private storedBytes = 0
+  private bytesSinceCompactionStart = 0
+  /** Whether storedBytes is the compacted size (nothing stored since the last compaction). */
+  private sizeIsCompacted = false
+  private catchingUp: Promise<void> | null = null
+  private catchUpAgain = false
 
   private constructor(
     readonly boardId: string,
@@ -72,14 +102,28 @@ export class Room {
     })
   }
 
-  static async load(boardId: string, storage: Storage, options: RoomOptions): Promise<Room> {
-    const { updates } = await storage.loadUpdates(boardId)
-    const room = new Room(boardId, storage, updates.length, options)
-    Y.transact(room.doc, () => {
-      for (const update of updates) Y.applyUpdate(room.doc, update)
+  static async load(boardId: string, storage: Storage, fanout: Fanout, options: RoomOptions): Promise<Room> {
+    const room = new Room(boardId, storage, 0, options)
+    // Join before loading: whatever other instances publish from here on arrives, and what they
+    // published before is in storage.
+    room.channel = await fanout.join(boardId, {
+      onUpdate: (update) => room.applyRemoteUpdate(update),
+      onAwareness: (update) => room.applyRemoteAwareness(update),
+      onResync: () => void room.catchUp(),
     })
-    room.captured = null
-    return room
+    try {
+      const { updates } = await storage.loadUpdates(boardId)
+      room.storedUpdates = updates.length
+      room.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
+      Y.transact(room.doc, () => {
+        for (const update of updates) Y.applyUpdate(room.doc, update)
+      })
+      room.captured = null
+      return room
+    } catch (error) {
+      room.destroy()
+      throw error
+    }
   }
 
   get peerCount(): number {
@@ -115,6 +159,15 @@ export class Room {
    */
   async applyUpdate(peer: Peer, update: Uint8Array): Promise<void> {
     if (!canEditDocument(peer.role) || this.broken) return
+    if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
+      // Compaction drops deleted content; only refuse if the board is still too large after it.
+      // Once compacted, further refusals need no new compaction (a client retrying cannot make
+      // us merge the log over and over).
+      if (!this.sizeIsCompacted) await this.compact().catch(() => undefined)
+      if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
+        throw new BoardTooLargeError(`board is at its size limit (${this.options.maxBoardBytes} bytes)`)
+      }
+    }
     this.captured = null
     let failure: unknown = null
     try {
@@ -137,6 +190,61 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
   }
 
+  /** An update another instance stored: apply it and relay what was new to our peers. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.broken) return
+    this.captured = null
+    Y.applyUpdate(this.doc, update, REMOTE)
+    const effective = this.captured
+    this.captured = null
+    this.storedUpdates++
+    this.noteStoredBytes(update.byteLength)
+    if (!effective) return
+    this.options.countUpdate('remote')
+    const message = encodeUpdate(effective)
+    for (const peer of this.peers) peer.send(message)
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+  }
+
+  /**
+   * Reloads the stored log and relays whatever of it this room had missed. Runs one at a time; a
+   * request during a run starts one more run afterwards.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return this.catchingUp
+    }
+    this.catchingUp = (async () => {
+      try {
+        do {
+          this.catchUpAgain = false
+          const { updates } = await this.storage.loadUpdates(this.boardId)
+          if (this.broken) return
+          const before = Y.encodeStateVector(this.doc)
+          Y.transact(this.doc, () => {
+            for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
+          }, REMOTE)
+          this.captured = null
+          const missed = Y.encodeStateAsUpdate(this.doc, before)
+          // An update without structs or deletions is 2 bytes: nothing was missed.
+          if (missed.byteLength > 2) {
+            const message = encodeUpdate(missed)
+            for (const peer of this.peers) peer.send(message)
+          }
+        } while (this.catchUpAgain)
+      } catch (error) {
+        this.options.log.warn({ boardId: this.boardId, err: error }, 'catching up from storage failed')
+      } finally {
+        this.catchingUp = null
+      }
+    })()
+    return this.catchingUp
+  }
+
   answerQueryAwareness(peer: Peer): void {
     const ids = [...this.awareness.getStates().keys()]
     peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
@@ -151,10 +259,16 @@ export class Room {
   compact(): Promise<void> {
     this.compaction ??= (async () => {
       try {
+        this.bytesSinceCompactionStart = 0
         const { updates, lastSeq } = await this.storage.loadUpdates(this.boardId)
+        let size = updates.reduce((sum, update) => sum + update.byteLength, 0)
         if (updates.length > 1) {
-          await this.storage.replaceUpdates(this.boardId, lastSeq, mergeUpdatesWithGc(updates))
+          const merged = mergeUpdatesWithGc(updates)
+          await this.storage.replaceUpdates(this.boardId, lastSeq, merged)
+          size = merged.byteLength
         }
+        this.storedBytes = size + this.bytesSinceCompactionStart
+        this.sizeIsCompacted = this.bytesSinceCompactionStart === 0
         this.storedUpdates = await this.storage.countUpdates(this.boardId)
       } finally {
         this.compaction = null
@@ -169,6 +283,8 @@ export class Room {
   }
 
   destroy(): void {
+    this.broken = true
+    this.channel?.leave()
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -186,6 +302,9 @@ export class Room {
       this.pendingWrites.delete(write)
     }
     this.storedUpdates++
+    this.noteStoredBytes(update.byteLength)
+    this.options.countUpdate('client')
+    this.channel?.publishUpdate(update)
     const message = encodeUpdate(update)
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
     if (this.storedUpdates > this.options.compactAfterUpdates && !this.compaction) {
@@ -194,6 +313,12 @@ export class Room {
         this.options.log.warn({ boardId: this.boardId, err: error }, 'compaction failed'),
       )
     }
+  }
+
+  private noteStoredBytes(bytes: number): void {
+    this.storedBytes += bytes
+    this.bytesSinceCompactionStart += bytes
+    this.sizeIsCompacted = false
   }
 
   private isClaimedByOther(peer: Peer, id: number): boolean {
@@ -209,7 +334,10 @@ export class Room {
       for (const id of [...added, ...updated]) ids.add(id)
       for (const id of removed) ids.delete(id)
     }
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    // Our own peers' changes go to the other instances; theirs came from there.
+    if (origin !== REMOTE) this.channel?.publishAwareness(update)
+    const message = encodeAwareness(update)
     for (const peer of this.peers) peer.send(message)
   }
 }

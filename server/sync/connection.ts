@@ -5,19 +5,36 @@
  * Frames are processed strictly one after another (a promise chain), and the first link of the
  * chain is joining the room, which loads the board. So a SyncStep1 that arrives before the board
  * is loaded waits and is answered from the loaded state: no client ever sees an empty board.
+ *
+ * Limits enforced here, each closing with its own code and reason and counted in metrics:
+ * updates per second (token bucket, 4429), frames queued but not yet processed (1013), unsent
+ * data of a slow consumer (1013; the socket is dropped, so the room never waits for it), the
+ * board's size limit reported by the room (4413) and a full board registry (1013). Oversized
+ * frames never get here: ws closes them with 1009.
  */
 import type { WebSocket } from 'ws'
 import type { Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import type { Peer } from '../rooms/peer.ts'
-import type { RoomRegistry } from '../rooms/registry.ts'
-import { CloseCode, type Room } from '../rooms/room.ts'
+import { TokenBucket } from '../limits/token-bucket.ts'
+import type { RejectionReason } from '../metrics/metrics.ts'
+import { TooManyBoardsError, type RoomRegistry } from '../rooms/registry.ts'
+import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
 import { decodeClientMessage, ProtocolError } from './protocol.ts'
 
 export interface ConnectionLimits {
   maxBufferedBytes: number
   /** Frames received but not yet processed; past this the client is flooding us. */
   maxQueuedFrames: number
+  /** Document and awareness updates per second; bursts of twice this pass. */
+  maxUpdatesPerSecond: number
+}
+
+/** What a connection reports to metrics. */
+export interface ConnectionCounters {
+  received(bytes: number): void
+  sent(bytes: number): void
+  rejected(reason: RejectionReason): void
 }
 
 export class SyncConnection implements Peer {
@@ -28,6 +45,8 @@ export class SyncConnection implements Peer {
   private queue: Promise<void>
   private queued = 0
   private closed = false
+  private readonly updateRate: TokenBucket
+  private readonly log: Logger
 
   constructor(
     private readonly socket: WebSocket,
@@ -35,8 +54,11 @@ export class SyncConnection implements Peer {
     readonly role: Role,
     private readonly registry: RoomRegistry,
     private readonly limits: ConnectionLimits,
-    private readonly log: Logger,
+    private readonly counters: ConnectionCounters,
+    log: Logger,
   ) {
+    this.log = log.child({ boardId, role })
+    this.updateRate = new TokenBucket(limits.maxUpdatesPerSecond, limits.maxUpdatesPerSecond * 2)
     socket.on('pong', () => {
       this.alive = true
     })
@@ -46,7 +68,11 @@ export class SyncConnection implements Peer {
         else this.room = room
       },
       (error: unknown) => {
-        this.log.error({ boardId, role, err: error }, 'could not join board')
+        if (error instanceof TooManyBoardsError) {
+          this.reject('boards_loaded', CloseCode.tryAgainLater, 'server busy: too many boards open')
+          return
+        }
+        this.log.error({ err: error }, 'could not join board')
         this.close(CloseCode.internalError, 'board could not be loaded')
       },
     )
@@ -59,8 +85,9 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.unsupportedData, 'binary frames only')
       return
     }
+    this.counters.received(data.byteLength)
     if (++this.queued > this.limits.maxQueuedFrames) {
-      this.close(CloseCode.tryAgainLater, 'too many messages in flight')
+      this.reject('flooding', CloseCode.tryAgainLater, 'too many messages in flight')
       return
     }
     const frame = new Uint8Array(data)
@@ -71,10 +98,12 @@ export class SyncConnection implements Peer {
         await this.handle(this.room, frame)
       } catch (error) {
         if (error instanceof ProtocolError) {
-          this.log.info({ boardId: this.boardId, role: this.role, reason: error.message }, 'protocol violation')
-          this.close(CloseCode.invalidPayload, error.message)
+          this.log.info({ reason: error.message }, 'protocol violation')
+          this.reject('protocol_violation', CloseCode.invalidPayload, error.message)
+        } else if (error instanceof BoardTooLargeError) {
+          this.reject('board_too_large', CloseCode.boardTooLarge, error.message)
         } else {
-          this.log.error({ boardId: this.boardId, role: this.role, err: error }, 'message handling failed')
+          this.log.error({ err: error }, 'message handling failed')
           this.close(CloseCode.internalError, 'internal error')
         }
       }
@@ -85,10 +114,12 @@ export class SyncConnection implements Peer {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       // Queued data would grow without bound; the client resyncs when it reconnects.
-      this.log.warn({ boardId: this.boardId, role: this.role }, 'slow consumer disconnected')
+      this.log.warn('slow consumer disconnected')
+      this.counters.rejected('slow_consumer')
       this.close(CloseCode.tryAgainLater, 'send buffer full', true)
       return
     }
+    this.counters.sent(message.byteLength)
     this.socket.send(message)
   }
 
@@ -121,8 +152,21 @@ export class SyncConnection implements Peer {
     if (room) this.registry.leave(room, this)
   }
 
+  /** Closes because a limit was hit, counting it. */
+  private reject(reason: RejectionReason, code: number, message: string): void {
+    if (this.closed) return
+    this.counters.rejected(reason)
+    this.log.info({ reason }, 'connection closed by a limit')
+    this.close(code, message)
+  }
+
   private async handle(room: Room, frame: Uint8Array): Promise<void> {
     const message = decodeClientMessage(frame)
+    const isUpdate = message.kind === 'update' || message.kind === 'sync-step-2' || message.kind === 'awareness'
+    if (isUpdate && !this.updateRate.take()) {
+      this.reject('update_rate', CloseCode.updateRate, `more than ${this.limits.maxUpdatesPerSecond} updates per second`)
+      return
+    }
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)

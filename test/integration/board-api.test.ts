@@ -88,7 +88,7 @@ describe('board API', () => {
   })
 
   it('reports health', async () => {
-    expect(await request('/api/health')).toEqual({ status: 200, body: { status: 'ok' } })
+    expect(await request('/api/health')).toEqual({ status: 200, body: { status: 'ok', storage: 'ok', redis: 'disabled' } })
   })
 
   it('gives the client its run-time config, including the tldraw licence key', async () => {

@@ -12,7 +12,20 @@ describe('configuration', () => {
       idleUnloadMs: 30_000,
       pingIntervalMs: 30_000,
       tldrawLicenseKey: null,
+      databaseUrl: null,
+      redisUrl: null,
+      maxUpdatesPerSecond: 200,
+      maxConnectionsPerIp: 50,
+      maxConnectionsPerBoard: 200,
+      maxBoardsLoaded: 1000,
+      maxBoardBytes: 64 * 1024 * 1024,
+      maxRequestBodyBytes: 64 * 1024,
+      trustProxy: false,
     })
+  })
+
+  it('never repeats a database password in its error message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:hunter2@db/x' })).toThrow(/^(?!.*hunter2)/)
   })
 
   it('reads every variable', () => {
@@ -30,6 +43,15 @@ describe('configuration', () => {
         CLIENT_DIR: 'build',
         TLDRAW_LICENSE_KEY: 'key',
         LOG_LEVEL: 'warn',
+        DATABASE_URL: 'postgres://regiebord:secret@db:5432/regiebord',
+        REDIS_URL: 'redis://cache:6379',
+        MAX_UPDATES_PER_SECOND: '50',
+        MAX_CONNECTIONS_PER_IP: '20',
+        MAX_CONNECTIONS_PER_BOARD: '80',
+        MAX_BOARDS_LOADED: '300',
+        MAX_BOARD_BYTES: '1048576',
+        MAX_REQUEST_BODY_BYTES: '4096',
+        TRUST_PROXY: 'true',
       },
       '/srv/app',
     )
@@ -46,6 +68,15 @@ describe('configuration', () => {
       clientDir: '/srv/app/build',
       tldrawLicenseKey: 'key',
       logLevel: 'warn',
+      databaseUrl: 'postgres://regiebord:secret@db:5432/regiebord',
+      redisUrl: 'redis://cache:6379',
+      maxUpdatesPerSecond: 50,
+      maxConnectionsPerIp: 20,
+      maxConnectionsPerBoard: 80,
+      maxBoardsLoaded: 300,
+      maxBoardBytes: 1048576,
+      maxRequestBodyBytes: 4096,
+      trustProxy: true,
     })
   })
 
@@ -54,6 +85,10 @@ describe('configuration', () => {
     ['PORT', '70000'],
     ['MAX_MESSAGE_BYTES', '-1'],
     ['LOG_LEVEL', 'loud'],
+    ['DATABASE_URL', 'mysql://db/regiebord'],
+    ['REDIS_URL', 'not a url'],
+    ['MAX_UPDATES_PER_SECOND', '0'],
+    ['TRUST_PROXY', 'maybe'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)

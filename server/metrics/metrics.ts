@@ -1,0 +1,140 @@
+/**
+ * Everything `/metrics` exposes, in one prom-client registry per server (tests run several
+ * servers in one process, so nothing goes into prom-client's global registry). Modules get the
+ * few counters they need through narrow interfaces and never import prom-client themselves.
+ *
+ * Event-loop lag comes from prom-client's default Node metrics (`nodejs_eventloop_lag_*`),
+ * which also give RSS, heap and GC figures.
+ */
+import client from 'prom-client'
+import type { Role } from '../../shared/roles.ts'
+import type { FanoutCounters, FanoutMessageKind } from '../fanout/fanout.ts'
+
+/** Why a connection, request or update was refused; one label value per limit. */
+export type RejectionReason =
+  | 'message_too_large'
+  | 'update_rate'
+  | 'connections_per_ip'
+  | 'connections_per_board'
+  | 'boards_loaded'
+  | 'board_too_large'
+  | 'slow_consumer'
+  | 'flooding'
+  | 'protocol_violation'
+  | 'request_body_too_large'
+
+export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping'
+
+export interface Gauges {
+  boardsLoaded(): number
+  connections(): Record<Role, number>
+}
+
+export class Metrics implements FanoutCounters {
+  readonly registry = new client.Registry()
+  private readonly updates: client.Counter<'source'>
+  private readonly bytes: client.Counter<'direction'>
+  private readonly rejections: client.Counter<'reason'>
+  private readonly storageSeconds: client.Histogram<'operation' | 'outcome'>
+  private readonly fanoutMessages: client.Counter<'direction' | 'kind'>
+  private readonly fanoutFailures: client.Counter
+
+  constructor(gauges: Gauges) {
+    const registers = [this.registry]
+    client.collectDefaultMetrics({ register: this.registry })
+    new client.Gauge({
+      name: 'regiebord_connections',
+      help: 'Open sync connections, by role',
+      labelNames: ['role'],
+      registers,
+      collect() {
+        for (const [role, count] of Object.entries(gauges.connections())) this.set({ role }, count)
+      },
+    })
+    new client.Gauge({
+      name: 'regiebord_boards_loaded',
+      help: 'Boards held in memory',
+      registers,
+      collect() {
+        this.set(gauges.boardsLoaded())
+      },
+    })
+    this.updates = new client.Counter({
+      name: 'regiebord_updates_total',
+      help: 'Document updates applied: from our clients (stored here) or from other instances',
+      labelNames: ['source'],
+      registers,
+    })
+    this.bytes = new client.Counter({
+      name: 'regiebord_sync_bytes_total',
+      help: 'WebSocket payload bytes received from and sent to clients',
+      labelNames: ['direction'],
+      registers,
+    })
+    this.rejections = new client.Counter({
+      name: 'regiebord_rejections_total',
+      help: 'Connections, requests and messages refused, by the limit that refused them',
+      labelNames: ['reason'],
+      registers,
+    })
+    this.storageSeconds = new client.Histogram({
+      name: 'regiebord_storage_seconds',
+      help: 'Storage operation latency',
+      labelNames: ['operation', 'outcome'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    })
+    this.fanoutMessages = new client.Counter({
+      name: 'regiebord_fanout_messages_total',
+      help: 'Messages exchanged with other instances through Redis',
+      labelNames: ['direction', 'kind'],
+      registers,
+    })
+    this.fanoutFailures = new client.Counter({
+      name: 'regiebord_fanout_publish_failures_total',
+      help: 'Publishes that did not reach Redis (made up for by a resync after reconnecting)',
+      registers,
+    })
+  }
+
+  update(source: 'client' | 'remote'): void {
+    this.updates.inc({ source })
+  }
+
+  received(bytes: number): void {
+    this.bytes.inc({ direction: 'in' }, bytes)
+  }
+
+  sent(bytes: number): void {
+    this.bytes.inc({ direction: 'out' }, bytes)
+  }
+
+  rejected(reason: RejectionReason): void {
+    this.rejections.inc({ reason })
+  }
+
+  /** Times one storage call. */
+  async timeStorage<T>(operation: StorageOperation, work: () => Promise<T>): Promise<T> {
+    const end = this.storageSeconds.startTimer({ operation })
+    try {
+      const result = await work()
+      end({ outcome: 'ok' })
+      return result
+    } catch (error) {
+      end({ outcome: 'error' })
+      throw error
+    }
+  }
+
+  message(direction: 'published' | 'received', kind: FanoutMessageKind): void {
+    this.fanoutMessages.inc({ direction, kind })
+  }
+
+  publishFailed(): void {
+    this.fanoutFailures.inc()
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() }
+  }
+}
