@@ -1,0 +1,164 @@
+/**
+ * `npm run soak`: N boards × M stock y-websocket clients editing for a set time against the
+ * server as a child process, printing the server's RSS and heap over time, then whether memory
+ * stayed flat. Not part of `npm test`.
+ *
+ * Each client moves shapes on its board at `--rate` updates/s and its cursor twice a second;
+ * every `--churn` seconds one client per board leaves and a new one joins, and one board at a time
+ * goes idle long enough to be unloaded and loaded again, so the load, unload and compaction paths
+ * run all along, not only the relay.
+ *
+ * Flags: --boards 10 --clients 5 --minutes 15 --rate 5 --sample 30 (seconds between samples)
+ *        --churn 20 (seconds) --database-url postgres://… --redis-url redis://… (optional)
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { connectClient, type TestClient } from '../test/helpers/clients.ts'
+import { startChildServer } from '../test/helpers/child-server.ts'
+import { createBoard, type BoardLinks } from '../test/helpers/server.ts'
+import { waitFor } from '../test/helpers/wait.ts'
+
+// Every y-websocket provider adds a process 'exit' listener; dozens are expected here.
+process.setMaxListeners(0)
+
+const { values } = parseArgs({
+  options: {
+    boards: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '5' },
+    minutes: { type: 'string', default: '15' },
+    rate: { type: 'string', default: '5' },
+    sample: { type: 'string', default: '30' },
+    churn: { type: 'string', default: '20' },
+    'database-url': { type: 'string' },
+    'redis-url': { type: 'string' },
+  },
+})
+const boardCount = Number(values.boards)
+const clientsPerBoard = Number(values.clients)
+const durationMs = Number(values.minutes) * 60_000
+const ratePerClient = Number(values.rate)
+const sampleMs = Number(values.sample) * 1000
+const churnMs = Number(values.churn) * 1000
+const MiB = 1024 * 1024
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-soak-'))
+// Every simulated client comes from 127.0.0.1, so the per-address limit is lifted.
+const env: Record<string, string> = {
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  BOARD_IDLE_UNLOAD_SECONDS: '2',
+  MAX_CONNECTIONS_PER_IP: '100000',
+}
+if (values['database-url']) env.DATABASE_URL = values['database-url']
+if (values['redis-url']) env.REDIS_URL = values['redis-url']
+const server = await startChildServer(env)
+const pid = server.process.pid!
+
+function rssBytes(): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) * 1024
+}
+
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text()
+  let sum = 0
+  for (const line of text.split('\n')) if (line.startsWith(name)) sum += Number(line.split(' ').pop())
+  return sum
+}
+
+interface Seat {
+  board: BoardLinks
+  client: TestClient
+  timer: NodeJS.Timeout
+}
+
+let sequence = 0
+function seat(board: BoardLinks): Seat {
+  const client = connectClient(server.wsUrl, board.id, board.tokens.participant)
+  client.provider.awareness.setLocalStateField('user', { name: `soak-${sequence++}` })
+  let tick = 0
+  const timer = setInterval(() => {
+    const shape = `shape:${Math.floor(Math.random() * 50)}`
+    client.records.set(shape, { id: shape, typeName: 'shape', x: Math.random() * 2000, y: Math.random() * 2000 })
+    if (++tick % Math.max(1, Math.round(ratePerClient / 2)) === 0) {
+      client.provider.awareness.setLocalStateField('cursor', { x: Math.random() * 2000, y: Math.random() * 2000 })
+    }
+  }, 1000 / ratePerClient)
+  return { board, client, timer }
+}
+
+function unseat(seat: Seat): void {
+  clearInterval(seat.timer)
+  seat.client.destroy()
+}
+
+const boards = await Promise.all(Array.from({ length: boardCount }, (_, i) => createBoard(server.url, { title: `soak ${i}` })))
+const seats = new Map<string, Seat[]>(boards.map((board) => [board.id, Array.from({ length: clientsPerBoard }, () => seat(board))]))
+await waitFor(() => [...seats.values()].flat().every((s) => s.client.provider.synced), 'every client to sync', 60_000)
+
+let resting: string | null = null
+let churnRound = 0
+const churn = setInterval(() => {
+  // Wake the board that rested last round, rest the next one (its clients leave; it unloads).
+  if (resting) {
+    const board = boards.find((b) => b.id === resting)!
+    seats.set(resting, Array.from({ length: clientsPerBoard }, () => seat(board)))
+  }
+  const next = boards[churnRound++ % boards.length]!
+  for (const s of seats.get(next.id)!) unseat(s)
+  seats.set(next.id, [])
+  resting = next.id
+  for (const board of boards) {
+    const list = seats.get(board.id)!
+    if (board.id === resting || list.length === 0) continue
+    unseat(list.shift()!)
+    list.push(seat(board))
+  }
+}, churnMs)
+
+const samples: Array<{ minute: number; rss: number }> = []
+const started = Date.now()
+console.log(`soak: ${boardCount} boards × ${clientsPerBoard} clients, ${ratePerClient} updates/s each, ${values.minutes} min, server pid ${pid}`)
+console.log('minute  rss MiB  heap MiB  boards  connections  updates')
+async function sample(): Promise<void> {
+  const minute = (Date.now() - started) / 60_000
+  const rss = rssBytes()
+  samples.push({ minute, rss })
+  const [heap, loaded, connections, updates] = await Promise.all([
+    metric('nodejs_heap_size_used_bytes'),
+    metric('regiebord_boards_loaded'),
+    metric('regiebord_connections'),
+    metric('regiebord_updates_total'),
+  ])
+  console.log(
+    `${minute.toFixed(1).padStart(6)}  ${(rss / MiB).toFixed(1).padStart(7)}  ${(heap / MiB).toFixed(1).padStart(8)}  ${String(loaded).padStart(6)}  ${String(connections).padStart(11)}  ${updates}`,
+  )
+}
+await sample()
+while (Date.now() - started < durationMs) {
+  await new Promise((resolve) => setTimeout(resolve, Math.min(sampleMs, durationMs - (Date.now() - started))))
+  await sample()
+}
+
+clearInterval(churn)
+for (const list of seats.values()) for (const s of list) unseat(s)
+server.process.kill('SIGTERM')
+const exit = await server.exited
+
+// Verdict: compare the second half's start and end (the first minutes include warm-up: JIT,
+// caches, allocator arenas). A least-squares slope over the second half, in MiB per hour.
+const half = samples.filter((s) => s.minute >= samples[samples.length - 1]!.minute / 2)
+const n = half.length
+const meanX = half.reduce((a, s) => a + s.minute, 0) / n
+const meanY = half.reduce((a, s) => a + s.rss, 0) / n
+const slope = half.reduce((a, s) => a + (s.minute - meanX) * (s.rss - meanY), 0) / half.reduce((a, s) => a + (s.minute - meanX) ** 2, 0)
+const mibPerHour = (slope * 60) / MiB
+const min = Math.min(...samples.map((s) => s.rss)) / MiB
+const max = Math.max(...samples.map((s) => s.rss)) / MiB
+console.log(`server exit: ${String(exit)}`)
+console.log(`RSS min ${min.toFixed(1)} MiB, max ${max.toFixed(1)} MiB; second-half trend ${mibPerHour.toFixed(1)} MiB/hour`)
+console.log(Math.abs(mibPerHour) < 0.1 * meanY / MiB ? 'memory: flat' : 'memory: NOT flat (trend above 10% of RSS per hour)')
+fs.rmSync(dataDir, { recursive: true, force: true })
+process.exit(0)
