@@ -1,0 +1,177 @@
+/**
+ * Two server instances (child processes) sharing a real PostgreSQL and a real Redis, with stock
+ * y-websocket clients on both: the multi-instance behaviour promised in the README.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { RECORDS_ARRAY } from '../../shared/doc-layout.ts'
+import { createLogger } from '../../server/log.ts'
+import { openPostgresStorage } from '../../server/storage/postgres.ts'
+import { startBalancer, type Balancer } from '../helpers/balancer.ts'
+import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
+import { connectClient, connectSynced, type TestClient } from '../helpers/clients.ts'
+import { converged, recordsOf, seeded } from '../helpers/records.ts'
+import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
+import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
+import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
+
+const unavailable = servicesUnavailableReason()
+
+describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL', () => {
+  let postgres: Service
+  let redis: Service
+  let databaseUrl: string
+  let a: ChildServer
+  let b: ChildServer
+  const clients: TestClient[] = []
+  const balancers: Balancer[] = []
+
+  const startInstance = () =>
+    startChildServer({
+      DATA_DIR: tempDataDir(),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redis.url,
+      // These tests are about fan-out, not limits: every client comes from 127.0.0.1 and writes fast.
+      MAX_CONNECTIONS_PER_IP: '10000',
+      MAX_UPDATES_PER_SECOND: '100000',
+    })
+
+  beforeAll(async () => {
+    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+    databaseUrl = await createDatabase(postgres.url, 'scale_out')
+    // One at a time: both would run the migrations at once (they take an advisory lock, but the
+    // first start is quicker to read in a failure log this way).
+    a = await startInstance()
+    b = await startInstance()
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const balancer of balancers.splice(0)) await balancer.close()
+  })
+
+  afterAll(async () => {
+    for (const child of [a, b]) {
+      child?.process.kill('SIGKILL')
+      await child?.exited
+    }
+    await Promise.all([redis?.stop(), postgres?.stop()])
+  })
+
+  async function join(wsUrl: string, board: BoardLinks): Promise<TestClient> {
+    const client = await connectSynced(wsUrl, board.id, board.tokens.participant)
+    clients.push(client)
+    return client
+  }
+
+  async function health(server: ChildServer): Promise<{ status: number; redis: string }> {
+    const response = await fetch(`${server.url}/api/health`)
+    const body = (await response.json()) as { redis: string }
+    return { status: response.status, redis: body.redis }
+  }
+
+  /** The board as PostgreSQL holds it, read without any server. */
+  async function storedRecords(boardId: string): Promise<Map<string, unknown>> {
+    const storage = await openPostgresStorage(databaseUrl, createLogger('silent'))
+    try {
+      const doc = new Y.Doc()
+      for (const update of (await storage.loadUpdates(boardId)).updates) Y.applyUpdate(doc, update)
+      const records = new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY))
+      return new Map([...records.map.entries()].map(([key, entry]) => [key, entry.val]))
+    } finally {
+      await storage.close()
+    }
+  }
+
+  it('reports storage and Redis ready on both instances', async () => {
+    expect(await health(a)).toEqual({ status: 200, redis: 'ready' })
+    expect(await health(b)).toEqual({ status: 200, redis: 'ready' })
+  })
+
+  it('makes clients on two instances converge under random concurrent edits', async () => {
+    const board = await createBoard(a.url)
+    const peers = [await join(a.wsUrl, board), await join(a.wsUrl, board), await join(b.wsUrl, board), await join(b.wsUrl, board)]
+    const random = seeded(2024)
+    for (let round = 0; round < 40; round++) {
+      for (let i = 0; i < 10; i++) {
+        const writer = peers[Math.floor(random() * peers.length)]!
+        const key = `shape:${Math.floor(random() * 30)}`
+        if (random() < 0.15) writer.records.delete(key)
+        else writer.records.set(key, { id: key, x: Math.round(random() * 1000), round })
+      }
+      // Let the rounds interleave with delivery, so edits cross each other in flight.
+      await sleep(random() * 5)
+    }
+    await waitFor(() => converged(peers), 'clients on both instances to converge', 20_000)
+    expect(Object.keys(recordsOf(peers[0]!)).length).toBeGreaterThan(0)
+    const late = await join(b.wsUrl, board)
+    expect(recordsOf(late)).toEqual(recordsOf(peers[0]!))
+  })
+
+  it('carries awareness across instances and removes it when the client leaves', async () => {
+    const board = await createBoard(a.url)
+    const onA = await join(a.wsUrl, board)
+    const onB = await join(b.wsUrl, board)
+    onA.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    const id = onA.doc.clientID
+    const nameSeenOnB = () => (onB.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user?.name
+    await waitFor(() => nameSeenOnB() === 'Anna', 'awareness to reach the other instance')
+    onA.provider.disconnect()
+    await waitFor(() => !onB.provider.awareness.getStates().has(id), 'awareness removal to reach the other instance')
+  })
+
+  it('catches up from storage what it missed while Redis was down', async () => {
+    const board = await createBoard(a.url)
+    const onA = await join(a.wsUrl, board)
+    const onB = await join(b.wsUrl, board)
+    const port = new URL(redis.url).port
+    await redis.stop()
+    await waitForAsync(async () => (await health(a)).status === 503 && (await health(b)).status === 503, 'health to report Redis down')
+    expect((await health(b)).redis).toBe('down')
+    for (let i = 0; i < 20; i++) onA.records.set(`shape:offline-${i}`, { id: `shape:offline-${i}`, i })
+    // A stores them (its own clients get them) while nothing can reach B.
+    const second = await join(a.wsUrl, board)
+    await waitFor(() => second.records.map.size === 20, 'edits stored on A')
+    redis = await startRedis(Number(port))
+    await waitFor(() => onB.records.map.size === 20, 'B to catch up after Redis is back', 20_000)
+    await waitForAsync(async () => (await health(a)).status === 200 && (await health(b)).status === 200, 'health to recover')
+    expect(recordsOf(onB)).toEqual(recordsOf(onA))
+  })
+
+  it('loses nothing when one instance is killed mid-edit: its clients reconnect to the other', async () => {
+    const balancer = await startBalancer([a, b].map((s) => Number(new URL(s.url).port)))
+    balancers.push(balancer)
+    const board = await createBoard(b.url)
+    // Through the balancer, in turn: two clients land on A and two on B.
+    const peers = Array.from({ length: 4 }, () => connectClient(balancer.wsUrl, board.id, board.tokens.participant))
+    clients.push(...peers)
+    await waitFor(() => peers.every((p) => p.provider.synced), 'clients to sync through the balancer')
+    const written: string[][] = peers.map(() => [])
+    let writing = true
+    const writers = peers.map((peer, i) =>
+      (async () => {
+        for (let n = 0; writing; n++) {
+          const key = `shape:${i}-${n}`
+          peer.records.set(key, { id: key, writer: i, n })
+          written[i]!.push(key)
+          await sleep(3)
+        }
+      })(),
+    )
+    // Kill A once edits are flowing between the instances.
+    await waitFor(() => peers.every((p) => p.records.map.size >= 200), 'edits to flow between instances')
+    a.process.kill('SIGKILL')
+    expect(await a.exited).toBe('SIGKILL')
+    await waitFor(() => peers.every((p) => p.provider.wsconnected), "A's clients to reconnect to B", 20_000)
+    await sleep(200)
+    writing = false
+    await Promise.all(writers)
+
+    const all = written.flat()
+    await waitFor(() => peers.every((p) => p.records.map.size === all.length) && converged(peers), 'everyone to hold every edit', 20_000)
+    const stored = await storedRecords(board.id)
+    for (const key of all) expect(stored.has(key), key).toBe(true)
+    expect(all.length).toBeGreaterThan(200)
+  })
+})
