@@ -13,3 +13,8 @@ export function isRole(value: unknown): value is Role {
 export function canEditDocument(role: Role): boolean {
   return role !== 'viewer'
 }
+
+/** Whether this role leads the session: inserts templates and, later, locks, timers and votes. */
+export function canFacilitate(role: Role): boolean {
+  return role === 'facilitator'
+}

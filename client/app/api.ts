@@ -39,17 +39,26 @@ export interface BoardInfo {
   role: Role
 }
 
+export interface TemplateSummary {
+  id: string
+  title: { nl: string; en: string }
+  description: { nl: string; en: string }
+  seed: { id: string; file: string; title: string }
+  covers: { nl: string; en: string }
+}
+
 export interface ClientConfig {
   tldrawLicenseKey: string | null
 }
 
 export const api = {
-  createBoard: (title: string) =>
+  createBoard: (title: string, template: string | null = null, locale: 'nl' | 'en' = 'nl') =>
     call<CreatedBoard>('/api/boards', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(title.trim() ? { title } : {}),
+      body: JSON.stringify({ ...(title.trim() && { title }), ...(template && { template, locale }) }),
     }),
+  templates: () => call<{ templates: TemplateSummary[] }>('/api/templates').then((body) => body.templates),
   board: (id: string, token: string) =>
     call<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }),
   config: () => call<ClientConfig>('/api/config'),

@@ -6,9 +6,11 @@ import {
   createUserId,
   defaultBindingUtils,
   defaultShapeUtils,
+  EditorContext,
   Tldraw,
   UserRecordType,
   useValue,
+  type Editor,
   type TLStoreWithStatus,
   type TLUser,
   type TLUserPreferences,
@@ -25,9 +27,13 @@ import type { Identity } from './identity.ts'
 import { bindPresence } from './presence.ts'
 import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
 import { bindStoreToDoc, type YjsStoreBinding } from './yjs-store-binding.ts'
+import { RegieSidebar } from '../regie/RegieSidebar.tsx'
+import { registerRelationDrawing } from '../regie/relation-arrows.ts'
+import { regieShapeUtils } from '../shapes/index.ts'
 
 // Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
 const assetUrls = getAssetUrlsByImport()
+const shapeUtils = [...defaultShapeUtils, ...regieShapeUtils]
 
 interface Props {
   boardId: string
@@ -48,6 +54,7 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
   const { t, language, setLanguage } = useI18n()
   const [session, setSession] = useState<Session | null>(null)
   const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
+  const [editor, setEditor] = useState<Editor | null>(null)
   const mayEdit = canEditDocument(role)
 
   // The editor recognises its own presence by the user id derived from these preferences.
@@ -72,7 +79,7 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
     const connection = openBoardConnection(boardId, token)
     const stopStatus = watchSyncStatus(connection.provider, connection.doc, setStatus)
     const store = createTLStore({
-      shapeUtils: defaultShapeUtils,
+      shapeUtils,
       bindingUtils: defaultBindingUtils,
       assets: createServerAssetStore(boardId, token),
     })
@@ -103,11 +110,21 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
   const canWrite = useValue('can write', () => session?.binding?.canWrite.get() ?? mayEdit, [session])
   const readOnly = !mayEdit || !canWrite
 
+  useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
+
   if (!session) return null
   return (
     <div className="board-shell" data-board-ready={session.store.status === 'synced-remote' ? 'true' : 'false'}>
+      {editor && (
+        // The sidebar sits beside the canvas, outside <Tldraw>; the context lets its swatches follow the editor's theme.
+        <EditorContext.Provider value={editor}>
+          <RegieSidebar editor={editor} role={role} readOnly={readOnly} />
+        </EditorContext.Provider>
+      )}
+      <div className="board-canvas">
       <Tldraw
         store={session.store}
+        shapeUtils={regieShapeUtils}
         user={user}
         assetUrls={assetUrls}
         licenseKey={licenseKey ?? undefined}
@@ -115,9 +132,11 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
           editor.updateInstanceState({ isReadonly: readOnly })
           // Exposed for the browser tests and for debugging from the console.
           ;(window as unknown as { __regiebordEditor?: unknown }).__regiebordEditor = editor
+          setEditor(editor)
         }}
         key={readOnly ? 'readonly' : 'readwrite'}
       />
+      </div>
       {schemaStatus === 'too-new' && (
         <div className="board-banner" role="alert">
           <span>{t('board.schemaTooNew')}</span>

@@ -1,23 +1,31 @@
-import { useState, type FormEvent } from 'react'
-import { api, boardLink, type CreatedBoard } from '../app/api.ts'
+import { useEffect, useState, type FormEvent } from 'react'
+import { api, boardLink, type CreatedBoard, type TemplateSummary } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { CopyableLink } from './CopyableLink.tsx'
 import { QrCode } from './QrCode.tsx'
 
 export function StartPage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [title, setTitle] = useState('')
+  const [templates, setTemplates] = useState<TemplateSummary[]>([])
+  const [template, setTemplate] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [board, setBoard] = useState<CreatedBoard | null>(null)
+
+  useEffect(() => {
+    // Without the list the start page still makes empty boards, so a failure here stays quiet.
+    api.templates().then(setTemplates, () => setTemplates([]))
+  }, [])
+  const chosen = templates.find((candidate) => candidate.id === template)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
     setError(null)
     try {
-      setBoard(await api.createBoard(title))
+      setBoard(await api.createBoard(title, template || null, language))
     } catch (e) {
       setError(t('start.error', { message: e instanceof Error ? e.message : String(e) }))
     } finally {
@@ -44,6 +52,20 @@ export function StartPage() {
             placeholder={t('start.title.placeholder')}
             onChange={(e) => setTitle(e.target.value)}
           />
+          <label htmlFor="board-template">{t('start.template.label')}</label>
+          <select id="board-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+            <option value="">{t('start.template.none')}</option>
+            {templates.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.title[language]}
+              </option>
+            ))}
+          </select>
+          {chosen && (
+            <p className="template-description">
+              {chosen.description[language]} <em>{t('start.template.source', { source: chosen.seed.title })}</em>
+            </p>
+          )}
           <button type="submit" disabled={busy}>
             {busy ? t('start.creating') : t('start.create')}
           </button>

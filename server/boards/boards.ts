@@ -3,7 +3,12 @@
  * sync upgrade both call `authorize`.
  */
 import * as Y from 'yjs'
-import { META_MAP, MetaKey } from '../../shared/doc-layout.ts'
+import { createBoardSchema, documentRecords, PAGE_ID } from '../../shared/board/board-schema.ts'
+import { templateRecords } from '../../shared/board/template-records.ts'
+import { META_MAP, MetaKey, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
+import type { Locale } from '../../shared/regie/text.ts'
+import type { TemplateId } from '../../shared/templates/template.ts'
+import { YKeyValue } from 'y-utility/y-keyvalue'
 import { isBoardId } from '../../shared/board-id.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import type { BoardRecord, Storage } from '../storage/storage.ts'
@@ -17,7 +22,14 @@ export interface CreatedBoard {
 
 export const DEFAULT_TITLE = 'Naamloos bord'
 
-export async function createBoard(storage: Storage, input: { title?: string }, now = Date.now()): Promise<CreatedBoard> {
+export interface NewBoard {
+  title?: string | undefined
+  /** Start from this template, laid out and written in `locale` (Dutch by default). */
+  template?: TemplateId | undefined
+  locale?: Locale | undefined
+}
+
+export async function createBoard(storage: Storage, input: NewBoard, now = Date.now()): Promise<CreatedBoard> {
   const id = generateBoardId()
   const title = input.title?.trim() || DEFAULT_TITLE
   const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>
@@ -25,20 +37,34 @@ export async function createBoard(storage: Storage, input: { title?: string }, n
   await storage.createBoard({
     id,
     title,
-    template: null,
+    template: input.template ?? null,
     createdAt: now,
     lastOpenedAt: now,
     tokenHashes,
-    initialUpdate: initialDocument(title, now),
+    initialUpdate: await initialDocument(title, now, input.template, input.locale ?? 'nl'),
   })
   return { id, title, tokens }
 }
 
-function initialDocument(title: string, createdAt: number): Uint8Array {
+/**
+ * The board's first state. A template board is written here, on the server, so that every client
+ * (a stock y-websocket client too) finds the template from its first sync, and so that two
+ * people opening a new board at once cannot both insert it.
+ */
+async function initialDocument(title: string, createdAt: number, template: TemplateId | undefined, locale: Locale): Promise<Uint8Array> {
   const doc = new Y.Doc()
   const meta = doc.getMap(META_MAP)
   meta.set(MetaKey.title, title)
   meta.set(MetaKey.createdAt, createdAt)
+  if (template !== undefined) {
+    const { shapes, bindings } = await templateRecords(template, locale, { pageId: PAGE_ID })
+    const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+    doc.transact(() => {
+      for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
+      // Labelled with the schema they were written in, so clients migrate them like any board.
+      meta.set(MetaKey.schema, createBoardSchema().serialize())
+    })
+  }
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

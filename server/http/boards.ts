@@ -6,10 +6,14 @@ import { bearerToken } from './bearer.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
+import { LOCALES } from '../../shared/regie/text.ts'
+import { isTemplateId } from '../../shared/templates/template.ts'
 
 const CreateBoardBody = z.strictObject({
   title: z.string().trim().max(200, 'title is longer than 200 characters').optional(),
   template: z.string().min(1).max(100).optional(),
+  /** The language the template's text is written in; the board's users write in it too. */
+  locale: z.enum(LOCALES).optional(),
 })
 
 const smallBody = bodyLimit({
@@ -23,11 +27,12 @@ export function boardRoutes(deps: AppDeps): Hono {
     .post('/', smallBody, async (c) => {
       const body = await readJsonBody(c, CreateBoardBody, { allowEmpty: true })
       if (!body.ok) return body.response
-      if (body.value.template !== undefined) {
-        return jsonError(c, 400, 'unknown_template', `Unknown template "${body.value.template}"`)
+      const { title, template, locale } = body.value
+      if (template !== undefined && !isTemplateId(template)) {
+        return jsonError(c, 400, 'unknown_template', `Unknown template "${template}"; GET /api/templates lists them`)
       }
-      const board = await createBoard(storage, { title: body.value.title })
-      log.info({ boardId: board.id }, 'board created')
+      const board = await createBoard(storage, { title, template, locale })
+      log.info({ boardId: board.id, template: template ?? null }, 'board created')
       return c.json(board, 201)
     })
     .get('/:id', async (c) => {

@@ -13,9 +13,9 @@ export const ACTOR_CARD = {
   header: 30,
   padding: 12,
   nameLine: 22,
-  nameChars: 20,
+  nameChars: 17,
   detailLine: 18,
-  detailChars: 32,
+  detailChars: 27,
   minHeight: 110,
 } as const
 

@@ -240,7 +240,7 @@ class RecordWriter {
         color: style.color,
         fill: 'none',
         dash: style.dash,
-        size: 'm',
+        size: 's',
         arrowheadStart: 'none',
         arrowheadEnd: style.directed ? 'arrow' : 'none',
         font: 'sans',

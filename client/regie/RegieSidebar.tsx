@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import { regiecheck } from '../../shared/regie/regiecheck.ts'
+import type { Role } from '../../shared/roles.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { useBoardModel } from './board-model.ts'
+import { Inspector } from './inspector/Inspector.tsx'
+import { Palette } from './palette/Palette.tsx'
+import { RegiecheckList } from './check/RegiecheckList.tsx'
+
+type Tab = 'palette' | 'check'
+
+interface Props {
+  editor: Editor
+  role: Role
+  readOnly: boolean
+}
+
+/**
+ * The regie column beside the canvas: what to place, what the selection is, and what the
+ * regiecheck finds. Docked rather than floating so it never covers tldraw's own menus; folded
+ * away on small screens, where residents join from their phones.
+ */
+export function RegieSidebar({ editor, role, readOnly }: Props) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(() => window.matchMedia('(min-width: 760px)').matches)
+  const [tab, setTab] = useState<Tab>(readOnly ? 'check' : 'palette')
+  const model = useBoardModel(editor)
+  const findings = regiecheck(model)
+
+  if (!open) {
+    return (
+      <button type="button" className="regie-sidebar-toggle" aria-label={t('regie.sidebar.open')} onClick={() => setOpen(true)}>
+        {t('regie.sidebar')}
+        {findings.length > 0 && <span className="regie-badge">{findings.length}</span>}
+      </button>
+    )
+  }
+  return (
+    <aside className="regie-sidebar" aria-label={t('regie.sidebar')}>
+      <div className="regie-sidebar__head">
+        <div role="tablist" className="regie-tabs">
+          {!readOnly && (
+            <button type="button" role="tab" aria-selected={tab === 'palette'} onClick={() => setTab('palette')}>
+              {t('regie.tab.palette')}
+            </button>
+          )}
+          <button type="button" role="tab" aria-selected={tab === 'check'} onClick={() => setTab('check')} data-regiecheck-tab>
+            {t('regie.tab.check')}
+            {findings.length > 0 && <span className="regie-badge">{findings.length}</span>}
+          </button>
+        </div>
+        <button type="button" className="regie-sidebar__close" aria-label={t('regie.sidebar.close')} onClick={() => setOpen(false)}>
+          ×
+        </button>
+      </div>
+      {!readOnly && <Inspector editor={editor} />}
+      <div className="regie-sidebar__body">
+        {tab === 'palette' && !readOnly ? <Palette editor={editor} role={role} model={model} /> : <RegiecheckList editor={editor} model={model} findings={findings} />}
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react'
+import { useValue, type Editor } from 'tldraw'
+import { ACTOR_KINDS } from '../../../shared/regie/actor-kinds.ts'
+import type { RegieModel } from '../../../shared/regie/model.ts'
+import { RELATION_KINDS } from '../../../shared/regie/relation-kinds.ts'
+import { canFacilitate, type Role } from '../../../shared/roles.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { ActorSwatch, RelationSwatch } from '../../shapes/legend/swatches.tsx'
+import { placeActor, placeLegend } from '../place-shapes.ts'
+import { $drawingRelation } from '../relation-arrows.ts'
+import { tidyUp } from '../tidy-up.ts'
+import { TemplateInserter } from './TemplateInserter.tsx'
+
+export function Palette({ editor, role, model }: { editor: Editor; role: Role; model: RegieModel<string> }) {
+  const { t, language } = useI18n()
+  const drawing = useValue('drawing relation', () => $drawingRelation.get(), [])
+  const toolId = useValue('tool', () => editor.getCurrentToolId(), [editor])
+  const [message, setMessage] = useState<string | null>(null)
+  const [tidying, setTidying] = useState(false)
+
+  // Choosing another tool ends drawing relations, as any tool choice ends the previous one.
+  useEffect(() => {
+    if (toolId !== 'arrow' && $drawingRelation.get() !== null) $drawingRelation.set(null)
+  }, [toolId])
+
+  const tidy = async () => {
+    setTidying(true)
+    setMessage(null)
+    try {
+      const result = await tidyUp(editor)
+      if (result === 'nothing') setMessage(t('regie.tidy.nothing'))
+    } catch (error) {
+      setMessage(t('regie.tidy.failed', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      setTidying(false)
+    }
+  }
+
+  return (
+    <div className="regie-palette">
+      <section>
+        <h3>{t('regie.actors')}</h3>
+        <p className="regie-help">{t('regie.actors.help')}</p>
+        <div className="regie-kind-list">
+          {ACTOR_KINDS.map((kind) => (
+            <button key={kind.id} type="button" className="regie-kind" title={kind.explanation[language]} data-actor-kind={kind.id} onClick={() => placeActor(editor, kind.id)}>
+              <ActorSwatch kind={kind.id} />
+              <span>{kind.label[language]}</span>
+            </button>
+          ))}
+        </div>
+      </section>
+      <section>
+        <h3>{t('regie.relations')}</h3>
+        <p className="regie-help">{t('regie.relations.help')}</p>
+        {drawing && (
+          <p className="regie-drawing" role="status">
+            {t('regie.relations.active', { kind: RELATION_KINDS.find((kind) => kind.id === drawing)?.label[language] ?? drawing })}{' '}
+            <button type="button" onClick={() => editor.setCurrentTool('select')}>
+              {t('regie.relations.cancel')}
+            </button>
+          </p>
+        )}
+        <div className="regie-kind-list">
+          {RELATION_KINDS.map((kind) => (
+            <button
+              key={kind.id}
+              type="button"
+              className="regie-kind"
+              aria-pressed={drawing === kind.id}
+              title={kind.explanation[language]}
+              data-relation-kind={kind.id}
+              onClick={() => {
+                $drawingRelation.set(kind.id)
+                editor.setCurrentTool('arrow')
+              }}
+            >
+              <RelationSwatch kind={kind.id} />
+              <span>{kind.label[language]}</span>
+            </button>
+          ))}
+        </div>
+      </section>
+      <section className="regie-actions">
+        <button type="button" onClick={() => placeLegend(editor, model, t('legend.title'))}>
+          {t('regie.legend.insert')}
+        </button>
+        <button type="button" onClick={tidy} disabled={tidying} title={t('regie.tidy.help')} data-tidy-up>
+          {t('regie.tidy')}
+        </button>
+        {message && (
+          <p className="regie-help" role="status">
+            {message}
+          </p>
+        )}
+      </section>
+      {canFacilitate(role) && <TemplateInserter editor={editor} />}
+    </div>
+  )
+}

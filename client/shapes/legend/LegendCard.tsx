@@ -1,0 +1,30 @@
+import { LEGEND_CARD } from '../../../shared/board/card-sizes.ts'
+import type { RegieLegendShape } from '../../../shared/board/regie-shapes.ts'
+import { actorKind } from '../../../shared/regie/actor-kinds.ts'
+import { relationKind } from '../../../shared/regie/relation-kinds.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { ActorSwatch, RelationSwatch } from './swatches.tsx'
+
+export function LegendCard({ shape }: { shape: RegieLegendShape }) {
+  const { t, language } = useI18n()
+  const p = shape.props
+  return (
+    <div className="regie-legend" style={{ width: p.w, height: p.h, padding: LEGEND_CARD.padding }}>
+      <div className="regie-legend__title" style={{ height: LEGEND_CARD.header - LEGEND_CARD.padding }}>
+        {p.title.trim() !== '' ? p.title : t('legend.title')}
+      </div>
+      {p.actorKinds.map((kind) => (
+        <div key={kind} className="regie-legend__row" style={{ height: LEGEND_CARD.row }}>
+          <ActorSwatch kind={kind} />
+          <span>{actorKind(kind).label[language]}</span>
+        </div>
+      ))}
+      {p.relationKinds.map((kind) => (
+        <div key={kind} className="regie-legend__row" style={{ height: LEGEND_CARD.row }}>
+          <RelationSwatch kind={kind} />
+          <span>{relationKind(kind).label[language]}</span>
+        </div>
+      ))}
+    </div>
+  )
+}
