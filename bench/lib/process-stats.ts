@@ -20,3 +20,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function machine(): string {
   return `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 }
+
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50)
+}

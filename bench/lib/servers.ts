@@ -1,0 +1,108 @@
+/**
+ * The two servers under test, each started as its own child process so that its CPU time and
+ * RSS can be read from /proc:
+ * - Regiebord (`server/main.ts`, SQLite in a fresh temp dir, durable append on), boards created
+ *   through its API, clients joining with the participant token;
+ * - the reference, `@y/websocket-server` 0.1.1's own `server.js`, without persistence (no
+ *   YPERSISTENCE), where any path is a document.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { freePort, startChildServer } from '../../test/helpers/child-server.ts'
+import { createBoard } from '../../test/helpers/server.ts'
+
+export type ServerName = 'regiebord' | 'reference'
+
+export interface ServerUnderTest {
+  name: ServerName
+  pid: number
+  /** The WebSocket URL of each of `clients` clients on each of `boards` new boards. */
+  boardUrls(boards: number, clients: number): Promise<string[][]>
+  stop(): Promise<void>
+}
+
+export interface RegiebordOptions {
+  env?: Record<string, string>
+  /** Extra Node flags, e.g. `--cpu-prof`. */
+  nodeArgs?: string[]
+  /** Data directory to use (and keep); a fresh temp dir, removed on stop, by default. */
+  dataDir?: string
+}
+
+export async function startRegiebord(options: RegiebordOptions = {}): Promise<ServerUnderTest & { url: string; wsUrl: string; dataDir: string }> {
+  const ownDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-'))
+  const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...options.env }, undefined, options.nodeArgs)
+  return {
+    name: 'regiebord',
+    pid: server.process.pid!,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    dataDir,
+    async boardUrls(boards, clients) {
+      const urls: string[][] = []
+      for (let b = 0; b < boards; b++) {
+        const board = await createBoard(server.url, { title: `bench ${b}` })
+        urls.push(Array.from({ length: clients }, () => `${server.wsUrl}/${board.id}?token=${board.tokens.participant}`))
+      }
+      return urls
+    },
+    async stop() {
+      server.process.kill('SIGTERM')
+      await server.exited
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Every benchmark client comes from 127.0.0.1, so the per-address connection limit is lifted;
+ * the per-connection update limit too, so that the saturating phase measures the server and not
+ * the limiter. The limiter still runs on every update.
+ */
+const BENCH_LIMITS = { MAX_CONNECTIONS_PER_IP: '1000000', MAX_UPDATES_PER_SECOND: '1000000' }
+
+const REFERENCE_SCRIPT = path.resolve(import.meta.dirname, '../../node_modules/@y/websocket-server/src/server.js')
+
+export async function startReference(): Promise<ServerUnderTest> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) }
+  delete env.YPERSISTENCE
+  delete env.CALLBACK_URL
+  const child = spawn(process.execPath, [REFERENCE_SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`reference server did not start:\n${output}`)), 30_000)
+    child.stdout!.on('data', () => {
+      if (!output.includes('running at')) return
+      clearTimeout(timer)
+      resolve()
+    })
+    void exited.then(() => reject(new Error(`reference server exited before listening:\n${output}`)))
+  })
+  // Document names are paths; a random prefix keeps runs apart.
+  const prefix = randomBytes(4).toString('hex')
+  return {
+    name: 'reference',
+    pid: child.pid!,
+    async boardUrls(boards, clients) {
+      return Array.from({ length: boards }, (_, b) =>
+        Array.from({ length: clients }, () => `ws://127.0.0.1:${port}/bench-${prefix}-${b}`),
+      )
+    },
+    async stop() {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+export function startServer(name: ServerName, regiebord: RegiebordOptions = {}): Promise<ServerUnderTest> {
+  return name === 'regiebord' ? startRegiebord(regiebord) : startReference()
+}

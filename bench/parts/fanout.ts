@@ -1,0 +1,167 @@
+/**
+ * Part 1, server fan-out: the same load against Regiebord and the reference, in alternating
+ * runs on fresh server processes. Each run is
+ *   - a fixed-rate phase: B boards × C clients × U moves/s for T s; relay latency, achieved
+ *     updates/s, dropped edits and failed connections, server CPU and peak RSS;
+ *   - then a saturating phase on the same boards: every client keeps `window` edits in flight,
+ *     which gives the most updates/s the server relays to every client.
+ * Medians over the runs are reported, with ours / reference beside them.
+ */
+import { median } from '../lib/process-stats.ts'
+import type { LoadFigures } from '../lib/load-run.ts'
+import { runLoad } from '../lib/load-run.ts'
+import { startServer, type RegiebordOptions, type ServerName } from '../lib/servers.ts'
+import { fixed, formatTable, ratio } from '../lib/table.ts'
+
+export interface FanoutOptions {
+  boards: number
+  clients: number
+  rate: number
+  seconds: number
+  saturateSeconds: number
+  window: number
+  repeats: number
+  /** Extra options for the Regiebord server (e.g. a CPU profile). */
+  regiebord?: RegiebordOptions
+}
+
+export interface FanoutRun {
+  server: ServerName
+  fixedRate: LoadFigures
+  saturated: LoadFigures | null
+}
+
+export interface FanoutResult {
+  options: Omit<FanoutOptions, 'regiebord'>
+  runs: FanoutRun[]
+  medians: Record<ServerName, FanoutMedians>
+}
+
+export interface FanoutMedians {
+  p50ms: number
+  p95ms: number
+  p99ms: number
+  achievedUpdatesPerSecond: number
+  dropped: number
+  failedConnections: number
+  serverCpuPercent: number
+  serverPeakRssMiB: number
+  generatorCpuPercent: number
+  maxUpdatesPerSecond: number
+  saturatedServerCpuPercent: number
+  saturatedGeneratorCpuPercent: number
+}
+
+/** Updates/s the saturating phase prepares edits for (more are made while sending, at a cost). */
+const SATURATED_RATE_GUESS = 15_000
+
+export const SERVERS: readonly ServerName[] = ['regiebord', 'reference']
+
+/** Regiebord first on even runs, the reference first on odd ones. */
+export function alternating(run: number): ServerName[] {
+  return run % 2 === 0 ? [...SERVERS] : [...SERVERS].reverse()
+}
+
+export async function runFanoutOnce(name: ServerName, options: FanoutOptions, saturate: boolean): Promise<FanoutRun> {
+  const server = await startServer(name, options.regiebord)
+  try {
+    const boards = await server.boardUrls(options.boards, options.clients)
+    const fixedRate = await runLoad(server, {
+      boards,
+      mode: 'rate',
+      updatesPerSecond: options.rate,
+      window: options.window,
+      preparedPerClient: 0,
+      seconds: options.seconds,
+      drainMs: 3000,
+    })
+    const saturated = saturate
+      ? await runLoad(server, {
+          boards,
+          mode: 'saturate',
+          updatesPerSecond: options.rate,
+          window: options.window,
+          preparedPerClient: Math.ceil((SATURATED_RATE_GUESS * options.saturateSeconds) / (options.boards * options.clients)),
+          seconds: options.saturateSeconds,
+          drainMs: 3000,
+        })
+      : null
+    return { server: name, fixedRate, saturated }
+  } finally {
+    await server.stop()
+  }
+}
+
+function mediansOf(runs: readonly FanoutRun[]): FanoutMedians {
+  const m = (pick: (run: FanoutRun) => number) => median(runs.map(pick))
+  return {
+    p50ms: m((r) => r.fixedRate.latencyMs.p50),
+    p95ms: m((r) => r.fixedRate.latencyMs.p95),
+    p99ms: m((r) => r.fixedRate.latencyMs.p99),
+    achievedUpdatesPerSecond: m((r) => r.fixedRate.achievedUpdatesPerSecond),
+    dropped: m((r) => r.fixedRate.dropped),
+    failedConnections: m((r) => r.fixedRate.failedConnections + r.fixedRate.closedConnections),
+    serverCpuPercent: m((r) => r.fixedRate.serverCpuPercent),
+    serverPeakRssMiB: m((r) => r.fixedRate.serverPeakRssMiB),
+    generatorCpuPercent: m((r) => r.fixedRate.generatorCpuPercent),
+    maxUpdatesPerSecond: m((r) => r.saturated?.achievedUpdatesPerSecond ?? NaN),
+    saturatedServerCpuPercent: m((r) => r.saturated?.serverCpuPercent ?? NaN),
+    saturatedGeneratorCpuPercent: m((r) => r.saturated?.generatorCpuPercent ?? NaN),
+  }
+}
+
+export async function runFanout(options: FanoutOptions, progress: (line: string) => void): Promise<FanoutResult> {
+  const runs: FanoutRun[] = []
+  for (let r = 0; r < options.repeats; r++) {
+    for (const name of alternating(r)) {
+      const run = await runFanoutOnce(name, options, true)
+      runs.push(run)
+      progress(
+        `  run ${r + 1}/${options.repeats} ${name.padEnd(9)} p99 ${fixed(run.fixedRate.latencyMs.p99, 2)} ms, ` +
+          `max ${fixed(run.saturated?.achievedUpdatesPerSecond, 0)} updates/s`,
+      )
+    }
+  }
+  const { regiebord: _regiebord, ...shown } = options
+  return {
+    options: shown,
+    runs,
+    medians: {
+      regiebord: mediansOf(runs.filter((r) => r.server === 'regiebord')),
+      reference: mediansOf(runs.filter((r) => r.server === 'reference')),
+    },
+  }
+}
+
+export function fanoutTable(result: FanoutResult): string {
+  const { regiebord: ours, reference: ref } = result.medians
+  const o = result.options
+  const row = (label: string, pick: (m: FanoutMedians) => number, digits: number, target = '') => [
+    label,
+    fixed(pick(ours), digits),
+    fixed(pick(ref), digits),
+    ratio(pick(ours), pick(ref)),
+    target,
+  ]
+  return [
+    `Server fan-out: ${o.boards} boards × ${o.clients} clients × ${o.rate} updates/s for ${o.seconds} s, then saturated for ` +
+      `${o.saturateSeconds} s (window ${o.window}); median of ${o.repeats} alternating runs each`,
+    formatTable(
+      ['', 'Regiebord', 'reference', 'ours/ref', 'target'],
+      [
+        row('relay latency p50 (ms)', (m) => m.p50ms, 2),
+        row('relay latency p95 (ms)', (m) => m.p95ms, 2),
+        row('relay latency p99 (ms)', (m) => m.p99ms, 2, '≤ 10 ms'),
+        row('achieved updates/s', (m) => m.achievedUpdatesPerSecond, 0),
+        row('dropped edit deliveries', (m) => m.dropped, 0),
+        row('failed or closed connections', (m) => m.failedConnections, 0),
+        row('server CPU (% of a core)', (m) => m.serverCpuPercent, 0),
+        row('server peak RSS (MiB)', (m) => m.serverPeakRssMiB, 0),
+        row('load generator CPU (%)', (m) => m.generatorCpuPercent, 0),
+        row('max updates/s (saturated)', (m) => m.maxUpdatesPerSecond, 0, '≥ 1.5× ref'),
+        row('  server CPU when saturated (%)', (m) => m.saturatedServerCpuPercent, 0),
+        row('  generator CPU when saturated (%)', (m) => m.saturatedGeneratorCpuPercent, 0),
+      ],
+    ),
+  ].join('\n')
+}

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench [-- PART…] [--flags]`: the benchmarks of BENCHMARKS.md. Prints a table per part
+ * and writes every figure to `bench/results/bench-<time>.json`.
+ *
+ * Parts (all when none is named): fanout, scaling, memory, cold-load, browser.
+ * Flags, with their defaults (sized for a 2-core machine):
+ *   fanout     --boards 100 --clients 10 --rate 2 --seconds 30 --saturate-seconds 15 --window 2
+ *              --repeats 3 --profile DIR (CPU profile of the Regiebord server, into DIR)
+ *   scaling    --scaling 10,50,100,200,400 --scaling-seconds 15   (uses --clients, --rate)
+ *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 20
+ *   cold-load  --cold-updates 10000 --cold-runs 5
+ *   browser    --shapes 200,2000,5000 --browser-runs 3 --edits 100
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { machine } from './lib/process-stats.ts'
+import { fanoutTable, runFanout } from './parts/fanout.ts'
+import { runScaling, scalingTable } from './parts/scaling.ts'
+
+const PARTS = ['fanout', 'scaling', 'memory', 'cold-load', 'browser'] as const
+type Part = (typeof PARTS)[number]
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    boards: { type: 'string', default: '100' },
+    clients: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '30' },
+    'saturate-seconds': { type: 'string', default: '15' },
+    window: { type: 'string', default: '2' },
+    repeats: { type: 'string', default: '3' },
+    profile: { type: 'string' },
+    scaling: { type: 'string', default: '10,50,100,200,400' },
+    'scaling-seconds': { type: 'string', default: '15' },
+    'memory-boards': { type: 'string', default: '300' },
+    'memory-shapes': { type: 'string', default: '100' },
+    'idle-seconds': { type: 'string', default: '20' },
+    'cold-updates': { type: 'string', default: '10000' },
+    'cold-runs': { type: 'string', default: '5' },
+    shapes: { type: 'string', default: '200,2000,5000' },
+    'browser-runs': { type: 'string', default: '3' },
+    edits: { type: 'string', default: '100' },
+  },
+})
+
+function isPart(name: string): name is Part {
+  return (PARTS as readonly string[]).includes(name)
+}
+const unknown = positionals.filter((p) => !isPart(p))
+if (unknown.length > 0) {
+  console.error(`unknown part(s): ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`)
+  process.exit(2)
+}
+const parts: Part[] = positionals.length > 0 ? positionals.filter(isPart) : [...PARTS]
+const int = (name: keyof typeof values) => Number(values[name])
+const list = (name: keyof typeof values) => String(values[name]).split(',').map(Number)
+const progress = (line: string) => console.error(line)
+
+console.log(`Regiebord benchmarks — ${machine()}`)
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine() }
+for (const part of parts) {
+  console.error(`${part}…`)
+  let table: string
+  switch (part) {
+    case 'fanout': {
+      const profile = values.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] } : undefined
+      const result = await runFanout(
+        {
+          boards: int('boards'),
+          clients: int('clients'),
+          rate: int('rate'),
+          seconds: int('seconds'),
+          saturateSeconds: int('saturate-seconds'),
+          window: int('window'),
+          repeats: int('repeats'),
+          regiebord: profile,
+        },
+        progress,
+      )
+      results.fanout = result
+      table = fanoutTable(result)
+      break
+    }
+    case 'scaling': {
+      const result = await runScaling(
+        { boardCounts: list('scaling'), clients: int('clients'), rate: int('rate'), seconds: int('scaling-seconds'), p99LimitMs: 10 },
+        progress,
+      )
+      results.scaling = result
+      table = scalingTable(result)
+      break
+    }
+    default:
+      table = `${part}: not implemented yet`
+  }
+  console.log(`\n${table}`)
+}
+
+const out = path.resolve(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+fs.mkdirSync(path.dirname(out), { recursive: true })
+fs.writeFileSync(out, JSON.stringify(results, null, 2))
+console.log(`\nwritten ${path.relative(process.cwd(), out)}`)
