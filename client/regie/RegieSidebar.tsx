@@ -2,7 +2,9 @@ import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { regiecheck } from '../../shared/regie/regiecheck.ts'
 import type { Role } from '../../shared/roles.ts'
-import { useI18n } from '../i18n/i18n.tsx'
+import type { RegieModel } from '../../shared/regie/model.ts'
+import { useI18n, type Language } from '../i18n/i18n.tsx'
+import { actorKindLabel } from '../shapes/labels.ts'
 import { useBoardModel } from './board-model.ts'
 import { Inspector } from './inspector/Inspector.tsx'
 import { Palette } from './palette/Palette.tsx'
@@ -22,11 +24,11 @@ interface Props {
  * away on small screens, where residents join from their phones.
  */
 export function RegieSidebar({ editor, role, readOnly }: Props) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 760px)').matches)
   const [tab, setTab] = useState<Tab>(readOnly ? 'check' : 'palette')
   const model = useBoardModel(editor)
-  const findings = regiecheck(model)
+  const findings = regiecheck(withDisplayNames(model, language))
 
   if (!open) {
     return (
@@ -60,4 +62,12 @@ export function RegieSidebar({ editor, role, readOnly }: Props) {
       </div>
     </aside>
   )
+}
+
+/** A card without a name is called by its kind in findings ("Gemeente"), not by its shape id. */
+function withDisplayNames(model: RegieModel<string>, language: Language): RegieModel<string> {
+  return {
+    ...model,
+    actors: model.actors.map((actor) => (actor.name.trim() === '' ? { ...actor, name: actorKindLabel(actor.kind, language) } : actor)),
+  }
 }

@@ -12,8 +12,8 @@ export type TidyResult = 'tidied' | 'nothing'
  * are not part of the regie model (stickies, drawings) stay where they are; arrows follow the
  * cards they are bound to.
  *
- * With a selection, only the selected regie shapes (and what is inside selected frames) move, so
- * a team can tidy one part of a large chart.
+ * With a selection of two or more regie shapes (or a frame), only those (and what is inside
+ * selected frames) move, so a team can tidy one part of a large chart.
  */
 export async function tidyUp(editor: Editor): Promise<TidyResult> {
   const model = restrictToSelection(recordsToModel(currentPageRecords(editor)), editor)
@@ -89,13 +89,15 @@ function sortParentsFirst(ids: string[], parent: ReadonlyMap<string, string | un
  * top-level, as the layout lays out what it is given.
  */
 function restrictToSelection(model: RegieModel<string>, editor: Editor): RegieModel<string> {
-  const selected = editor.getSelectedShapeIds()
-  if (selected.length === 0) return model
   const keep = new Set<string>()
-  for (const id of selected) {
+  for (const id of editor.getSelectedShapeIds()) {
     keep.add(id)
     for (const descendant of editor.getShapeAndDescendantIds([id])) keep.add(descendant)
   }
+  // One card on its own has nothing to be arranged against (and a card just placed is selected):
+  // then the whole page is meant.
+  const covered = [...model.actors, ...model.groups, ...model.blocks].filter((element) => keep.has(element.id)).length
+  if (covered < 2) return model
   const groups = model.groups.filter((g) => keep.has(g.id)).map(({ parent, ...g }) => (parent !== undefined && keep.has(parent) ? { ...g, parent } : g))
   const groupIds = new Set(groups.map((g) => g.id))
   const inKeptGroup = <T extends { readonly group?: string }>(element: T): T => {

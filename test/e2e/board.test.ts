@@ -104,7 +104,7 @@ describe.skipIf(unavailable !== null)('board in the browser', () => {
     const bram = await newPage()
     await joinBoard(anna, links.facilitator, 'Anna')
     await joinBoard(bram, links.participant, 'Bram')
-    await drawRectangle(anna, 300, 300)
+    await drawRectangle(anna, 450, 300)
     await waitForShapes(bram, 1)
     // Cursors: Anna moves, Bram sees her name tag.
     await anna.mouse.move(600, 350, { steps: 5 })
@@ -148,7 +148,7 @@ describe.skipIf(unavailable !== null)('board in the browser', () => {
     const viewer = await newPage()
     await joinBoard(viewer, links.viewer, 'Kijker')
     await waitForShapes(viewer, 2)
-    await drawRectangle(viewer, 200, 500)
+    await drawRectangle(viewer, 500, 450)
     await viewer.waitForTimeout(500)
     expect(await shapeCount(viewer)).toBe(2)
     expect(await viewer.locator('.readonly-badge').count()).toBe(1)
