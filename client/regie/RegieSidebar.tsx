@@ -1,10 +1,8 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
-import { regiecheck } from '../../shared/regie/regiecheck.ts'
+import { checkBoardModel } from '../../shared/board/board-check.ts'
 import type { Role } from '../../shared/roles.ts'
-import type { RegieModel } from '../../shared/regie/model.ts'
-import { useI18n, type Language } from '../i18n/i18n.tsx'
-import { actorKindLabel } from '../shapes/labels.ts'
+import { useI18n } from '../i18n/i18n.tsx'
 import { useBoardModel } from './board-model.ts'
 import { Inspector } from './inspector/Inspector.tsx'
 import { Palette } from './palette/Palette.tsx'
@@ -28,7 +26,7 @@ export function RegieSidebar({ editor, role, readOnly }: Props) {
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 760px)').matches)
   const [tab, setTab] = useState<Tab>(readOnly ? 'check' : 'palette')
   const model = useBoardModel(editor)
-  const findings = regiecheck(withDisplayNames(model, language))
+  const findings = checkBoardModel(model, language)
 
   if (!open) {
     return (
@@ -64,10 +62,3 @@ export function RegieSidebar({ editor, role, readOnly }: Props) {
   )
 }
 
-/** A card without a name is called by its kind in findings ("Gemeente"), not by its shape id. */
-function withDisplayNames(model: RegieModel<string>, language: Language): RegieModel<string> {
-  return {
-    ...model,
-    actors: model.actors.map((actor) => (actor.name.trim() === '' ? { ...actor, name: actorKindLabel(actor.kind, language) } : actor)),
-  }
-}

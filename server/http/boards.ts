@@ -6,7 +6,10 @@ import { bearerToken } from './bearer.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
-import { LOCALES } from '../../shared/regie/text.ts'
+import { checkBoardModel } from '../../shared/board/board-check.ts'
+import { recordsToModel } from '../../shared/board/records-to-model.ts'
+import { isLocale, LOCALES } from '../../shared/regie/text.ts'
+import { readBoardRecords } from '../boards/board-records.ts'
 import { isTemplateId } from '../../shared/templates/template.ts'
 
 const CreateBoardBody = z.strictObject({
@@ -40,5 +43,14 @@ export function boardRoutes(deps: AppDeps): Hono {
       if (!access.ok) return jsonError(c, access.status, access.code, access.message)
       const { board, role } = access
       return c.json({ id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role })
+    })
+    .get('/:id/regiecheck', async (c) => {
+      const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
+      if (!access.ok) return jsonError(c, access.status, access.code, access.message)
+      const requested = c.req.query('locale') ?? 'nl'
+      if (!isLocale(requested)) return jsonError(c, 400, 'unknown_locale', `Unknown locale "${requested}"; use nl or en`)
+      const model = recordsToModel(await readBoardRecords(storage, access.board.id))
+      const counts = { actors: model.actors.length, relations: model.relations.length, groups: model.groups.length, blocks: model.blocks.length }
+      return c.json({ counts, findings: checkBoardModel(model, requested) })
     })
 }

@@ -2,7 +2,7 @@
  * Templates through the API: listed, a board created from one, and what the server wrote is a
  * board the browser's tldraw store accepts as it is (same schema, every record valid).
  */
-import { createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { createTLStore, defaultBindingUtils, defaultShapeUtils, toRichText, type TLRecord } from 'tldraw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindStoreToDoc } from '../../client/board/yjs-store-binding.ts'
 import { regieShapeUtils } from '../../client/shapes/index.ts'
@@ -10,7 +10,8 @@ import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { META_MAP, MetaKey } from '../../shared/doc-layout.ts'
 import { TEMPLATE_IDS, templateModel } from '../../shared/templates/index.ts'
-import { connectSynced } from '../helpers/clients.ts'
+import { connectSynced, type TestClient } from '../helpers/clients.ts'
+import { waitForAsync } from '../helpers/wait.ts'
 import { createBoard, startTestServer, type TestServer } from '../helpers/server.ts'
 import { memoryLogger } from '../unit/client/board-fixtures.ts'
 
@@ -24,6 +25,15 @@ afterAll(async () => {
 })
 
 const wsUrl = () => `${server.url.replace('http', 'ws')}/sync`
+
+function recordsOf(client: TestClient): TLRecord[] {
+  return client.records.yarray.toArray().map((entry) => entry.val as TLRecord)
+}
+
+async function regiecheckOf(boardId: string, token: string | null, query = ''): Promise<{ status: number; body: { findings?: { ruleId: string; message: { nl: string } }[]; counts?: Record<string, number>; error?: string } }> {
+  const response = await fetch(`${server.url}/api/boards/${boardId}/regiecheck${query}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+  return { status: response.status, body: (await response.json()) as never }
+}
 
 describe('templates over the API', () => {
   it('lists every template with both languages and its seed', async () => {
@@ -62,7 +72,7 @@ describe('templates over the API', () => {
     try {
       expect(client.doc.getMap(META_MAP).get(MetaKey.schema)).toEqual(createBoardSchema().serialize())
       const model = templateModel(id, 'nl')
-      const read = recordsToModel(client.records.yarray.toArray().map((entry) => (entry as { val: never }).val))
+      const read = recordsToModel(recordsOf(client))
       expect(read.actors).toHaveLength(model.actors.length)
       expect(read.relations).toHaveLength(model.relations.length)
 
@@ -84,8 +94,67 @@ describe('templates over the API', () => {
     const board = await createBoard(server.url, { template: 'regiegemeente-bar', locale: 'en' })
     const client = await connectSynced(wsUrl(), board.id, board.tokens.viewer)
     try {
-      const names = recordsToModel(client.records.yarray.toArray().map((entry) => (entry as { val: never }).val)).actors.map((actor) => actor.name)
+      const names = recordsToModel(recordsOf(client)).actors.map((actor) => actor.name)
       expect(names).toEqual(expect.arrayContaining(templateModel('regiegemeente-bar', 'en').actors.map((actor) => actor.name)))
+    } finally {
+      client.destroy()
+    }
+  })
+})
+
+describe('the regiecheck on the server', () => {
+  it('finds the empty regieprestaties of a new afwegingskader board, for any role, in either language', async () => {
+    const board = await createBoard(server.url, { template: 'afwegingskader-regievoering' })
+    const nl = await regiecheckOf(board.id, board.tokens.viewer)
+    expect(nl.status).toBe(200)
+    expect(nl.body.counts).toEqual({ actors: 5, relations: 5, groups: expect.any(Number), blocks: expect.any(Number) })
+    expect(nl.body.findings?.map((finding) => finding.ruleId)).toContain('regieprestaties-onvolledig')
+    const en = await regiecheckOf(board.id, board.tokens.participant, '?locale=en')
+    expect(en.status).toBe(200)
+  })
+
+  it('refuses without a valid token or with an unknown locale, in JSON', async () => {
+    const board = await createBoard(server.url, {})
+    expect((await regiecheckOf(board.id, null)).status).toBe(401)
+    expect((await regiecheckOf(board.id, 'wrong')).status).toBe(403)
+    expect((await regiecheckOf('nosuchboard000', board.tokens.viewer)).status).toBe(404)
+    const bad = await regiecheckOf(board.id, board.tokens.viewer, '?locale=fr')
+    expect(bad.status).toBe(400)
+    expect(bad.body.error).toBe('unknown_locale')
+  })
+
+  it('judges what a client drew: an uitbesteding without opdrachtgever, named by kind when unnamed', async () => {
+    const board = await createBoard(server.url, {})
+    const client = await connectSynced(wsUrl(), board.id, board.tokens.participant)
+    try {
+      const base = { typeName: 'shape', rotation: 0, isLocked: false, opacity: 1, meta: {}, parentId: 'page:page', index: 'a1' }
+      const card = (id: string, kind: string, name: string) => ({
+        ...base,
+        id,
+        type: 'regie-actor',
+        x: 0,
+        y: 0,
+        props: { w: 240, h: 110, kind, name, inwoners: null, fte: null, domeinen: null, afdelingen: null, rollen: [], competenties: [], toelichting: '', placeholder: false },
+      })
+      const ends = (['start', 'end'] as const).map((terminal, i) => ({
+        id: `binding:p-${terminal}`,
+        typeName: 'binding',
+        type: 'arrow',
+        fromId: 'shape:p',
+        toId: i === 0 ? 'shape:g' : 'shape:u',
+        props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+        meta: {},
+      }))
+      client.doc.transact(() => {
+        client.records.set('shape:g', card('shape:g', 'gemeente', 'Gemeente Oost'))
+        client.records.set('shape:u', card('shape:u', 'uitvoeringsorganisatie', ''))
+        client.records.set('shape:p', { ...base, id: 'shape:p', type: 'arrow', x: 0, y: 0, meta: { regieRelation: 'uitbesteding' }, props: { richText: toRichText('') } })
+        for (const binding of ends) client.records.set(binding.id, binding)
+      })
+      await waitForAsync(async () => (await regiecheckOf(board.id, board.tokens.viewer)).body.counts?.relations === 1, 'the relation to be stored')
+      const { body } = await regiecheckOf(board.id, board.tokens.viewer)
+      const finding = body.findings?.find((f) => f.ruleId === 'uitbesteding-zonder-opdrachtgever')
+      expect(finding?.message.nl).toContain('De uitbesteding van Gemeente Oost aan Uitvoeringsorganisatie / GR')
     } finally {
       client.destroy()
     }
