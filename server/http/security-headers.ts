@@ -17,7 +17,9 @@ function contentSecurityPolicy(host: string | undefined): string {
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self'${socket}`,
+    // tldraw fetch()es its translations (small ones inlined by Vite as data: URLs) and reads
+    // pasted images back from blob: URLs.
+    `connect-src 'self' data: blob:${socket}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
