@@ -25,7 +25,8 @@ describe('connection health', () => {
   })
 
   it('disconnects a client that does not read instead of buffering without bound', async () => {
-    server = await startTestServer({ maxBufferedBytes: 64 * 1024 })
+    // The writer sends as fast as it can until the stalled client is dropped: no rate limit here.
+    server = await startTestServer({ maxBufferedBytes: 64 * 1024, maxUpdatesPerSecond: 100_000 })
     const board = await createBoard(server.url)
     const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant)
     const reader = await connectSynced(server.wsUrl, board.id, board.tokens.participant)

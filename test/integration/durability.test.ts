@@ -51,7 +51,9 @@ describe('durability', () => {
 
   it('loses no relayed update when the server process is SIGKILLed', async () => {
     const dataDir = tempDataDir()
-    let child = await startChildServer({ DATA_DIR: dataDir })
+    // The writer sends thousands of updates a second; the rate limit is not what this tests.
+    const env = { DATA_DIR: dataDir, MAX_UPDATES_PER_SECOND: '100000' }
+    let child = await startChildServer(env)
     children.push(child)
     const board = await createBoard(child.url, { title: 'Crash' })
     const writer = await join(child.wsUrl, board.id, board.tokens.participant)
@@ -70,7 +72,7 @@ describe('durability', () => {
     for (const client of clients.splice(0)) client.destroy()
     children.splice(0)
 
-    child = await startChildServer({ DATA_DIR: dataDir })
+    child = await startChildServer(env)
     children.push(child)
     const reader = await join(child.wsUrl, board.id, board.tokens.viewer)
     expect(seen.size).toBeGreaterThanOrEqual(300)
