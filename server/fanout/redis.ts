@@ -13,8 +13,9 @@
  * instance applies from Redis it never publishes again.
  *
  * After a reconnect the subscriber re-subscribes every loaded board and each catches up from
- * storage; the publisher, after a reconnect, tells the other instances to catch up, since what it
- * published while disconnected was lost.
+ * storage. When the publisher (re)connects it tells the other instances to catch up on every board
+ * it holds, since what it published while disconnected was lost; a publish that fails while
+ * connected asks for the same a second later.
  */
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
@@ -23,6 +24,7 @@ import type { BoardChannel, BoardHandlers, Fanout, FanoutCounters, FanoutMessage
 
 const CHANNEL_PREFIX = 'regiebord:board:'
 const HEADER_BYTES = 17
+const RESYNC_RETRY_MS = 1000
 
 const MessageKind = { update: 1, awareness: 2, resync: 3 } as const
 type Kind = (typeof MessageKind)[FanoutMessageKind]
@@ -33,7 +35,9 @@ export class RedisFanout implements Fanout {
   private readonly publisher: Redis
   private readonly subscriber: Redis
   private readonly boards = new Map<string, BoardHandlers>()
-  private publisherConnectedBefore = false
+  /** Boards whose last publish failed: the others get a resync request once we can send it. */
+  private readonly unsent = new Set<string>()
+  private resyncTimer: NodeJS.Timeout | null = null
   private closed = false
 
   constructor(
@@ -86,6 +90,7 @@ export class RedisFanout implements Fanout {
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.resyncTimer) clearTimeout(this.resyncTimer)
     this.boards.clear()
     this.publisher.disconnect()
     this.subscriber.disconnect()
@@ -93,7 +98,7 @@ export class RedisFanout implements Fanout {
 
   private publish(boardId: string, kind: Kind, payload: Uint8Array): void {
     if (this.publisher.status !== 'ready') {
-      // Counted; the reconnect resync makes up for it.
+      // The resync when the publisher is ready again makes up for it.
       this.counters.publishFailed()
       return
     }
@@ -102,9 +107,18 @@ export class RedisFanout implements Fanout {
       () => this.counters.message('published', KIND_NAMES[kind]),
       (error: unknown) => {
         this.counters.publishFailed()
-        this.log.warn({ boardId, err: error }, 'redis publish failed')
+        this.log.warn({ boardId, err: error }, 'redis publish failed; asking the others to resync')
+        this.unsent.add(boardId)
+        this.resyncTimer ??= setTimeout(() => this.retryResyncs(), RESYNC_RETRY_MS)
       },
     )
+  }
+
+  private retryResyncs(): void {
+    this.resyncTimer = null
+    const boardIds = [...this.unsent]
+    this.unsent.clear()
+    for (const boardId of boardIds) if (this.boards.has(boardId)) this.publish(boardId, MessageKind.resync, new Uint8Array(0))
   }
 
   private receive(channel: Buffer, message: Buffer): void {
@@ -129,11 +143,9 @@ export class RedisFanout implements Fanout {
   }
 
   private onPublisherReady(): void {
-    if (this.publisherConnectedBefore) {
-      this.log.info({ boards: this.boards.size }, 'redis publisher reconnected; asking other instances to resync')
-      for (const boardId of this.boards.keys()) this.publish(boardId, MessageKind.resync, new Uint8Array(0))
-    }
-    this.publisherConnectedBefore = true
+    if (this.boards.size === 0) return
+    this.log.info({ boards: this.boards.size }, 'redis publisher ready; asking other instances to resync')
+    for (const boardId of this.boards.keys()) this.publish(boardId, MessageKind.resync, new Uint8Array(0))
   }
 
   private async onSubscriberReady(): Promise<void> {

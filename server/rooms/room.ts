@@ -224,14 +224,14 @@ export class Room {
           this.catchUpAgain = false
           const { updates } = await this.storage.loadUpdates(this.boardId)
           if (this.broken) return
-          const before = Y.encodeStateVector(this.doc)
+          // One transaction, so the update event hands us exactly what was new (or nothing).
+          this.captured = null
           Y.transact(this.doc, () => {
             for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
           }, REMOTE)
+          const missed = this.captured
           this.captured = null
-          const missed = Y.encodeStateAsUpdate(this.doc, before)
-          // An update without structs or deletions is 2 bytes: nothing was missed.
-          if (missed.byteLength > 2) {
+          if (missed) {
             const message = encodeUpdate(missed)
             for (const peer of this.peers) peer.send(message)
           }
