@@ -133,6 +133,10 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
           // Exposed for the browser tests and for debugging from the console.
           ;(window as unknown as { __regiebordEditor?: unknown }).__regiebordEditor = editor
           setEditor(editor)
+          // Open on the whole board (a template is larger than a screen, a phone's especially).
+          // Never closer than 100 %: a board with one sticky should not open as a close-up.
+          const bounds = editor.getCurrentPageBounds()
+          if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32 })
         }}
         key={readOnly ? 'readonly' : 'readwrite'}
       />
