@@ -12,6 +12,7 @@ import { healthRoutes } from './health.ts'
 import { metricsRoutes } from './metrics.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
+import { templateRoutes } from './templates.ts'
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/metrics', metricsRoutes(deps))
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/config', clientConfigRoutes(deps))
+  app.route('/api/templates', templateRoutes())
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', assetRoutes(deps))
   app.route('/sync', syncRoutes(deps))
