@@ -1,0 +1,93 @@
+/**
+ * The layout of a board's `control` document: session state that only the server writes (see
+ * channels.ts) and every client reads. One Y.Map, `doc.getMap('control')`, whose values are plain
+ * JSON replaced whole, so a reader never sees half a change.
+ */
+export const CONTROL_MAP = 'control'
+
+export const ControlKey = {
+  timer: 'timer',
+  frozen: 'frozen',
+  privateMode: 'privateMode',
+  voting: 'voting',
+  summon: 'summon',
+  viewOnly: 'viewOnly',
+} as const
+
+/**
+ * Times are the server's clock (epoch ms), never a laptop's: clients estimate their offset to it
+ * (`GET /api/time`) and count down to `endsAt`.
+ */
+export type TimerState =
+  | { readonly status: 'stopped'; readonly durationMs: number }
+  | { readonly status: 'running'; readonly durationMs: number; readonly endsAt: number }
+  | { readonly status: 'paused'; readonly durationMs: number; readonly remainingMs: number }
+
+export interface PrivateModeState {
+  readonly active: boolean
+  /** When it was last switched, server clock. */
+  readonly since: number
+}
+
+/**
+ * A dot-voting round. Votes themselves are not in any document: they go to the server's vote API
+ * and are stored there, so nobody can read them before `revealed`. On reveal the server writes the
+ * totals here.
+ */
+export interface VotingRound {
+  readonly id: string
+  /** The shapes that may be voted on (a selection, or the contents of a frame). */
+  readonly shapeIds: readonly string[]
+  readonly votesPerPerson: number
+  /** How many of one person's votes may go to one shape (1: no stacking). */
+  readonly maxPerShape: number
+  /** Server clock; null: open until the facilitator closes it. */
+  readonly endsAt: number | null
+  readonly status: 'open' | 'closed' | 'revealed'
+  /** Votes per shape, present once revealed. */
+  readonly totals?: Readonly<Record<string, number>>
+  readonly voters?: number
+}
+
+/** "Iedereen naar mij": participants' clients move to this view when `at` changes. */
+export interface SummonState {
+  readonly at: number
+  readonly pageId: string
+  /** The facilitator's viewport in page space. */
+  readonly bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+  readonly by: string
+}
+
+/** Participant ids (the `pid` a client sends when it connects) that may only look. */
+export type ViewOnlyState = Readonly<Record<string, true>>
+
+export interface ControlState {
+  readonly timer: TimerState
+  readonly frozen: boolean
+  readonly privateMode: PrivateModeState
+  readonly voting: VotingRound | null
+  readonly summon: SummonState | null
+  readonly viewOnly: ViewOnlyState
+}
+
+export const INITIAL_CONTROL: ControlState = {
+  timer: { status: 'stopped', durationMs: 5 * 60_000 },
+  frozen: false,
+  privateMode: { active: false, since: 0 },
+  voting: null,
+  summon: null,
+  viewOnly: {},
+}
+
+/** Reads the control state from the map's plain values, with defaults for what is missing. */
+export function readControl(get: (key: string) => unknown): ControlState {
+  const value = <K extends keyof ControlState>(key: K): ControlState[K] => (get(ControlKey[key]) as ControlState[K] | undefined) ?? INITIAL_CONTROL[key]
+  return {
+    timer: value('timer'),
+    frozen: value('frozen') === true,
+    privateMode: value('privateMode'),
+    voting: value('voting'),
+    summon: value('summon'),
+    viewOnly: value('viewOnly'),
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * A participant's anonymous identity: a random secret kept in their browser. Its sha-256 (base64url)
+ * is the key of their private notes document and of their votes, so the server can check that a
+ * connection or a vote belongs to whoever holds the secret, without knowing who that is.
+ */
+export const OWNER_SECRET_PARAM = 'owner'
+export const OWNER_SECRET_HEADER = 'x-regiebord-owner'
+/** 32 random bytes in base64url. */
+export const OWNER_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+export async function ownerKeyOf(secret: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret))
+  let binary = ''
+  for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}

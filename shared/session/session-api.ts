@@ -1,0 +1,62 @@
+/**
+ * The facilitator's session API and the vote API: request bodies and answers, shared by the
+ * server's routes and the browser. Every route takes `Authorization: Bearer <board token>`; the
+ * session routes refuse any role but facilitator (403 `not_facilitator`). Vote routes take the
+ * participant's owner secret in the `x-regiebord-owner` header (see owner-key.ts).
+ *
+ *   GET  /api/time                                   → TimeAnswer (no token needed)
+ *   POST /api/boards/:id/session/timer               TimerAction            → ControlState
+ *   POST /api/boards/:id/session/freeze              { frozen }             → ControlState
+ *   POST /api/boards/:id/session/private             { active }             → ControlState
+ *        (active: false reveals: the server moves every private note into the board first)
+ *   POST /api/boards/:id/session/voting              VotingRequest          → ControlState
+ *   POST /api/boards/:id/session/summon              SummonRequest          → ControlState
+ *   POST /api/boards/:id/session/view-only           { ownerKey, viewOnly } → ControlState
+ *   POST /api/boards/:id/tokens/:role/rotate         (role participant|viewer) → { role, token }
+ *        connections holding the old token are closed with 4403 "token rotated"
+ *   GET    /api/boards/:id/votes                     → VotesAnswer
+ *   POST   /api/boards/:id/votes  { shapeId }        → VotesAnswer; 409 VoteRefusal as error code
+ *   DELETE /api/boards/:id/votes/:shapeId            → VotesAnswer
+ *
+ * Sync connections add `owner=<secret>` to the query (next to `token`), which identifies the
+ * participant for view-only and for their private document.
+ */
+import type { ControlState } from './control-doc.ts'
+import type { Ballot } from './voting.ts'
+
+export interface TimeAnswer {
+  readonly now: number
+}
+
+export type VotingRequest =
+  | {
+      readonly action: 'start'
+      readonly shapeIds: readonly string[]
+      readonly votesPerPerson: number
+      readonly maxPerShape: number
+      /** Null: open until closed. */
+      readonly minutes: number | null
+    }
+  | { readonly action: 'close' }
+  | { readonly action: 'reveal' }
+  | { readonly action: 'clear' }
+
+export interface SummonRequest {
+  readonly pageId: string
+  readonly bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+  readonly by: string
+}
+
+export interface VotesAnswer {
+  readonly roundId: string | null
+  /** This person's own dots. */
+  readonly mine: Ballot
+  readonly remaining: number
+  /** Only once the round is revealed (for everyone) — never before, not even to facilitators. */
+  readonly totals: Readonly<Record<string, number>> | null
+}
+
+export type SessionAnswer = ControlState
+
+/** WebSocket close code for a connection whose token was rotated away. */
+export const CLOSE_TOKEN_ROTATED = 4403
