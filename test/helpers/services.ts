@@ -105,7 +105,9 @@ export async function startRedis(port?: number): Promise<Service> {
 export async function startPostgres(): Promise<Service> {
   const bin = postgresBinDir()!
   const port = await freePort()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-pg-'))
+  // As root, the cluster runs as `postgres`, which must reach the directory: TMPDIR may point
+  // somewhere private to root, /tmp is open to every user.
+  const dir = fs.mkdtempSync(path.join(isRoot() ? '/tmp' : os.tmpdir(), 'regiebord-pg-'))
   const asPostgres = (command: string, args: string[]) =>
     isRoot() ? (['runuser', ['-u', 'postgres', '--', command, ...args]] as const) : ([command, args] as const)
   if (isRoot()) spawnSync('chown', ['-R', 'postgres', dir])
