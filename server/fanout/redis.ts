@@ -46,8 +46,9 @@ export class RedisFanout implements Fanout {
     private readonly counters: FanoutCounters,
   ) {
     // No offline queue: while Redis is away, publishing fails at once instead of piling up in
-    // memory, and the resync after the reconnect covers what was lost.
-    const options = { enableOfflineQueue: false, autoResubscribe: false, maxRetriesPerRequest: 1 }
+    // memory, and the resync after the reconnect covers what was lost. A command timeout keeps a
+    // Redis that accepts connections but does not answer from holding up board loads.
+    const options = { enableOfflineQueue: false, autoResubscribe: false, maxRetriesPerRequest: 1, commandTimeout: 5000 }
     this.publisher = new Redis(url, { ...options, connectionName: 'regiebord-publish' })
     this.subscriber = new Redis(url, { ...options, connectionName: 'regiebord-subscribe' })
     for (const [role, connection] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
