@@ -159,12 +159,14 @@ export class Room {
    */
   async applyUpdate(peer: Peer, update: Uint8Array): Promise<void> {
     if (!canEditDocument(peer.role) || this.broken) return
-    if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
+    // Updates whose dependencies are missing wait in memory (Yjs keeps them pending); they count
+    // toward the limit, so such updates cannot grow memory without bound either.
+    if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
       // Compaction drops deleted content; only refuse if the board is still too large after it.
       // Once compacted, further refusals need no new compaction (a client retrying cannot make
       // us merge the log over and over).
       if (!this.sizeIsCompacted) await this.compact().catch(() => undefined)
-      if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
+      if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
         throw new BoardTooLargeError(`board is at its size limit (${this.options.maxBoardBytes} bytes)`)
       }
     }
@@ -193,6 +195,7 @@ export class Room {
   /** An update another instance stored: apply it and relay what was new to our peers. */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.broken) return
+    const hadPending = this.pendingBytes() > 0
     this.captured = null
     Y.applyUpdate(this.doc, update, REMOTE)
     const effective = this.captured
@@ -201,8 +204,7 @@ export class Room {
     this.noteStoredBytes(update.byteLength)
     if (!effective) return
     this.options.countUpdate('remote')
-    const message = encodeUpdate(effective)
-    for (const peer of this.peers) peer.send(message)
+    this.relayApplied(effective, hadPending)
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -225,16 +227,14 @@ export class Room {
           const { updates } = await this.storage.loadUpdates(this.boardId)
           if (this.broken) return
           // One transaction, so the update event hands us exactly what was new (or nothing).
+          const hadPending = this.pendingBytes() > 0
           this.captured = null
           Y.transact(this.doc, () => {
             for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
           }, REMOTE)
           const missed = this.captured
           this.captured = null
-          if (missed) {
-            const message = encodeUpdate(missed)
-            for (const peer of this.peers) peer.send(message)
-          }
+          if (missed) this.relayApplied(missed, hadPending)
         } while (this.catchUpAgain)
       } catch (error) {
         this.options.log.warn({ boardId: this.boardId, err: error }, 'catching up from storage failed')
@@ -289,7 +289,7 @@ export class Room {
     this.doc.destroy()
   }
 
-  private async storeAndRelay(update: Uint8Array, origin: Peer): Promise<void> {
+  private async storeAndRelay(update: Uint8Array, origin: Peer | null): Promise<void> {
     const write = this.storage.appendUpdate(this.boardId, update)
     this.pendingWrites.add(write)
     try {
@@ -313,6 +313,25 @@ export class Room {
         this.options.log.warn({ boardId: this.boardId, err: error }, 'compaction failed'),
       )
     }
+  }
+
+  /**
+   * Relays what applying stored content (from another instance or from storage) changed. If
+   * updates from our own peers were pending, applying may have completed them, and then the
+   * change holds content storage lacks: it is stored and published like a peer's update.
+   */
+  private relayApplied(effective: Uint8Array, hadPending: boolean): void {
+    if (hadPending) {
+      void this.storeAndRelay(effective, null)
+      return
+    }
+    const message = encodeUpdate(effective)
+    for (const peer of this.peers) peer.send(message)
+  }
+
+  private pendingBytes(): number {
+    const store = this.doc.store
+    return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
   }
 
   private noteStoredBytes(bytes: number): void {

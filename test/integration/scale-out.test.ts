@@ -10,13 +10,23 @@ import { createLogger } from '../../server/log.ts'
 import { openPostgresStorage } from '../../server/storage/postgres.ts'
 import { startBalancer, type Balancer } from '../helpers/balancer.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
-import { connectClient, connectSynced, type TestClient } from '../helpers/clients.ts'
+import { connectClient, connectRaw, connectSynced, type TestClient } from '../helpers/clients.ts'
 import { converged, recordsOf, seeded } from '../helpers/records.ts'
 import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 
 const unavailable = servicesUnavailableReason()
+
+function encodeVarUint(value: number): number[] {
+  const bytes: number[] = []
+  while (value > 0x7f) {
+    bytes.push((value & 0x7f) | 0x80)
+    value >>>= 7
+  }
+  bytes.push(value)
+  return bytes
+}
 
 describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL', () => {
   let postgres: Service
@@ -138,6 +148,27 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     await waitFor(() => onB.records.map.size === 20, 'B to catch up after Redis is back', 20_000)
     await waitForAsync(async () => (await health(a)).status === 'ok' && (await health(b)).status === 'ok', 'health to recover')
     expect(recordsOf(onB)).toEqual(recordsOf(onA))
+  })
+
+  it('stores a client update that waited for content arriving from the other instance', async () => {
+    const board = await createBoard(a.url)
+    const onA = await join(a.wsUrl, board)
+    // U2 builds on U1; B gets U2 first (Yjs keeps it pending), then U1 through A and Redis.
+    const source = new Y.Doc()
+    const records = new YKeyValue<unknown>(source.getArray(RECORDS_ARRAY))
+    records.set('shape:first', { n: 1 })
+    const u1 = Y.encodeStateAsUpdate(source)
+    const afterU1 = Y.encodeStateVector(source)
+    records.set('shape:second', { n: 2 })
+    const u2 = Y.encodeStateAsUpdate(source, afterU1)
+    const raw = connectRaw(b.wsUrl, board.id, board.tokens.participant)
+    await raw.opened
+    raw.socket.send(Uint8Array.from([0, 2, ...encodeVarUint(u2.byteLength), ...u2]))
+    await sleep(100)
+    Y.applyUpdate(onA.doc, u1)
+    await waitFor(() => onA.records.get('shape:second') !== undefined, 'the completed update to come back to A')
+    raw.socket.terminate()
+    await waitForAsync(async () => (await storedRecords(board.id)).has('shape:second'), 'the completed update to be stored')
   })
 
   it('loses nothing when one instance is killed mid-edit: its clients reconnect to the other', async () => {
