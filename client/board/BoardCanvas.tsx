@@ -2,60 +2,49 @@ import { useEffect, useMemo, useState } from 'react'
 import {
   atom,
   createTLCurrentUser,
-  createTLStore,
-  createUserId,
-  defaultBindingUtils,
-  defaultShapeUtils,
   EditorContext,
   Tldraw,
-  UserRecordType,
   useValue,
   type Editor,
   type TLStoreWithStatus,
-  type TLUser,
   type TLUserPreferences,
 } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
-import { canEditDocument, type Role } from '../../shared/roles.ts'
+import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
-import { createServerAssetStore } from './asset-store.ts'
-import { openBoardConnection, type BoardConnection } from './board-connection.ts'
-import { ConnectionIndicator } from './ConnectionIndicator.tsx'
-import type { Identity } from './identity.ts'
-import { bindPresence } from './presence.ts'
-import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
-import { bindStoreToDoc, type YjsStoreBinding } from './yjs-store-binding.ts'
 import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
+import type { Owner } from '../session/owner-secret.ts'
+import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
+import { CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { openBoardSession, type BoardSession } from './board-session.ts'
+import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import type { Identity } from './identity.ts'
+import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
 
 // Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
 const assetUrls = getAssetUrlsByImport()
-const shapeUtils = [...defaultShapeUtils, ...regieShapeUtils]
 
 interface Props {
   boardId: string
   token: string
   role: Role
   identity: Identity
+  owner: Owner
   licenseKey: string | null
 }
 
-interface Session {
-  connection: BoardConnection
-  store: TLStoreWithStatus
-  binding: YjsStoreBinding | null
-}
-
-/** The canvas: a tldraw editor whose document is the board's Y.Doc. */
-export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Props) {
+/** The canvas: a tldraw editor whose document is the board's Y.Docs (see board-session.ts). */
+export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey }: Props) {
   const { t, language, setLanguage } = useI18n()
-  const [session, setSession] = useState<Session | null>(null)
+  const [session, setSession] = useState<BoardSession | null>(null)
+  const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
-  const mayEdit = canEditDocument(role)
+  const [rotated, setRotated] = useState(false)
 
   // The editor recognises its own presence by the user id derived from these preferences.
   const $preferences = useMemo(
@@ -76,54 +65,63 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
   )
 
   useEffect(() => {
-    const connection = openBoardConnection(boardId, token)
-    const stopStatus = watchSyncStatus(connection.provider, connection.doc, setStatus)
-    const store = createTLStore({
-      shapeUtils,
-      bindingUtils: defaultBindingUtils,
-      assets: createServerAssetStore(boardId, token),
-    })
-    let binding: YjsStoreBinding | null = null
-    let stopPresence: (() => void) | null = null
+    const opened = openBoardSession({ boardId, token, role, identity, owner })
+    const stopStatus = watchSyncStatus(opened.main.provider, opened.main.doc, setStatus)
+    setSession(opened)
+    setStore({ status: 'loading' })
+    // A rotated link is closed with its own code: stop retrying and say so, rather than spin.
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code !== CLOSE_TOKEN_ROTATED) return
+      setRotated(true)
+      for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
+    }
+    opened.main.provider.on('connection-close', onClose)
     let disposed = false
-    setSession({ connection, store: { status: 'loading' }, binding: null })
-    void connection.ready.then(() => {
-      if (disposed) return
-      binding = bindStoreToDoc(store, connection.doc, { readOnly: !mayEdit })
-      const $user = atom<TLUser | null>(
-        'presence user',
-        UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.colour }),
-      )
-      stopPresence = bindPresence({ store, awareness: connection.provider.awareness, user: $user }).dispose
-      setSession({ connection, store: { status: 'synced-remote', connectionStatus: 'online', store }, binding })
+    void opened.ready.then(() => {
+      if (!disposed) setStore({ status: 'synced-remote', connectionStatus: 'online', store: opened.store })
     })
     return () => {
       disposed = true
-      stopPresence?.()
-      binding?.dispose()
       stopStatus()
-      connection.destroy()
+      opened.dispose()
     }
-  }, [boardId, token, mayEdit, identity.id, identity.name, identity.colour])
+  }, [boardId, token, role, identity, owner])
 
-  const schemaStatus = useValue('schema status', () => session?.binding?.schemaStatus.get() ?? 'compatible', [session])
-  const canWrite = useValue('can write', () => session?.binding?.canWrite.get() ?? mayEdit, [session])
+  const schemaStatus = useValue('schema status', () => session?.binding()?.schemaStatus.get() ?? 'compatible', [session, store])
+  const canWrite = useValue('can write', () => session?.binding()?.canWrite.get() ?? false, [session, store])
+  const mayEdit = useValue('may edit', () => session?.$mayEdit.get() ?? false, [session])
   const readOnly = !mayEdit || !canWrite
 
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: readOnly })
+  }, [editor, readOnly])
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
 
   if (!session) return null
+  if (rotated) {
+    return (
+      <main className="page">
+        <h1>{t('app.name')}</h1>
+        <p role="alert" className="error" data-board-error>
+          {t('session.rotated')}
+        </p>
+        <p>
+          <a href="/">{t('home.link')}</a>
+        </p>
+      </main>
+    )
+  }
   return (
-    <div className="board-shell" data-board-ready={session.store.status === 'synced-remote' ? 'true' : 'false'}>
+    <div className="board-shell" data-board-ready={store.status === 'synced-remote' ? 'true' : 'false'}>
       {editor && (
         // The sidebar sits beside the canvas, outside <Tldraw>; the context lets its swatches follow the editor's theme.
         <EditorContext.Provider value={editor}>
-          <RegieSidebar editor={editor} role={role} readOnly={readOnly} />
+          <RegieSidebar editor={editor} role={role} readOnly={readOnly} session={session} />
         </EditorContext.Provider>
       )}
       <div className="board-canvas">
       <Tldraw
-        store={session.store}
+        store={store}
         shapeUtils={regieShapeUtils}
         user={user}
         assetUrls={assetUrls}
@@ -138,8 +136,8 @@ export function BoardCanvas({ boardId, token, role, identity, licenseKey }: Prop
           const bounds = editor.getCurrentPageBounds()
           if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32 })
         }}
-        key={readOnly ? 'readonly' : 'readwrite'}
       />
+      {editor && <SessionOverlay editor={editor} session={session} />}
       </div>
       {schemaStatus === 'too-new' && (
         <div className="board-banner" role="alert">

@@ -5,8 +5,9 @@ import { JoinDialog } from '../join/JoinDialog.tsx'
 import type { BoardLocation } from './board-location.ts'
 import { BoardCanvas } from './BoardCanvas.tsx'
 import { loadIdentity, type Identity } from './identity.ts'
+import { loadOwner, type Owner } from '../session/owner-secret.ts'
 
-type Loaded = { board: BoardInfo; licenseKey: string | null }
+type Loaded = { board: BoardInfo; licenseKey: string | null; owner: Owner }
 type Failure = 'token' | 'notFound' | 'noToken' | { message: string }
 
 /** `/b/:id#t=…`: checks the link, asks for a name on the first visit, then opens the canvas. */
@@ -20,11 +21,11 @@ export function BoardPage({ location }: { location: BoardLocation }) {
     const token = location.token
     if (!token) return
     let cancelled = false
-    Promise.all([api.board(location.boardId, token), api.config()]).then(
-      ([board, config]) => {
+    Promise.all([api.board(location.boardId, token), api.config(), loadOwner()]).then(
+      ([board, config, owner]) => {
         if (cancelled) return
         document.title = `${board.title} · Regiebord`
-        setLoaded({ board, licenseKey: config.tldrawLicenseKey })
+        setLoaded({ board, licenseKey: config.tldrawLicenseKey, owner })
       },
       (error: unknown) => {
         if (cancelled) return
@@ -67,6 +68,7 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       token={location.token!}
       role={loaded.board.role}
       identity={identity}
+      owner={loaded.owner}
       licenseKey={loaded.licenseKey}
     />
   )

@@ -1,6 +1,7 @@
 /**
- * The live document of one board in this browser: a Y.Doc kept in IndexedDB (so edits survive
- * a reload and being offline) and synced with the server by the stock y-websocket provider.
+ * The live documents of one board in this browser: each a Y.Doc kept in IndexedDB (so edits
+ * survive a reload and being offline) and synced with the server by the stock y-websocket
+ * provider, as its own room (see shared/session/channels.ts).
  */
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -23,14 +24,22 @@ export function syncServerUrl(location: Location): string {
   return `${protocol}//${location.host}/sync`
 }
 
-export function openBoardConnection(boardId: string, token: string): BoardConnection {
+export interface DocConnectionOptions {
+  /** The room: `<boardId>` for the board, `<boardId>/<channel>` for its other documents. */
+  room: string
+  params: Record<string, string>
+  /** Keep a copy in IndexedDB; the control document needs none (it is the server's, live). */
+  cache: boolean
+}
+
+export function openDocConnection({ room, params, cache: keepCopy }: DocConnectionOptions): BoardConnection {
   const doc = new Y.Doc()
-  const cache = new IndexeddbPersistence(`regiebord:${boardId}`, doc)
-  const provider = new WebsocketProvider(syncServerUrl(window.location), boardId, doc, { params: { token } })
+  const cache = keepCopy ? new IndexeddbPersistence(`regiebord:${room}`, doc) : null
+  const provider = new WebsocketProvider(syncServerUrl(window.location), room, doc, { params })
   let timer = 0
   const ready = new Promise<void>((resolve) => {
     const check = () => {
-      const cacheLoaded = cache.synced
+      const cacheLoaded = cache?.synced ?? false
       const serverUnreachable = !navigator.onLine || provider.wsUnsuccessfulReconnects > 0
       if (provider.synced || (cacheLoaded && serverUnreachable)) {
         window.clearInterval(timer)
@@ -38,7 +47,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       }
     }
     provider.on('sync', check)
-    void cache.whenSynced.then(check)
+    void cache?.whenSynced.then(check)
     timer = window.setInterval(check, 100)
   })
   return {
@@ -48,8 +57,12 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
     destroy() {
       window.clearInterval(timer)
       provider.destroy()
-      void cache.destroy()
+      void cache?.destroy()
       doc.destroy()
     },
   }
+}
+
+export function openBoardConnection(boardId: string, token: string, owner: string): BoardConnection {
+  return openDocConnection({ room: boardId, params: { token, owner }, cache: true })
 }

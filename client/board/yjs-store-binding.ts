@@ -38,7 +38,26 @@ export interface BindStoreToDocOptions {
    * anyway; not writing keeps their local doc identical to the board.
    */
   readOnly?: boolean
+  /**
+   * When several docs feed one store (the board, its locked structure, one's private notes),
+   * which records this doc is home to. Without a layer the doc is home to every record.
+   */
+  layer?: StoreLayer
 }
+
+export interface StoreLayer {
+  /** This doc is where record `id` lives (or will live, for a new record): only these are written. */
+  owns(id: string): boolean
+  /** Another doc holds `id`: a delete in this doc (a record moving out) must not remove it. */
+  heldElsewhere(id: string): boolean
+  /**
+   * Local edits to records this read-only doc owns are put back to the doc's value: content a
+   * participant may not change (locked by the facilitator) must not silently differ on their screen.
+   */
+  revertLocalEdits?: boolean
+}
+
+const WHOLE_STORE: StoreLayer = { owns: () => true, heldElsewhere: () => false }
 
 export interface YjsStoreBinding {
   readonly origin: unknown
@@ -67,6 +86,7 @@ export function bindStoreToDoc(
   const origin: unknown = options.origin ?? Symbol('tldraw-store-binding')
   const logger = options.logger ?? consoleSyncLogger
   const readOnly = options.readOnly ?? false
+  const layer = options.layer ?? WHOLE_STORE
   const kv = recordsKeyValue(doc)
   const meta = doc.getMap<unknown>(META_MAP)
   const ourSchema: SerializedSchemaV2 = store.schema.serialize()
@@ -140,7 +160,7 @@ export function bindStoreToDoc(
         // Only shared kinds of records may be removed by the board; the store's session and
         // presence records are this tab's own. The ids come from the doc, so they are checked
         // against the store before being trusted as record ids.
-        if (isSharedTypeName(store, typeNameOfId(key)) && store.has(key as RecordId)) {
+        if (isSharedTypeName(store, typeNameOfId(key)) && store.has(key as RecordId) && !layer.heldElsewhere(key)) {
           removes.push(key as RecordId)
         }
       } else {
@@ -190,7 +210,7 @@ export function bindStoreToDoc(
     const sets: TLRecord[] = []
     const deletes: RecordId[] = []
     for (const seen of touched) {
-      if (!isSharedRecord(store, seen)) continue
+      if (!isSharedRecord(store, seen) || !layer.owns(seen.id)) continue
       const current = store.get(seen.id)
       const inDoc = kv.get(seen.id)
       if (current) {
@@ -208,12 +228,26 @@ export function bindStoreToDoc(
   }
 
   const onLocalChanges = ({ changes }: HistoryEntry<TLRecord>) => {
-    if (!mayWrite()) return
     const touched = new Map<RecordId, TLRecord>()
     for (const record of Object.values(changes.added)) touched.set(record.id, record)
     for (const [, to] of Object.values(changes.updated)) touched.set(to.id, to)
     for (const record of Object.values(changes.removed)) touched.set(record.id, record)
+    if (readOnly && layer.revertLocalEdits) revertToDoc(touched.keys())
+    if (!mayWrite()) return
     writeToDoc(touched.values())
+  }
+
+  /** Puts the doc's value of every owned record back into the store. */
+  const revertToDoc = (ids: Iterable<RecordId>) => {
+    const puts: TLRecord[] = []
+    const removes: RecordId[] = []
+    for (const id of ids) {
+      if (!kv.has(id) || !layer.owns(id)) continue
+      const inDoc = acceptable([[id, kv.get(id)]])[0]
+      if (inDoc && !isEqual(store.get(id), inDoc)) puts.push(inDoc)
+      else if (!inDoc && store.has(id)) removes.push(id)
+    }
+    applyToStore(puts, removes)
   }
 
   // --- Bind ----------------------------------------------------------------------------------

@@ -3,17 +3,20 @@ import type { Editor } from 'tldraw'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import type { BoardSession } from '../board/board-session.ts'
+import { SessionTab } from '../session/panel/SessionTab.tsx'
 import { useBoardModel } from './board-model.ts'
 import { Inspector } from './inspector/Inspector.tsx'
 import { Palette } from './palette/Palette.tsx'
 import { RegiecheckList } from './check/RegiecheckList.tsx'
 
-type Tab = 'palette' | 'check'
+type Tab = 'palette' | 'check' | 'session'
 
 interface Props {
   editor: Editor
   role: Role
   readOnly: boolean
+  session: BoardSession | null
 }
 
 /**
@@ -21,7 +24,7 @@ interface Props {
  * regiecheck finds. Docked rather than floating so it never covers tldraw's own menus; folded
  * away on small screens, where residents join from their phones.
  */
-export function RegieSidebar({ editor, role, readOnly }: Props) {
+export function RegieSidebar({ editor, role, readOnly, session }: Props) {
   const { t, language } = useI18n()
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 760px)').matches)
   const [tab, setTab] = useState<Tab>(readOnly ? 'check' : 'palette')
@@ -49,6 +52,9 @@ export function RegieSidebar({ editor, role, readOnly }: Props) {
             {t('regie.tab.check')}
             {findings.length > 0 && <span className="regie-badge">{findings.length}</span>}
           </button>
+          <button type="button" role="tab" aria-selected={tab === 'session'} onClick={() => setTab('session')} data-session-tab>
+            {t('regie.tab.session')}
+          </button>
         </div>
         <button type="button" className="regie-sidebar__close" aria-label={t('regie.sidebar.close')} onClick={() => setOpen(false)}>
           ×
@@ -56,7 +62,13 @@ export function RegieSidebar({ editor, role, readOnly }: Props) {
       </div>
       {!readOnly && <Inspector editor={editor} />}
       <div className="regie-sidebar__body">
-        {tab === 'palette' && !readOnly ? <Palette editor={editor} role={role} model={model} /> : <RegiecheckList editor={editor} model={model} findings={findings} />}
+        {tab === 'session' && session ? (
+          <SessionTab editor={editor} session={session} />
+        ) : tab === 'palette' && !readOnly ? (
+          <Palette editor={editor} role={role} model={model} />
+        ) : (
+          <RegiecheckList editor={editor} model={model} findings={findings} />
+        )}
       </div>
     </aside>
   )

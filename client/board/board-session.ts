@@ -1,0 +1,135 @@
+/**
+ * Everything one person's open board consists of: the board's documents and their connections,
+ * the tldraw store they feed, presence, the session state and the session API. BoardCanvas only
+ * renders it.
+ */
+import {
+  atom,
+  computed,
+  createTLStore,
+  createUserId,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  UserRecordType,
+  type Atom,
+  type Signal,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import { canEditDocument, canFacilitate, type Role } from '../../shared/roles.ts'
+import { roomName } from '../../shared/session/channels.ts'
+import type { ControlState } from '../../shared/session/control-doc.ts'
+import { watchControl } from '../session/control-state.ts'
+import type { Owner } from '../session/owner-secret.ts'
+import { createRecordLayers } from '../session/record-layers.ts'
+import { createServerClock, type ServerClock } from '../session/server-clock.ts'
+import { createSessionClient, type SessionClient } from '../session/session-client.ts'
+import { regieShapeUtils } from '../shapes/index.ts'
+import { createServerAssetStore } from './asset-store.ts'
+import { openBoardConnection, openDocConnection, type BoardConnection } from './board-connection.ts'
+import type { Identity } from './identity.ts'
+import { bindPresence } from './presence.ts'
+import { recordsKeyValue } from './records-kv.ts'
+import { bindStoreToDoc, type YjsStoreBinding } from './yjs-store-binding.ts'
+
+export const shapeUtils = [...defaultShapeUtils, ...regieShapeUtils]
+
+/** Awareness field with what the participants list shows besides name and colour. */
+export const SESSION_FIELD = 'session'
+export interface AwarenessSession {
+  role: Role
+  ownerKey: string
+}
+
+export interface BoardSession {
+  readonly main: BoardConnection
+  readonly structure: BoardConnection
+  readonly control: BoardConnection
+  readonly private: BoardConnection | null
+  readonly store: TLStore
+  readonly $control: Atom<ControlState>
+  readonly clock: ServerClock
+  readonly client: SessionClient
+  readonly owner: Owner
+  readonly role: Role
+  /** The main document's binding: schema status and whether this client may write the board. */
+  binding(): YjsStoreBinding | null
+  /** Whether this person may change the board right now (role, freeze, view-only, schema). */
+  readonly $mayEdit: Signal<boolean>
+  /** Resolves once the board can be shown (bound to the server's or the cached state). */
+  readonly ready: Promise<void>
+  dispose(): void
+}
+
+export interface OpenBoardSessionOptions {
+  boardId: string
+  token: string
+  role: Role
+  identity: Identity
+  owner: Owner
+}
+
+export function openBoardSession({ boardId, token, role, identity, owner }: OpenBoardSessionOptions): BoardSession {
+  const params = { token, owner: owner.secret }
+  const main = openBoardConnection(boardId, token, owner.secret)
+  const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: true })
+  const control = openDocConnection({ room: roomName({ boardId, channel: 'control' }), params, cache: false })
+  // Only participants write privately; a facilitator's and a viewer's notes are never secret.
+  const privateDoc = role === 'participant' ? openDocConnection({ room: roomName({ boardId, channel: 'private', ownerKey: owner.key }), params, cache: true }) : null
+  const { $control, dispose: stopControl } = watchControl(control.doc)
+  const clock = createServerClock()
+
+  const store = createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils, assets: createServerAssetStore(boardId, token) })
+  const $writesPrivately = computed('writes privately', () => $control.get().privateMode.active)
+  const layers = createRecordLayers(
+    { main: recordsKeyValue(main.doc), structure: recordsKeyValue(structure.doc), private: privateDoc ? recordsKeyValue(privateDoc.doc) : null },
+    $writesPrivately,
+    canFacilitate(role),
+  )
+
+  const bindings: YjsStoreBinding[] = []
+  let mainBinding: YjsStoreBinding | null = null
+  let stopPresence: (() => void) | null = null
+  let disposed = false
+  main.provider.awareness.setLocalStateField(SESSION_FIELD, { role, ownerKey: owner.key } satisfies AwarenessSession)
+
+  const ready = Promise.all([main.ready, structure.ready, privateDoc?.ready]).then(() => {
+    if (disposed) return
+    mainBinding = bindStoreToDoc(store, main.doc, { readOnly: !canEditDocument(role), layer: layers.main })
+    bindings.push(mainBinding)
+    bindings.push(bindStoreToDoc(store, structure.doc, { readOnly: !canFacilitate(role), layer: layers.structure }))
+    if (privateDoc) bindings.push(bindStoreToDoc(store, privateDoc.doc, { layer: layers.private }))
+    const $user = atom<TLUser | null>('presence user', UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.colour }))
+    stopPresence = bindPresence({ store, awareness: main.provider.awareness, user: $user }).dispose
+  })
+
+  const $mayEdit = computed('may edit', () => {
+    if (!canEditDocument(role)) return false
+    if (role === 'facilitator') return true
+    const state = $control.get()
+    return !state.frozen && state.viewOnly[owner.key] !== true
+  })
+
+  return {
+    main,
+    structure,
+    control,
+    private: privateDoc,
+    store,
+    $control,
+    clock,
+    client: createSessionClient(boardId, token, owner.secret),
+    owner,
+    role,
+    binding: () => mainBinding,
+    $mayEdit,
+    ready,
+    dispose() {
+      disposed = true
+      stopPresence?.()
+      for (const binding of bindings) binding.dispose()
+      stopControl()
+      for (const connection of [main, structure, control, privateDoc]) connection?.destroy()
+    },
+  }
+}

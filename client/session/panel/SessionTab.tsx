@@ -1,0 +1,15 @@
+import type { Editor } from 'tldraw'
+import { canFacilitate } from '../../../shared/roles.ts'
+import type { BoardSession } from '../../board/board-session.ts'
+import { FacilitatorControls } from './FacilitatorControls.tsx'
+import { ParticipantsList } from './ParticipantsList.tsx'
+
+/** The sidebar's session tab: who is here for everyone, the controls for the facilitator. */
+export function SessionTab({ editor, session }: { editor: Editor; session: BoardSession }) {
+  return (
+    <div className="session-tab">
+      {canFacilitate(session.role) && <FacilitatorControls editor={editor} session={session} />}
+      <ParticipantsList editor={editor} session={session} />
+    </div>
+  )
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import { ranking } from '../../../shared/session/voting.ts'
+import type { BoardSession } from '../../board/board-session.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { useControl } from '../use-control.ts'
+import { votableShapes, shapeLabel } from '../votable-shapes.ts'
+
+export function VotingControls({ editor, session, attempt }: { editor: Editor; session: BoardSession; attempt: (action: () => Promise<unknown>) => void }) {
+  const { t } = useI18n()
+  const control = useControl(session)
+  const round = control.voting
+  const [perPerson, setPerPerson] = useState('3')
+  const [perShape, setPerShape] = useState('1')
+  const [minutes, setMinutes] = useState('')
+  const selected = useValue('selected ids', () => editor.getSelectedShapeIds(), [editor])
+  const candidates = votableShapes(editor, selected)
+
+  const start = () =>
+    attempt(() =>
+      session.client.voting({
+        action: 'start',
+        shapeIds: candidates,
+        votesPerPerson: Math.max(1, Number(perPerson) || 1),
+        maxPerShape: Math.max(1, Number(perShape) || 1),
+        minutes: minutes.trim() === '' ? null : Math.max(1, Number(minutes) || 1),
+      }),
+    )
+
+  return (
+    <section aria-labelledby="session-voting-heading">
+      <h3 id="session-voting-heading">{t('session.voting')}</h3>
+      {!round || round.status === 'revealed' ? (
+        <>
+          <p className="regie-help">{t('session.voting.help', { count: candidates.length })}</p>
+          <div className="session-row">
+            <label>
+              {t('session.voting.perPerson')}
+              <input type="number" min={1} value={perPerson} onChange={(e) => setPerPerson(e.target.value)} data-voting-per-person />
+            </label>
+            <label>
+              {t('session.voting.perShape')}
+              <input type="number" min={1} value={perShape} onChange={(e) => setPerShape(e.target.value)} data-voting-per-shape />
+            </label>
+            <label>
+              {t('session.voting.minutes')}
+              <input type="number" min={1} value={minutes} placeholder="—" onChange={(e) => setMinutes(e.target.value)} />
+            </label>
+          </div>
+          <button type="button" onClick={start} disabled={candidates.length === 0} data-voting-start>
+            {t('session.voting.start', { count: candidates.length })}
+          </button>
+        </>
+      ) : (
+        <div className="session-buttons">
+          {round.status === 'open' && (
+            <button type="button" onClick={() => attempt(() => session.client.voting({ action: 'close' }))} data-voting-close>
+              {t('session.voting.close')}
+            </button>
+          )}
+          <button type="button" onClick={() => attempt(() => session.client.voting({ action: 'reveal' }))} data-voting-reveal>
+            {t('session.voting.reveal')}
+          </button>
+        </div>
+      )}
+      {round?.status === 'revealed' && (
+        <>
+          <h4>{t('session.voting.ranking', { voters: round.voters ?? 0 })}</h4>
+          <ol className="vote-ranking" data-vote-ranking>
+            {ranking(round).map(({ shapeId, votes }) => (
+              <li key={shapeId}>
+                <button type="button" onClick={() => editor.select(shapeId as TLShapeId)}>
+                  {shapeLabel(editor, shapeId as TLShapeId)}
+                </button>{' '}
+                <strong>{votes}</strong>
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => attempt(() => session.client.voting({ action: 'clear' }))} data-voting-clear>
+            {t('session.voting.clear')}
+          </button>
+        </>
+      )}
+    </section>
+  )
+}

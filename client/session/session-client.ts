@@ -1,0 +1,55 @@
+/** The facilitator's session calls and everyone's vote calls (shared/session/session-api.ts). */
+import type { Role } from '../../shared/roles.ts'
+import type { ControlState } from '../../shared/session/control-doc.ts'
+import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
+import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
+import type { TimerAction } from '../../shared/session/timer.ts'
+import { ApiError } from '../app/api.ts'
+
+export interface SessionClient {
+  timer(action: TimerAction): Promise<ControlState>
+  freeze(frozen: boolean): Promise<ControlState>
+  privateMode(active: boolean): Promise<ControlState>
+  voting(request: VotingRequest): Promise<ControlState>
+  summon(request: SummonRequest): Promise<ControlState>
+  viewOnly(ownerKey: string, viewOnly: boolean): Promise<ControlState>
+  rotate(role: Exclude<Role, 'facilitator'>): Promise<{ role: Role; token: string }>
+  votes(): Promise<VotesAnswer>
+  vote(shapeId: string): Promise<VotesAnswer>
+  unvote(shapeId: string): Promise<VotesAnswer>
+}
+
+export function createSessionClient(boardId: string, token: string, ownerSecret: string): SessionClient {
+  const base = `/api/boards/${encodeURIComponent(boardId)}`
+  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    let response: Response
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          [OWNER_SECRET_HEADER]: ownerSecret,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      })
+    } catch {
+      throw new ApiError(0, 'network', 'network error')
+    }
+    const answer = (await response.json().catch(() => null)) as (T & { error?: string; message?: string }) | null
+    if (!response.ok) throw new ApiError(response.status, answer?.error ?? 'http_error', answer?.message ?? `HTTP ${response.status}`)
+    return answer as T
+  }
+  return {
+    timer: (action) => send('POST', '/session/timer', action),
+    freeze: (frozen) => send('POST', '/session/freeze', { frozen }),
+    privateMode: (active) => send('POST', '/session/private', { active }),
+    voting: (request) => send('POST', '/session/voting', request),
+    summon: (request) => send('POST', '/session/summon', request),
+    viewOnly: (ownerKey, viewOnly) => send('POST', '/session/view-only', { ownerKey, viewOnly }),
+    rotate: (role) => send('POST', `/tokens/${role}/rotate`),
+    votes: () => send('GET', '/votes'),
+    vote: (shapeId) => send('POST', '/votes', { shapeId }),
+    unvote: (shapeId) => send('DELETE', `/votes/${encodeURIComponent(shapeId)}`),
+  }
+}

@@ -1,0 +1,29 @@
+import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import { richTextToPlain } from '../../shared/board/rich-text.ts'
+
+/**
+ * What a voting round is about: the selected shapes, or, when one frame is selected, what is in
+ * it. Arrows and frames themselves are not things to vote on.
+ */
+export function votableShapes(editor: Editor, selected: readonly TLShapeId[]): string[] {
+  const only = selected.length === 1 ? editor.getShape(selected[0] as TLShapeId) : undefined
+  const pool = only?.type === 'frame' ? editor.getSortedChildIdsForParent(only.id) : selected
+  return pool.filter((id) => {
+    const shape = editor.getShape(id)
+    return shape !== undefined && shape.type !== 'arrow' && shape.type !== 'frame'
+  })
+}
+
+/** A shape as words, for the ranking: its text, a card's name or title, or its kind. */
+export function shapeLabel(editor: Editor, id: TLShapeId): string {
+  const shape = editor.getShape(id)
+  return shape ? textOf(shape) || shape.type : id
+}
+
+export function textOf(shape: TLShape): string {
+  const props = shape.props as { richText?: unknown; name?: unknown; title?: unknown }
+  if (props.richText !== undefined) return richTextToPlain(props.richText)
+  if (typeof props.name === 'string') return props.name
+  if (typeof props.title === 'string') return props.title
+  return ''
+}
