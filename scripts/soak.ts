@@ -8,6 +8,10 @@
  * goes idle long enough to be unloaded and loaded again, so the load, unload and compaction paths
  * run all along, not only the relay.
  *
+ * At the end every client leaves and the boards unload; a last sample after that shows what the
+ * server holds with no board loaded. Growth that is gone then was live data (Yjs documents keep
+ * every deleted item as a tombstone, so a board edited all day grows); growth that stays is a leak.
+ *
  * Flags: --boards 10 --clients 5 --minutes 15 --rate 5 --sample 30 (seconds between samples)
  *        --churn 20 (seconds) --database-url postgres://… --redis-url redis://… (optional)
  */
@@ -53,12 +57,30 @@ const env: Record<string, string> = {
 }
 if (values['database-url']) env.DATABASE_URL = values['database-url']
 if (values['redis-url']) env.REDIS_URL = values['redis-url']
-const server = await startChildServer(env)
+// SIGUSR2 makes the server write a heap snapshot (into dataDir), which first runs a full garbage
+// collection: the idle sample after it shows what the server really retains.
+const server = await startChildServer(env, undefined, ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dataDir}`])
 const pid = server.process.pid!
+let finishing = false
+void server.exited.then((result) => {
+  if (finishing) return
+  console.error(`server exited during the soak (${String(result)}):\n${server.output()}`)
+  process.exit(1)
+})
 
 function rssBytes(): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) * 1024
+}
+
+/** Bytes of the SQLite files (database + WAL), i.e. the stored boards; 0 with PostgreSQL. */
+function storedBytes(): number {
+  let total = 0
+  for (const name of ['regiebord.sqlite', 'regiebord.sqlite-wal']) {
+    const file = path.join(dataDir, name)
+    if (fs.existsSync(file)) total += fs.statSync(file).size
+  }
+  return total
 }
 
 async function metric(name: string): Promise<number> {
@@ -118,14 +140,13 @@ const churn = setInterval(() => {
   }
 }, churnMs)
 
-const samples: Array<{ minute: number; rss: number }> = []
+const samples: Array<{ minute: number; rss: number; heap: number }> = []
 const started = Date.now()
 console.log(`soak: ${boardCount} boards × ${clientsPerBoard} clients, ${ratePerClient} updates/s each, ${values.minutes} min, server pid ${pid}`)
-console.log('minute  rss MiB  heap MiB  boards  connections  updates')
-async function sample(): Promise<void> {
+console.log('minute  rss MiB  heap MiB  boards  connections  updates  stored MiB')
+async function sample(): Promise<{ rss: number; heap: number; loaded: number }> {
   const minute = (Date.now() - started) / 60_000
   const rss = rssBytes()
-  samples.push({ minute, rss })
   const [heap, loaded, connections, updates] = await Promise.all([
     metric('nodejs_heap_size_used_bytes'),
     metric('regiebord_boards_loaded'),
@@ -133,17 +154,39 @@ async function sample(): Promise<void> {
     metric('regiebord_updates_total'),
   ])
   console.log(
-    `${minute.toFixed(1).padStart(6)}  ${(rss / MiB).toFixed(1).padStart(7)}  ${(heap / MiB).toFixed(1).padStart(8)}  ${String(loaded).padStart(6)}  ${String(connections).padStart(11)}  ${updates}`,
+    `${minute.toFixed(1).padStart(6)}  ${(rss / MiB).toFixed(1).padStart(7)}  ${(heap / MiB).toFixed(1).padStart(8)}  ${String(loaded).padStart(6)}  ${String(connections).padStart(11)}  ${String(updates).padStart(7)}  ${(storedBytes() / MiB).toFixed(1).padStart(10)}`,
   )
+  return { rss, heap, loaded }
 }
-await sample()
+const first = await sample()
+samples.push({ minute: 0, rss: first.rss, heap: first.heap })
 while (Date.now() - started < durationMs) {
   await new Promise((resolve) => setTimeout(resolve, Math.min(sampleMs, durationMs - (Date.now() - started))))
-  await sample()
+  const { rss, heap } = await sample()
+  samples.push({ minute: (Date.now() - started) / 60_000, rss, heap })
 }
 
 clearInterval(churn)
 for (const list of seats.values()) for (const s of list) unseat(s)
+console.log('idle: every client left; waiting for the boards to unload')
+let idle = await sample()
+for (let i = 0; i < 12 && idle.loaded > 0; i++) {
+  await new Promise((resolve) => setTimeout(resolve, 5000))
+  idle = await sample()
+}
+await new Promise((resolve) => setTimeout(resolve, 5000))
+server.process.kill('SIGUSR2')
+const snapshotWritten = async () => {
+  const snapshots = fs.readdirSync(dataDir).filter((name) => name.endsWith('.heapsnapshot'))
+  if (snapshots.length === 0) return false
+  const size = fs.statSync(path.join(dataDir, snapshots[0]!)).size
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return size > 0 && fs.statSync(path.join(dataDir, snapshots[0]!)).size === size
+}
+for (let i = 0; i < 120 && !(await snapshotWritten()); i++) await new Promise((resolve) => setTimeout(resolve, 500))
+console.log('after a full garbage collection:')
+idle = await sample()
+finishing = true
 server.process.kill('SIGTERM')
 const exit = await server.exited
 
@@ -158,7 +201,11 @@ const mibPerHour = (slope * 60) / MiB
 const min = Math.min(...samples.map((s) => s.rss)) / MiB
 const max = Math.max(...samples.map((s) => s.rss)) / MiB
 console.log(`server exit: ${String(exit)}`)
-console.log(`RSS min ${min.toFixed(1)} MiB, max ${max.toFixed(1)} MiB; second-half trend ${mibPerHour.toFixed(1)} MiB/hour`)
-console.log(Math.abs(mibPerHour) < 0.1 * meanY / MiB ? 'memory: flat' : 'memory: NOT flat (trend above 10% of RSS per hour)')
+console.log(`RSS min ${min.toFixed(1)} MiB, max ${max.toFixed(1)} MiB; second-half trend ${mibPerHour.toFixed(1)} MiB/hour while editing`)
+console.log(Math.abs(mibPerHour) < (0.1 * meanY) / MiB ? 'memory while editing: flat' : 'memory while editing: NOT flat (trend above 10% of RSS per hour)')
+console.log(
+  `idle, no board loaded, after a full GC: heap ${(idle.heap / MiB).toFixed(1)} MiB (at the start ${(first.heap / MiB).toFixed(1)} MiB), ` +
+    `RSS ${(idle.rss / MiB).toFixed(1)} MiB (at the start ${(first.rss / MiB).toFixed(1)} MiB)`,
+)
 fs.rmSync(dataDir, { recursive: true, force: true })
 process.exit(0)
