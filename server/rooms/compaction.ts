@@ -16,3 +16,26 @@ export function mergeUpdatesWithGc(updates: readonly Uint8Array[]): Uint8Array {
     doc.destroy()
   }
 }
+
+/** Updates applied between two turns of the event loop in `mergeUpdatesWithGcInSlices`. */
+const SLICE_SIZE = 50
+
+/**
+ * The same merge, applied a slice at a time with a turn of the event loop in between. Merging a
+ * board's log of a few hundred updates takes tens of milliseconds, which done at once would hold
+ * up the relaying on every other board of the server for that long.
+ */
+export async function mergeUpdatesWithGcInSlices(updates: readonly Uint8Array[], sliceSize = SLICE_SIZE): Promise<Uint8Array> {
+  const doc = new Y.Doc()
+  try {
+    for (let start = 0; start < updates.length; start += sliceSize) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+      Y.transact(doc, () => {
+        for (const update of updates.slice(start, start + sliceSize)) Y.applyUpdate(doc, update)
+      })
+    }
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}

@@ -23,7 +23,7 @@ import {
   ProtocolError,
   readAwarenessClientIds,
 } from '../sync/protocol.ts'
-import { mergeUpdatesWithGc } from './compaction.ts'
+import { mergeUpdatesWithGcInSlices } from './compaction.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
 
@@ -79,6 +79,8 @@ export class Room {
    * reset to the merged size by compaction. The board-size limit is checked against it.
    */
   private storedBytes = 0
+  /** Bytes handed to storage and not yet committed; they count toward the size limit already. */
+  private writingBytes = 0
   private bytesSinceCompactionStart = 0
   /** Whether storedBytes is the compacted size (nothing stored since the last compaction). */
   private sizeIsCompacted = false
@@ -153,20 +155,25 @@ export class Room {
   }
 
   /**
-   * Applies a document update from a peer. Viewers' updates are dropped. A malformed update
-   * throws ProtocolError, after whatever part of it Yjs did integrate has been stored and relayed,
-   * so the in-memory document never holds state that storage lacks.
+   * Applies a document update from a peer and hands what it changed to storage; it is relayed once
+   * stored. Viewers' updates are dropped. A malformed update throws ProtocolError; whatever part
+   * of it Yjs did integrate is still stored and relayed, so the in-memory document never holds
+   * state that storage lacks for long, and no peer receives it before storage has it.
+   *
+   * Resolves without waiting for the write: the connection goes on with its next frame, so that a
+   * burst of frames shares one group commit (see GroupCommit) instead of one commit per event-loop
+   * turn. Relays still follow the commits, in order; SyncStep2 answers wait for them (settled).
    */
   async applyUpdate(peer: Peer, update: Uint8Array): Promise<void> {
     if (!canEditDocument(peer.role) || this.broken) return
     // Updates whose dependencies are missing wait in memory (Yjs keeps them pending); they count
     // toward the limit, so such updates cannot grow memory without bound either.
-    if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
+    if (this.storedBytes + this.writingBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
       // Compaction drops deleted content; only refuse if the board is still too large after it.
       // Once compacted, further refusals need no new compaction (a client retrying cannot make
       // us merge the log over and over).
       if (!this.sizeIsCompacted) await this.compact().catch(() => undefined)
-      if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
+      if (this.storedBytes + this.writingBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
         throw new BoardTooLargeError(`board is at its size limit (${this.options.maxBoardBytes} bytes)`)
       }
     }
@@ -179,7 +186,7 @@ export class Room {
     }
     const effective = this.captured
     this.captured = null
-    if (effective) await this.storeAndRelay(effective, peer)
+    if (effective) void this.storeAndRelay(effective, peer)
     if (failure) throw new ProtocolError('malformed update')
   }
 
@@ -263,7 +270,7 @@ export class Room {
         const { updates, lastSeq } = await this.storage.loadUpdates(this.boardId)
         let size = updates.reduce((sum, update) => sum + update.byteLength, 0)
         if (updates.length > 1) {
-          const merged = mergeUpdatesWithGc(updates)
+          const merged = await mergeUpdatesWithGcInSlices(updates)
           await this.storage.replaceUpdates(this.boardId, lastSeq, merged)
           size = merged.byteLength
         }
@@ -292,6 +299,7 @@ export class Room {
   private async storeAndRelay(update: Uint8Array, origin: Peer | null): Promise<void> {
     const write = this.storage.appendUpdate(this.boardId, update)
     this.pendingWrites.add(write)
+    this.writingBytes += update.byteLength
     try {
       await write
     } catch (error) {
@@ -300,6 +308,7 @@ export class Room {
       return
     } finally {
       this.pendingWrites.delete(write)
+      this.writingBytes -= update.byteLength
     }
     this.storedUpdates++
     this.noteStoredBytes(update.byteLength)

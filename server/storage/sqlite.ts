@@ -1,12 +1,14 @@
 /**
- * SQLite storage (better-sqlite3, WAL). better-sqlite3 is synchronous: when `appendUpdate`
- * returns, the row is committed to the WAL, which survives a killed process (synchronous=NORMAL
- * only risks the last commits on power loss, not on a process crash).
+ * SQLite storage (better-sqlite3, WAL). better-sqlite3 is synchronous; appends are group-committed
+ * once per event-loop turn (see GroupCommit). When `appendUpdate` resolves, the row is committed
+ * to the WAL, which survives a killed process (synchronous=NORMAL only risks the last commits on
+ * power loss, not on a process crash).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
+import { GroupCommit } from './group-commit.ts'
 import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
 
 const SCHEMA_VERSION = 2
@@ -102,6 +104,12 @@ export function openSqliteStorage(dataDir: string): Storage {
     for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role)
     insertUpdate.run(board.id, board.initialUpdate)
   })
+  // Appends of one event-loop turn share a commit; see GroupCommit.
+  const appends = new GroupCommit<{ boardId: string; update: Uint8Array }>(
+    db.transaction((rows: readonly { boardId: string; update: Uint8Array }[]) => {
+      for (const row of rows) insertUpdate.run(row.boardId, row.update)
+    }),
+  )
   const replaceTx = db.transaction((boardId: string, upToSeq: number, merged: Uint8Array) => {
     // Nothing left up to upToSeq: these rows were merged already (see Storage.replaceUpdates).
     if (deleteUpTo.run(boardId, upToSeq).changes === 0) return
@@ -130,9 +138,8 @@ export function openSqliteStorage(dataDir: string): Storage {
     async touchBoard(id, at) {
       updateOpened.run(at, id)
     },
-    async appendUpdate(boardId, update) {
-      // A single INSERT is its own transaction in SQLite: committed when run() returns.
-      insertUpdate.run(boardId, update)
+    appendUpdate(boardId, update) {
+      return appends.add({ boardId, update })
     },
     async loadUpdates(boardId): Promise<StoredUpdates> {
       const rows = selectUpdates.all(boardId)
@@ -159,6 +166,7 @@ export function openSqliteStorage(dataDir: string): Storage {
       db.prepare('SELECT 1').get()
     },
     async close() {
+      if (db.open) appends.flush()
       if (db.open) db.close()
     },
   }

@@ -21,6 +21,7 @@ import type { RejectionReason } from '../metrics/metrics.ts'
 import { TooManyBoardsError, type RoomRegistry } from '../rooms/registry.ts'
 import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
 import { decodeClientMessage, ProtocolError } from './protocol.ts'
+import { batchWritesOf } from './write-batching.ts'
 
 export interface ConnectionLimits {
   maxBufferedBytes: number
@@ -112,7 +113,10 @@ export class SyncConnection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+    // Frames sent during one event leave together (see write-batching); what makes a slow
+    // consumer is what was still unsent before them.
+    const unsentBefore = batchWritesOf(this.socket)
+    if (unsentBefore > this.limits.maxBufferedBytes) {
       // Queued data would grow without bound; the client resyncs when it reconnects.
       this.log.warn('slow consumer disconnected')
       this.counters.rejected('slow_consumer')

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { GroupCommit } from '../../../server/storage/group-commit.ts'
+
+describe('GroupCommit', () => {
+  it('commits the items added in one turn together, and resolves each only after the commit', async () => {
+    const commits: number[][] = []
+    const group = new GroupCommit<number>((items) => commits.push([...items]))
+    let resolved = 0
+    const appends = [1, 2, 3].map((n) => group.add(n).then(() => resolved++))
+    expect(resolved).toBe(0)
+    expect(commits).toEqual([])
+    await Promise.all(appends)
+    expect(commits).toEqual([[1, 2, 3]])
+    await group.add(4)
+    expect(commits).toEqual([[1, 2, 3], [4]])
+  })
+
+  it('fails only the item that cannot be committed when a batch fails', async () => {
+    const committed: number[] = []
+    const group = new GroupCommit<number>((items) => {
+      if (items.includes(2)) throw new Error('bad row')
+      committed.push(...items)
+    })
+    const results = await Promise.allSettled([group.add(1), group.add(2), group.add(3)])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(committed).toEqual([1, 3])
+  })
+
+  it('flush commits what is waiting at once', async () => {
+    const commits: number[][] = []
+    const group = new GroupCommit<number>((items) => commits.push([...items]))
+    const append = group.add(7)
+    group.flush()
+    expect(commits).toEqual([[7]])
+    await append
+  })
+})
