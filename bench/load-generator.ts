@@ -107,9 +107,10 @@ class LoadRun {
     for (let c = 0; c < width; c++) for (const board of this.boards) if (board[c]) order.push(board[c]!)
     const intervalMs = 1000 / (this.plan.updatesPerSecond * order.length)
     const endAt = started + this.plan.seconds * 1000
+    let scheduled = 0 // sends due so far, including any to peers whose socket closed
     while (performance.now() < endAt) {
       const due = Math.floor((performance.now() - started) / intervalMs)
-      while (this.sent < due) this.send(order[this.sent % order.length]!)
+      for (; scheduled < due; scheduled++) this.send(order[scheduled % order.length]!)
       await sleep(1)
     }
   }

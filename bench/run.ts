@@ -16,6 +16,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { machine } from './lib/process-stats.ts'
 import { fanoutTable, runFanout } from './parts/fanout.ts'
+import { browserTable, runBrowser } from './parts/browser.ts'
+import { coldLoadTable, runColdLoad } from './parts/cold-load.ts'
+import { memoryTable, runMemory } from './parts/memory.ts'
 import { runScaling, scalingTable } from './parts/scaling.ts'
 
 const PARTS = ['fanout', 'scaling', 'memory', 'cold-load', 'browser'] as const
@@ -92,8 +95,24 @@ for (const part of parts) {
       table = scalingTable(result)
       break
     }
-    default:
-      table = `${part}: not implemented yet`
+    case 'memory': {
+      const result = await runMemory({ boards: int('memory-boards'), shapes: int('memory-shapes'), idleSeconds: int('idle-seconds') }, progress)
+      results.memory = result
+      table = memoryTable(result)
+      break
+    }
+    case 'cold-load': {
+      const result = await runColdLoad({ updates: int('cold-updates'), runs: int('cold-runs') }, progress)
+      results.coldLoad = result
+      table = coldLoadTable(result)
+      break
+    }
+    case 'browser': {
+      const result = await runBrowser({ shapes: list('shapes'), runs: int('browser-runs'), edits: int('edits') }, progress)
+      results.browser = result
+      table = browserTable(result)
+      break
+    }
   }
   console.log(`\n${table}`)
 }

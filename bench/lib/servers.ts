@@ -6,7 +6,7 @@
  * - the reference, `@y/websocket-server` 0.1.1's own `server.js`, without persistence (no
  *   YPERSISTENCE), where any path is a document.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,11 +14,26 @@ import path from 'node:path'
 import { freePort, startChildServer } from '../../test/helpers/child-server.ts'
 import { createBoard } from '../../test/helpers/server.ts'
 
+/** Servers still running; killed when the benchmark itself exits early (Ctrl-C, an error). */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+process.once('SIGINT', () => process.exit(130))
+process.once('SIGTERM', () => process.exit(143))
+
+function track(child: ChildProcess): void {
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+}
+
 export type ServerName = 'regiebord' | 'reference'
 
 export interface ServerUnderTest {
   name: ServerName
   pid: number
+  /** What the process printed so far (stdout and stderr). */
+  output(): string
   /** The WebSocket URL of each of `clients` clients on each of `boards` new boards. */
   boardUrls(boards: number, clients: number): Promise<string[][]>
   stop(): Promise<void>
@@ -32,23 +47,43 @@ export interface RegiebordOptions {
   dataDir?: string
 }
 
-export async function startRegiebord(options: RegiebordOptions = {}): Promise<ServerUnderTest & { url: string; wsUrl: string; dataDir: string }> {
+export interface RegiebordUnderTest extends ServerUnderTest {
+  url: string
+  wsUrl: string
+  dataDir: string
+  /** Creates one board; returns its id and participant token. */
+  createBoard(): Promise<{ id: string; token: string }>
+  /** SIGKILL: nothing is flushed or compacted; the data directory is kept. */
+  kill(): Promise<void>
+}
+
+export async function startRegiebord(options: RegiebordOptions = {}): Promise<RegiebordUnderTest> {
   const ownDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-'))
   const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...options.env }, undefined, options.nodeArgs)
-  return {
+  track(server.process)
+  const created: RegiebordUnderTest = {
     name: 'regiebord',
     pid: server.process.pid!,
     url: server.url,
     wsUrl: server.wsUrl,
+    output: server.output,
     dataDir,
+    async createBoard() {
+      const board = await createBoard(server.url, { title: 'bench' })
+      return { id: board.id, token: board.tokens.participant }
+    },
     async boardUrls(boards, clients) {
       const urls: string[][] = []
       for (let b = 0; b < boards; b++) {
-        const board = await createBoard(server.url, { title: `bench ${b}` })
-        urls.push(Array.from({ length: clients }, () => `${server.wsUrl}/${board.id}?token=${board.tokens.participant}`))
+        const board = await created.createBoard()
+        urls.push(Array.from({ length: clients }, () => `${server.wsUrl}/${board.id}?token=${board.token}`))
       }
       return urls
+    },
+    async kill() {
+      server.process.kill('SIGKILL')
+      await server.exited
     },
     async stop() {
       server.process.kill('SIGTERM')
@@ -56,6 +91,7 @@ export async function startRegiebord(options: RegiebordOptions = {}): Promise<Se
       if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return created
 }
 
 /**
@@ -67,12 +103,13 @@ const BENCH_LIMITS = { MAX_CONNECTIONS_PER_IP: '1000000', MAX_UPDATES_PER_SECOND
 
 const REFERENCE_SCRIPT = path.resolve(import.meta.dirname, '../../node_modules/@y/websocket-server/src/server.js')
 
-export async function startReference(): Promise<ServerUnderTest> {
+export async function startReference(nodeArgs: string[] = []): Promise<ServerUnderTest> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) }
   delete env.YPERSISTENCE
   delete env.CALLBACK_URL
-  const child = spawn(process.execPath, [REFERENCE_SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, REFERENCE_SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  track(child)
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -91,6 +128,7 @@ export async function startReference(): Promise<ServerUnderTest> {
   return {
     name: 'reference',
     pid: child.pid!,
+    output: () => output,
     async boardUrls(boards, clients) {
       return Array.from({ length: boards }, (_, b) =>
         Array.from({ length: clients }, () => `ws://127.0.0.1:${port}/bench-${prefix}-${b}`),

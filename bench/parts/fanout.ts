@@ -45,9 +45,12 @@ export interface FanoutMedians {
   dropped: number
   failedConnections: number
   serverCpuPercent: number
+  /** Server CPU time per update relayed to all: less sensitive to other load than latency. */
+  serverCpuMicrosPerUpdate: number
   serverPeakRssMiB: number
   generatorCpuPercent: number
   maxUpdatesPerSecond: number
+  saturatedServerCpuMicrosPerUpdate: number
   saturatedServerCpuPercent: number
   saturatedGeneratorCpuPercent: number
 }
@@ -92,6 +95,10 @@ export async function runFanoutOnce(name: ServerName, options: FanoutOptions, sa
   }
 }
 
+function cpuMicrosPerUpdate(figures: LoadFigures): number {
+  return (figures.serverCpuPercent / 100) * 1e6 / figures.achievedUpdatesPerSecond
+}
+
 function mediansOf(runs: readonly FanoutRun[]): FanoutMedians {
   const m = (pick: (run: FanoutRun) => number) => median(runs.map(pick))
   return {
@@ -102,10 +109,12 @@ function mediansOf(runs: readonly FanoutRun[]): FanoutMedians {
     dropped: m((r) => r.fixedRate.dropped),
     failedConnections: m((r) => r.fixedRate.failedConnections + r.fixedRate.closedConnections),
     serverCpuPercent: m((r) => r.fixedRate.serverCpuPercent),
+    serverCpuMicrosPerUpdate: m((r) => cpuMicrosPerUpdate(r.fixedRate)),
     serverPeakRssMiB: m((r) => r.fixedRate.serverPeakRssMiB),
     generatorCpuPercent: m((r) => r.fixedRate.generatorCpuPercent),
     maxUpdatesPerSecond: m((r) => r.saturated?.achievedUpdatesPerSecond ?? NaN),
     saturatedServerCpuPercent: m((r) => r.saturated?.serverCpuPercent ?? NaN),
+    saturatedServerCpuMicrosPerUpdate: m((r) => (r.saturated ? cpuMicrosPerUpdate(r.saturated) : NaN)),
     saturatedGeneratorCpuPercent: m((r) => r.saturated?.generatorCpuPercent ?? NaN),
   }
 }
@@ -156,10 +165,12 @@ export function fanoutTable(result: FanoutResult): string {
         row('dropped edit deliveries', (m) => m.dropped, 0),
         row('failed or closed connections', (m) => m.failedConnections, 0),
         row('server CPU (% of a core)', (m) => m.serverCpuPercent, 0),
+        row('server CPU per update (µs)', (m) => m.serverCpuMicrosPerUpdate, 0),
         row('server peak RSS (MiB)', (m) => m.serverPeakRssMiB, 0),
         row('load generator CPU (%)', (m) => m.generatorCpuPercent, 0),
         row('max updates/s (saturated)', (m) => m.maxUpdatesPerSecond, 0, '≥ 1.5× ref'),
         row('  server CPU when saturated (%)', (m) => m.saturatedServerCpuPercent, 0),
+        row('  server CPU per update (µs)', (m) => m.saturatedServerCpuMicrosPerUpdate, 0),
         row('  generator CPU when saturated (%)', (m) => m.saturatedGeneratorCpuPercent, 0),
       ],
     ),

@@ -1,0 +1,238 @@
+/**
+ * Part 5, the board in a browser (headless Chromium, the built client, a Regiebord child process):
+ *   - load: navigation → every shape of an N-shape board in the editor and the canvas on screen,
+ *     in fresh browser contexts (no IndexedDB cache);
+ *   - remote edit: a Node y-websocket client (the stock provider) moves a visible shape; the time
+ *     until the page's store has it and until the first animation frame whose DOM shows the shape
+ *     at its new place, over `edits` edits, one at a time.
+ * The shapes are made by tldraw itself in a first browser, so they are valid records of the
+ * current schema, and they reach the server through the normal sync path.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../../test/helpers/browser.ts'
+import { connectSynced, type TestClient } from '../../test/helpers/clients.ts'
+import { createBoard, type BoardLinks } from '../../test/helpers/server.ts'
+import { median, percentile } from '../lib/process-stats.ts'
+import { startRegiebord, type RegiebordUnderTest } from '../lib/servers.ts'
+import { fixed, formatTable } from '../lib/table.ts'
+
+export interface BrowserOptions {
+  shapes: number[]
+  runs: number
+  edits: number
+}
+
+export interface BrowserRow {
+  shapes: number
+  loadMs: number[]
+  loadMedianMs: number
+  /** send → the page's store, and send → first frame showing it; per edit. */
+  storeMs: number[]
+  visibleMs: number[]
+  edit: { storeP50: number; storeP95: number; visibleP50: number; visibleP95: number; missed: number }
+}
+
+export interface BrowserResult {
+  options: BrowserOptions
+  bundleBytes: number
+  rows: BrowserRow[]
+}
+
+const CLIENT_DIR = path.resolve(import.meta.dirname, '../../dist/client')
+const VIEWPORT = { width: 1280, height: 800 }
+/** Shapes are laid out 50 to a row, 140 × 100 px apart; the first few are on screen. */
+const EDITED_SHAPES = 5
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const wallNow = () => performance.timeOrigin + performance.now()
+
+async function withIdentity(page: Page, id: string): Promise<void> {
+  await page.addInitScript(
+    (identity) => localStorage.setItem('regiebord.identity', JSON.stringify(identity)),
+    { id, name: id, colour: '#1971c2' },
+  )
+}
+
+async function seedBoard(browser: Browser, server: RegiebordUnderTest, size: number): Promise<BoardLinks> {
+  const board = await createBoard(server.url, { title: `bench ${size}` })
+  const seed = await browser.newContext()
+  const page = await seed.newPage()
+  await withIdentity(page, 'seed')
+  await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.facilitator}`)
+  await page.waitForSelector('[data-board-ready="true"] .tl-canvas')
+  await page.evaluate((n) => {
+    type Editor = { createShapes(shapes: object[]): void }
+    const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+    editor.createShapes(
+      Array.from({ length: n }, (_, i) => ({ type: 'geo', x: (i % 50) * 140, y: Math.floor(i / 50) * 100, props: { w: 120, h: 80, geo: 'rectangle' } })),
+    )
+  }, size)
+  const watcher = await connectSynced(server.wsUrl, board.id, board.tokens.viewer)
+  while (shapeIds(watcher).length < size) await sleep(100)
+  watcher.destroy()
+  await seed.close()
+  return board
+}
+
+function shapeIds(client: TestClient): string[] {
+  return [...client.records.map.keys()].filter((k) => k.startsWith('shape:'))
+}
+
+/** Opens the board in a fresh context; resolves with the page and navigation → interactive. */
+async function openBoard(browser: Browser, server: RegiebordUnderTest, board: BoardLinks, size: number): Promise<{ page: Page; ms: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  await withIdentity(page, 'meter')
+  const started = Date.now()
+  await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.participant}`)
+  await page.waitForFunction(
+    (n) => {
+      const editor = (window as unknown as { __regiebordEditor?: { getCurrentPageShapes(): unknown[] } }).__regiebordEditor
+      return editor !== undefined && editor.getCurrentPageShapes().length === n && document.querySelector('.tl-canvas') !== null
+    },
+    size,
+    { timeout: 120_000, polling: 'raf' },
+  )
+  return { page, ms: Date.now() - started }
+}
+
+/**
+ * The page's wall clock minus ours, from the round trip with the smallest delay, so that send
+ * times taken in Node and arrival times taken in the page can be subtracted.
+ */
+async function clockOffsetMs(page: Page): Promise<number> {
+  let best = { rtt: Infinity, offset: 0 }
+  for (let i = 0; i < 20; i++) {
+    const before = wallNow()
+    const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now())
+    const after = wallNow()
+    if (after - before < best.rtt) best = { rtt: after - before, offset: pageNow - (before + after) / 2 }
+  }
+  return best.offset
+}
+
+/** In the page: for each remote change carrying `meta.benchEdit`, when the store and the DOM had it. */
+async function watchEdits(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    interface ShapeRecord { id: string; x: number; y: number; meta: { benchEdit?: number } }
+    interface Store {
+      listen(fn: (entry: { changes: { updated: Record<string, [ShapeRecord, ShapeRecord]> } }) => void, filter: object): void
+    }
+    const editor = (window as unknown as { __regiebordEditor: { store: Store } }).__regiebordEditor
+    const seen: Array<{ edit: number; storeAt: number; visibleAt: number | null }> = []
+    ;(window as unknown as { __benchEdits: typeof seen }).__benchEdits = seen
+    const now = () => performance.timeOrigin + performance.now()
+    editor.store.listen(
+      ({ changes }) => {
+        for (const [, record] of Object.values(changes.updated)) {
+          const edit = record.meta?.benchEdit
+          if (edit === undefined) continue
+          const entry = { edit, storeAt: now(), visibleAt: null as number | null }
+          seen.push(entry)
+          let frames = 0
+          const check = () => {
+            const element = document.querySelector<HTMLElement>(`[data-shape-id="${record.id}"]`)
+            if (element?.style.transform.includes(`, ${record.x}, ${record.y})`)) entry.visibleAt = now()
+            else if (++frames < 120) requestAnimationFrame(check)
+          }
+          requestAnimationFrame(check)
+        }
+      },
+      { source: 'remote', scope: 'document' },
+    )
+  })
+}
+
+async function measureEdits(page: Page, server: RegiebordUnderTest, board: BoardLinks, edits: number): Promise<Pick<BrowserRow, 'storeMs' | 'visibleMs' | 'edit'>> {
+  await watchEdits(page)
+  const editor = await connectSynced(server.wsUrl, board.id, board.tokens.participant)
+  const ids = shapeIds(editor)
+    .map((id) => ({ id, record: editor.records.get(id) as { x: number; y: number } }))
+    .sort((a, b) => a.record.y - b.record.y || a.record.x - b.record.x)
+    .slice(0, EDITED_SHAPES)
+  const sentAt: number[] = []
+  for (let n = 0; n < edits; n++) {
+    const { id } = ids[n % ids.length]!
+    const record = editor.records.get(id) as { x: number; meta: object }
+    sentAt.push(wallNow())
+    editor.records.set(id, { ...record, x: record.x + (n % 2 === 0 ? 3 : -3), meta: { ...record.meta, benchEdit: n } })
+    await sleep(60)
+  }
+  await sleep(1000)
+  editor.destroy()
+  const offset = await clockOffsetMs(page)
+  const seen = await page.evaluate(() => (window as unknown as { __benchEdits: Array<{ edit: number; storeAt: number; visibleAt: number | null }> }).__benchEdits)
+  const storeMs: number[] = []
+  const visibleMs: number[] = []
+  for (const entry of seen) {
+    storeMs.push(entry.storeAt - offset - sentAt[entry.edit]!)
+    if (entry.visibleAt !== null) visibleMs.push(entry.visibleAt - offset - sentAt[entry.edit]!)
+  }
+  const sortedStore = [...storeMs].sort((a, b) => a - b)
+  const sortedVisible = [...visibleMs].sort((a, b) => a - b)
+  return {
+    storeMs,
+    visibleMs,
+    edit: {
+      storeP50: percentile(sortedStore, 50),
+      storeP95: percentile(sortedStore, 95),
+      visibleP50: percentile(sortedVisible, 50),
+      visibleP95: percentile(sortedVisible, 95),
+      missed: edits - visibleMs.length,
+    },
+  }
+}
+
+export async function runBrowser(options: BrowserOptions, progress: (line: string) => void): Promise<BrowserResult> {
+  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) throw new Error('the client is not built: run `npm run build` first')
+  const server = await startRegiebord()
+  const browser = await launchBrowser()
+  const rows: BrowserRow[] = []
+  try {
+    for (const size of options.shapes) {
+      const board = await seedBoard(browser, server, size)
+      const loadMs: number[] = []
+      let last: Page | null = null
+      for (let r = 0; r < options.runs; r++) {
+        if (last) await last.context().close()
+        const { page, ms } = await openBoard(browser, server, board, size)
+        loadMs.push(ms)
+        last = page
+      }
+      const edits = await measureEdits(last!, server, board, options.edits)
+      await last!.context().close()
+      rows.push({ shapes: size, loadMs, loadMedianMs: median(loadMs), ...edits })
+      progress(`  ${size} shapes: load p50 ${median(loadMs)} ms, remote edit visible p95 ${fixed(edits.edit.visibleP95)} ms`)
+    }
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+  const bundleBytes = fs
+    .readdirSync(path.join(CLIENT_DIR, 'assets'))
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    .reduce((sum, f) => sum + fs.statSync(path.join(CLIENT_DIR, 'assets', f)).size, 0)
+  return { options, bundleBytes, rows }
+}
+
+export function browserTable(result: BrowserResult): string {
+  return [
+    `Browser: headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, built client (JS+CSS ${(result.bundleBytes / 1024).toFixed(0)} KiB ` +
+      `uncompressed); load = median of ${result.options.runs} fresh contexts; remote edit = ${result.options.edits} edits by a Node y-websocket client`,
+    formatTable(
+      ['shapes', 'load p50 (ms)', 'load max (ms)', 'edit→store p50', 'edit→store p95', 'edit visible p50', 'edit visible p95', 'not seen'],
+      result.rows.map((r) => [
+        String(r.shapes),
+        String(r.loadMedianMs),
+        String(Math.max(...r.loadMs)),
+        fixed(r.edit.storeP50),
+        fixed(r.edit.storeP95),
+        fixed(r.edit.visibleP50),
+        fixed(r.edit.visibleP95),
+        String(r.edit.missed),
+      ]),
+    ),
+    'targets: 2,000-shape board interactive ≤ 2 s; remote edit visible ≤ 50 ms p95',
+  ].join('\n')
+}
