@@ -13,6 +13,13 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     replaceUpdates: (boardId, upToSeq, merged) =>
       metrics.timeStorage('replace', () => storage.replaceUpdates(boardId, upToSeq, merged)),
     countUpdates: (boardId) => metrics.timeStorage('count', () => storage.countUpdates(boardId)),
+    replaceToken: (boardId, role, hash) => metrics.timeStorage('token', () => storage.replaceToken(boardId, role, hash)),
+    listDocs: (boardId, prefix) => metrics.timeStorage('docs', () => storage.listDocs(boardId, prefix)),
+    deleteDoc: (doc) => metrics.timeStorage('docs', () => storage.deleteDoc(doc)),
+    addVote: (vote, limits) => metrics.timeStorage('vote', () => storage.addVote(vote, limits)),
+    removeVote: (vote) => metrics.timeStorage('vote', () => storage.removeVote(vote)),
+    ballot: (boardId, roundId, voter) => metrics.timeStorage('vote', () => storage.ballot(boardId, roundId, voter)),
+    voteTotals: (boardId, roundId) => metrics.timeStorage('vote', () => storage.voteTotals(boardId, roundId)),
     addAsset: (asset) => metrics.timeStorage('asset', () => storage.addAsset(asset)),
     getAsset: (boardId, id) => metrics.timeStorage('asset', () => storage.getAsset(boardId, id)),
     ping: () => metrics.timeStorage('ping', () => storage.ping()),

@@ -17,6 +17,7 @@
 import pg from 'pg'
 import { isRole, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
+import { splitDocName } from './doc-name.ts'
 import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
 
 const MIGRATIONS: readonly string[] = [
@@ -50,14 +51,28 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, id)
   );
   `,
+  // A board's other documents (structure, control, private notes) and dot votes.
+  `
+  ALTER TABLE board_updates ADD COLUMN doc TEXT NOT NULL DEFAULT '';
+  CREATE INDEX board_updates_doc ON board_updates(board_id, doc, seq);
+  CREATE TABLE board_votes (
+    id BIGSERIAL PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    shape_id TEXT NOT NULL
+  );
+  CREATE INDEX board_votes_voter ON board_votes(board_id, round_id, voter);
+  `,
 ]
 
 /** Arbitrary constant naming the migration lock (pg advisory locks are keyed by a bigint). */
 const MIGRATION_LOCK = 7_460_312_001
 
+/** $1 board id, $2 data, $3 doc ('' for the board itself). `seq` is per board, across its documents. */
 const APPEND = `
   WITH next AS (UPDATE boards SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
-  INSERT INTO board_updates (board_id, seq, data) SELECT $1, last_seq, $2 FROM next`
+  INSERT INTO board_updates (board_id, doc, seq, data) SELECT $1, $3, last_seq, $2 FROM next`
 
 interface BoardRow {
   id: string
@@ -139,7 +154,7 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
         for (const [role, hash] of Object.entries(board.tokenHashes)) {
           await client.query('INSERT INTO board_tokens (token_hash, board_id, role) VALUES ($1, $2, $3)', [hash, board.id, role])
         }
-        await client.query(APPEND, [board.id, bytes(board.initialUpdate)])
+        await client.query(APPEND, [board.id, bytes(board.initialUpdate), ''])
       })
     },
     async getBoard(id): Promise<BoardRecord | null> {
@@ -168,34 +183,87 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
     async touchBoard(id, at) {
       await pool.query('UPDATE boards SET last_opened_at = $1 WHERE id = $2', [at, id])
     },
-    async appendUpdate(boardId, update) {
+    async replaceToken(boardId, role, tokenHash) {
+      await pool.query('UPDATE board_tokens SET token_hash = $1 WHERE board_id = $2 AND role = $3', [tokenHash, boardId, role])
+    },
+    async appendUpdate(name, update) {
+      const { boardId, doc } = splitDocName(name)
       // Autocommit: the statement is committed (and fsynced, by the server's defaults) when the
       // query resolves.
-      const result = await pool.query(APPEND, [boardId, bytes(update)])
+      const result = await pool.query(APPEND, [boardId, bytes(update), doc])
       if (result.rowCount !== 1) throw new Error(`no board ${boardId} to append to`)
     },
-    async loadUpdates(boardId): Promise<StoredUpdates> {
+    async loadUpdates(name): Promise<StoredUpdates> {
+      const { boardId, doc } = splitDocName(name)
       const { rows } = await pool.query<{ seq: string; data: Buffer }>(
-        'SELECT seq, data FROM board_updates WHERE board_id = $1 ORDER BY seq',
-        [boardId],
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 AND doc = $2 ORDER BY seq',
+        [boardId, doc],
       )
       return {
         updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
         lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : 0,
       }
     },
-    async replaceUpdates(boardId, upToSeq, merged) {
+    async replaceUpdates(name, upToSeq, merged) {
+      const { boardId, doc } = splitDocName(name)
       await transaction(pool, async (client) => {
-        await client.query("SELECT pg_advisory_xact_lock(hashtext('regiebord:compact:' || $1))", [boardId])
-        const deleted = await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, upToSeq])
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('regiebord:compact:' || $1))", [name])
+        const deleted = await client.query('DELETE FROM board_updates WHERE board_id = $1 AND doc = $2 AND seq <= $3', [boardId, doc, upToSeq])
         // Nothing left up to upToSeq: another instance merged exactly these rows already.
         if (deleted.rowCount === 0) return
-        await client.query(APPEND, [boardId, bytes(merged)])
+        await client.query(APPEND, [boardId, bytes(merged), doc])
       })
     },
-    async countUpdates(boardId) {
-      const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = $1', [boardId])
+    async countUpdates(name) {
+      const { boardId, doc } = splitDocName(name)
+      const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = $1 AND doc = $2', [boardId, doc])
       return Number(rows[0]!.n)
+    },
+    async listDocs(boardId, prefix) {
+      const { rows } = await pool.query<{ doc: string }>(
+        "SELECT DISTINCT doc FROM board_updates WHERE board_id = $1 AND doc <> '' AND starts_with(doc, $2) ORDER BY doc",
+        [boardId, prefix],
+      )
+      return rows.map((row) => `${boardId}/${row.doc}`)
+    },
+    async deleteDoc(name) {
+      const { boardId, doc } = splitDocName(name)
+      await pool.query('DELETE FROM board_updates WHERE board_id = $1 AND doc = $2', [boardId, doc])
+    },
+    async addVote({ boardId, roundId, voter, shapeId }, limits) {
+      return transaction(pool, async (client) => {
+        // One voter's votes take turns, across instances: the counts below stay true until commit.
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('regiebord:vote:' || $1 || ':' || $2))", [boardId, voter])
+        const { rows } = await client.query<{ mine: string; here: string }>(
+          'SELECT COUNT(*) AS mine, COUNT(*) FILTER (WHERE shape_id = $4) AS here FROM board_votes WHERE board_id = $1 AND round_id = $2 AND voter = $3',
+          [boardId, roundId, voter, shapeId],
+        )
+        if (Number(rows[0]!.mine) >= limits.perPerson || Number(rows[0]!.here) >= limits.perShape) return false
+        await client.query('INSERT INTO board_votes (board_id, round_id, voter, shape_id) VALUES ($1, $2, $3, $4)', [boardId, roundId, voter, shapeId])
+        return true
+      })
+    },
+    async removeVote({ boardId, roundId, voter, shapeId }) {
+      const result = await pool.query(
+        'DELETE FROM board_votes WHERE id = (SELECT MAX(id) FROM board_votes WHERE board_id = $1 AND round_id = $2 AND voter = $3 AND shape_id = $4)',
+        [boardId, roundId, voter, shapeId],
+      )
+      return (result.rowCount ?? 0) > 0
+    },
+    async ballot(boardId, roundId, voter) {
+      const { rows } = await pool.query<{ shape_id: string; n: string }>(
+        'SELECT shape_id, COUNT(*) AS n FROM board_votes WHERE board_id = $1 AND round_id = $2 AND voter = $3 GROUP BY shape_id',
+        [boardId, roundId, voter],
+      )
+      return Object.fromEntries(rows.map((row) => [row.shape_id, Number(row.n)]))
+    },
+    async voteTotals(boardId, roundId) {
+      const { rows } = await pool.query<{ shape_id: string; n: string }>(
+        'SELECT shape_id, COUNT(*) AS n FROM board_votes WHERE board_id = $1 AND round_id = $2 GROUP BY shape_id',
+        [boardId, roundId],
+      )
+      const voters = await pool.query<{ n: string }>('SELECT COUNT(DISTINCT voter) AS n FROM board_votes WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+      return { totals: Object.fromEntries(rows.map((row) => [row.shape_id, Number(row.n)])), voters: Number(voters.rows[0]!.n) }
     },
     async addAsset(asset) {
       await pool.query(

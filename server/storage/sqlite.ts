@@ -9,9 +9,10 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
 import { GroupCommit } from './group-commit.ts'
-import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
+import { splitDocName } from './doc-name.ts'
+import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
-const SCHEMA_VERSION = 2
+const SCHEMA_VERSION = 3
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -44,6 +45,20 @@ const MIGRATIONS: Record<number, string> = {
       created_at INTEGER NOT NULL,
       PRIMARY KEY (board_id, id)
     );
+  `,
+  // A board's other documents (structure, control, private notes) and dot votes.
+  3: `
+    ALTER TABLE board_updates ADD COLUMN doc TEXT NOT NULL DEFAULT '';
+    DROP INDEX board_updates_board;
+    CREATE INDEX board_updates_doc ON board_updates(board_id, doc, seq);
+    CREATE TABLE board_votes (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      round_id TEXT NOT NULL,
+      voter TEXT NOT NULL,
+      shape_id TEXT NOT NULL
+    );
+    CREATE INDEX board_votes_voter ON board_votes(board_id, round_id, voter);
   `,
 }
 
@@ -83,14 +98,47 @@ export function openSqliteStorage(dataDir: string): Storage {
     'SELECT role FROM board_tokens WHERE token_hash = ? AND board_id = ?',
   )
   const updateOpened = db.prepare('UPDATE boards SET last_opened_at = ? WHERE id = ?')
-  const insertUpdate = db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)')
-  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
+  const insertUpdate = db.prepare<[string, string, Uint8Array]>('INSERT INTO board_updates (board_id, doc, data) VALUES (?, ?, ?)')
+  const selectUpdates = db.prepare<[string, string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM board_updates WHERE board_id = ? AND doc = ? ORDER BY seq',
   )
-  const deleteUpTo = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?')
-  const countForBoard = db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
+  const deleteUpTo = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?')
+  const countForDoc = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ? AND doc = ?',
   )
+  const selectDocs = db.prepare<[string, string, string], { doc: string }>(
+    "SELECT DISTINCT doc FROM board_updates WHERE board_id = ? AND doc <> '' AND substr(doc, 1, length(?)) = ? ORDER BY doc",
+  )
+  const deleteDocRows = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND doc = ?')
+  const updateToken = db.prepare('UPDATE board_tokens SET token_hash = ? WHERE board_id = ? AND role = ?')
+
+  const insertVote = db.prepare('INSERT INTO board_votes (board_id, round_id, voter, shape_id) VALUES (?, ?, ?, ?)')
+  const countVoter = db.prepare<[string, string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM board_votes WHERE board_id = ? AND round_id = ? AND voter = ?',
+  )
+  const countVoterShape = db.prepare<[string, string, string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM board_votes WHERE board_id = ? AND round_id = ? AND voter = ? AND shape_id = ?',
+  )
+  const deleteOneVote = db.prepare(
+    'DELETE FROM board_votes WHERE seq = (SELECT MAX(seq) FROM board_votes WHERE board_id = ? AND round_id = ? AND voter = ? AND shape_id = ?)',
+  )
+  const selectBallot = db.prepare<[string, string, string], { shape_id: string; n: number }>(
+    'SELECT shape_id, COUNT(*) AS n FROM board_votes WHERE board_id = ? AND round_id = ? AND voter = ? GROUP BY shape_id',
+  )
+  const selectTotals = db.prepare<[string, string], { shape_id: string; n: number }>(
+    'SELECT shape_id, COUNT(*) AS n FROM board_votes WHERE board_id = ? AND round_id = ? GROUP BY shape_id',
+  )
+  const countVoters = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(DISTINCT voter) AS n FROM board_votes WHERE board_id = ? AND round_id = ?',
+  )
+  // Synchronous, so no other vote can come between the counts and the insert.
+  const addVoteTx = db.transaction((vote: VoteKey, limits: VoteLimits): boolean => {
+    const { boardId, roundId, voter, shapeId } = vote
+    if ((countVoter.get(boardId, roundId, voter)?.n ?? 0) >= limits.perPerson) return false
+    if ((countVoterShape.get(boardId, roundId, voter, shapeId)?.n ?? 0) >= limits.perShape) return false
+    insertVote.run(boardId, roundId, voter, shapeId)
+    return true
+  })
 
   const insertAsset = db.prepare(
     'INSERT INTO board_assets (id, board_id, content_type, size, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -102,18 +150,22 @@ export function openSqliteStorage(dataDir: string): Storage {
   const createBoardTx = db.transaction((board: NewBoard) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.lastOpenedAt)
     for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role)
-    insertUpdate.run(board.id, board.initialUpdate)
+    insertUpdate.run(board.id, '', board.initialUpdate)
   })
   // Appends of one event-loop turn share a commit; see GroupCommit.
-  const appends = new GroupCommit<{ boardId: string; update: Uint8Array }>(
-    db.transaction((rows: readonly { boardId: string; update: Uint8Array }[]) => {
-      for (const row of rows) insertUpdate.run(row.boardId, row.update)
+  const appends = new GroupCommit<{ name: string; update: Uint8Array }>(
+    db.transaction((rows: readonly { name: string; update: Uint8Array }[]) => {
+      for (const row of rows) {
+        const { boardId, doc } = splitDocName(row.name)
+        insertUpdate.run(boardId, doc, row.update)
+      }
     }),
   )
-  const replaceTx = db.transaction((boardId: string, upToSeq: number, merged: Uint8Array) => {
+  const replaceTx = db.transaction((name: string, upToSeq: number, merged: Uint8Array) => {
+    const { boardId, doc } = splitDocName(name)
     // Nothing left up to upToSeq: these rows were merged already (see Storage.replaceUpdates).
-    if (deleteUpTo.run(boardId, upToSeq).changes === 0) return
-    insertUpdate.run(boardId, merged)
+    if (deleteUpTo.run(boardId, doc, upToSeq).changes === 0) return
+    insertUpdate.run(boardId, doc, merged)
   })
 
   return {
@@ -138,21 +190,48 @@ export function openSqliteStorage(dataDir: string): Storage {
     async touchBoard(id, at) {
       updateOpened.run(at, id)
     },
-    appendUpdate(boardId, update) {
-      return appends.add({ boardId, update })
+    async replaceToken(boardId, role, tokenHash) {
+      updateToken.run(tokenHash, boardId, role)
     },
-    async loadUpdates(boardId): Promise<StoredUpdates> {
-      const rows = selectUpdates.all(boardId)
+    appendUpdate(name, update) {
+      return appends.add({ name, update })
+    },
+    async loadUpdates(name): Promise<StoredUpdates> {
+      const { boardId, doc } = splitDocName(name)
+      const rows = selectUpdates.all(boardId, doc)
       return {
         updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
         lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0,
       }
     },
-    async replaceUpdates(boardId, upToSeq, merged) {
-      replaceTx(boardId, upToSeq, merged)
+    async replaceUpdates(name, upToSeq, merged) {
+      replaceTx(name, upToSeq, merged)
     },
-    async countUpdates(boardId) {
-      return countForBoard.get(boardId)?.n ?? 0
+    async countUpdates(name) {
+      const { boardId, doc } = splitDocName(name)
+      return countForDoc.get(boardId, doc)?.n ?? 0
+    },
+    async listDocs(boardId, prefix) {
+      return selectDocs.all(boardId, prefix, prefix).map((row) => `${boardId}/${row.doc}`)
+    },
+    async deleteDoc(name) {
+      const { boardId, doc } = splitDocName(name)
+      deleteDocRows.run(boardId, doc)
+    },
+    async addVote(vote, limits) {
+      return addVoteTx(vote, limits)
+    },
+    async removeVote({ boardId, roundId, voter, shapeId }) {
+      return deleteOneVote.run(boardId, roundId, voter, shapeId).changes > 0
+    },
+    async ballot(boardId, roundId, voter) {
+      return Object.fromEntries(selectBallot.all(boardId, roundId, voter).map((row) => [row.shape_id, row.n]))
+    },
+    async voteTotals(boardId, roundId) {
+      return {
+        totals: Object.fromEntries(selectTotals.all(boardId, roundId).map((row) => [row.shape_id, row.n])),
+        voters: countVoters.get(boardId, roundId)?.n ?? 0,
+      }
     },
     async addAsset(asset) {
       insertAsset.run(asset.id, asset.boardId, asset.contentType, asset.size, asset.createdAt)

@@ -2,7 +2,12 @@
  * What the server keeps durably. The room and HTTP code talk only to this interface, so SQLite
  * (the default) and other engines are interchangeable and run through one contract test suite.
  *
- * Updates are an append-only log per board. `seq` grows strictly (never reused), which is what
+ * Updates are an append-only log per document. A board has several documents (the board itself,
+ * its locked structure, the session control, private notes: shared/session/channels.ts); the
+ * update-log methods take the document's room name (`<boardId>` or `<boardId>/<rest>`, see
+ * doc-name.ts), and everything of a board goes when the board goes.
+ *
+ * Per document, the log is append-only. `seq` grows strictly (never reused), which is what
  * makes `replaceUpdates` safe while other writers keep appending: it only removes rows up to the
  * `seq` the caller merged, and anything appended meanwhile has a higher `seq`. Per board, updates
  * become visible in `seq` order (a reader that sees `seq` N sees every lower one), so a caller
@@ -40,6 +45,19 @@ export interface AssetRecord {
   createdAt: number
 }
 
+export interface VoteKey {
+  boardId: string
+  roundId: string
+  /** The voter's owner key (sha-256 of their secret): anonymous, but one per person. */
+  voter: string
+  shapeId: string
+}
+
+export interface VoteLimits {
+  perPerson: number
+  perShape: number
+}
+
 export interface Storage {
   createBoard(board: NewBoard): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
@@ -47,16 +65,35 @@ export interface Storage {
   findRole(boardId: string, tokenHash: string): Promise<Role | null>
   touchBoard(id: string, at: number): Promise<void>
 
-  /** Durably appends one update; resolves only once it is committed. */
-  appendUpdate(boardId: string, update: Uint8Array): Promise<void>
-  loadUpdates(boardId: string): Promise<StoredUpdates>
+  /** Replaces the token of a role (rotation): the old token stops opening the board. */
+  replaceToken(boardId: string, role: Role, tokenHash: string): Promise<void>
+
+  /** Durably appends one update to a document; resolves only once it is committed. */
+  appendUpdate(doc: string, update: Uint8Array): Promise<void>
+  loadUpdates(doc: string): Promise<StoredUpdates>
   /**
    * Atomically replaces the updates with `seq <= upToSeq` by one merged update (which gets a new,
    * higher `seq`). When no update up to `upToSeq` is left, another compaction already merged
    * them, and nothing is written.
    */
-  replaceUpdates(boardId: string, upToSeq: number, merged: Uint8Array): Promise<void>
-  countUpdates(boardId: string): Promise<number>
+  replaceUpdates(doc: string, upToSeq: number, merged: Uint8Array): Promise<void>
+  countUpdates(doc: string): Promise<number>
+  /** Room names of this board's documents whose key (after `<boardId>/`) starts with `prefix`. */
+  listDocs(boardId: string, prefix: string): Promise<string[]>
+  /** Removes a document's whole log (private notes once revealed). */
+  deleteDoc(doc: string): Promise<void>
+
+  /**
+   * Adds one dot if the voter stays within `limits` (dots per person in the round, dots on one
+   * shape); false when over. Atomic per voter, also with several instances.
+   */
+  addVote(vote: VoteKey, limits: VoteLimits): Promise<boolean>
+  /** Removes one of the voter's dots from the shape; false when there was none. */
+  removeVote(vote: VoteKey): Promise<boolean>
+  /** The voter's dots per shape in a round. */
+  ballot(boardId: string, roundId: string, voter: string): Promise<Record<string, number>>
+  /** Dots per shape in a round, and how many people voted. */
+  voteTotals(boardId: string, roundId: string): Promise<{ totals: Record<string, number>; voters: number }>
 
   addAsset(asset: AssetRecord): Promise<void>
   getAsset(boardId: string, id: string): Promise<AssetRecord | null>

@@ -209,6 +209,69 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect(await storage.getAsset('nosuchboard97', asset.id)).toBeNull()
     })
 
+    it('keeps each document of a board in its own log, lists and deletes them', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const key = 'k'.repeat(43)
+      await storage.appendUpdate(`${board.id}/structure`, setKey('locked', 1))
+      await storage.appendUpdate(`${board.id}/private/${key}`, setKey('secret', 2))
+      await storage.appendUpdate(`${board.id}/private/${'m'.repeat(43)}`, setKey('other', 3))
+      expect(mapOf((await storage.loadUpdates(board.id)).updates)).toEqual({ title: 'Contract' })
+      expect(mapOf((await storage.loadUpdates(`${board.id}/structure`)).updates)).toEqual({ locked: 1 })
+      expect(mapOf((await storage.loadUpdates(`${board.id}/private/${key}`)).updates)).toEqual({ secret: 2 })
+      expect(await storage.countUpdates(`${board.id}/structure`)).toBe(1)
+      expect(await storage.listDocs(board.id, 'private/')).toEqual([`${board.id}/private/${key}`, `${board.id}/private/${'m'.repeat(43)}`])
+
+      const loaded = await storage.loadUpdates(`${board.id}/structure`)
+      await storage.replaceUpdates(`${board.id}/structure`, loaded.lastSeq, mergeUpdatesWithGc(loaded.updates))
+      expect(mapOf((await storage.loadUpdates(board.id)).updates)).toEqual({ title: 'Contract' })
+
+      await storage.deleteDoc(`${board.id}/private/${key}`)
+      expect((await storage.loadUpdates(`${board.id}/private/${key}`)).updates).toEqual([])
+      expect(await storage.listDocs(board.id, 'private/')).toEqual([`${board.id}/private/${'m'.repeat(43)}`])
+      expect(await storage.countUpdates(board.id)).toBe(1)
+    })
+
+    it('replaces a role’s token: the old one stops working, the others keep theirs', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      await storage.replaceToken(board.id, 'participant', 'fresh-hash')
+      expect(await storage.findRole(board.id, board.tokenHashes.participant)).toBeNull()
+      expect(await storage.findRole(board.id, 'fresh-hash')).toBe('participant')
+      expect(await storage.findRole(board.id, board.tokenHashes.viewer)).toBe('viewer')
+    })
+
+    it('counts dots within the budget and per shape, and totals them per round', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const vote = (voter: string, shapeId: string, roundId = 'r1') => ({ boardId: board.id, roundId, voter, shapeId })
+      const limits = { perPerson: 3, perShape: 2 }
+      expect(await storage.addVote(vote('anna', 'a'), limits)).toBe(true)
+      expect(await storage.addVote(vote('anna', 'a'), limits)).toBe(true)
+      expect(await storage.addVote(vote('anna', 'a'), limits)).toBe(false)
+      expect(await storage.addVote(vote('anna', 'b'), limits)).toBe(true)
+      expect(await storage.addVote(vote('anna', 'c'), limits)).toBe(false)
+      expect(await storage.addVote(vote('bram', 'b'), limits)).toBe(true)
+      expect(await storage.addVote(vote('bram', 'b', 'r2'), limits)).toBe(true)
+      expect(await storage.ballot(board.id, 'r1', 'anna')).toEqual({ a: 2, b: 1 })
+      expect(await storage.voteTotals(board.id, 'r1')).toEqual({ totals: { a: 2, b: 2 }, voters: 2 })
+      expect(await storage.removeVote(vote('anna', 'a'))).toBe(true)
+      expect(await storage.removeVote(vote('anna', 'c'))).toBe(false)
+      expect(await storage.ballot(board.id, 'r1', 'anna')).toEqual({ a: 1, b: 1 })
+    })
+
+    it('never lets concurrent votes of one person past the budget', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const other = await backend.open()
+      opened.push(other)
+      const attempts = Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? other : storage).addVote({ boardId: board.id, roundId: 'r', voter: 'eager', shapeId: `s${i % 5}` }, { perPerson: 3, perShape: 3 }),
+      )
+      expect((await Promise.all(attempts)).filter(Boolean)).toHaveLength(3)
+      expect((await storage.voteTotals(board.id, 'r')).totals).toSatisfy((totals: Record<string, number>) => Object.values(totals).reduce((a, b) => a + b, 0) === 3)
+    })
+
     it('answers ping while open', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
     })
