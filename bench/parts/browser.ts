@@ -114,6 +114,9 @@ async function clockOffsetMs(page: Page): Promise<number> {
 
 /** In the page: for each remote change carrying `meta.benchEdit`, when the store and the DOM had it. */
 async function watchEdits(page: Page): Promise<void> {
+  // tsx compiles this file with esbuild's keepNames, which wraps the named inner functions below
+  // in a `__name` helper that the page does not have.
+  await page.evaluate('globalThis.__name = (fn) => fn')
   await page.evaluate(() => {
     interface ShapeRecord { id: string; x: number; y: number; meta: { benchEdit?: number } }
     interface Store {
