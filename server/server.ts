@@ -22,6 +22,10 @@ import { CloseCode } from './rooms/room.ts'
 import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 import { SyncConnection } from './sync/connection.ts'
+import { roomName } from '../shared/session/channels.ts'
+import { ControlWatches } from './session/control-watch.ts'
+import { mayWrite } from './session/permissions.ts'
+import { SessionService } from './session/session-service.ts'
 import { Keepalive } from './sync/keepalive.ts'
 
 export interface RunningServer {
@@ -51,6 +55,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
   const registry = new RoomRegistry(storage, fanout, { ...config, countUpdate: (source) => metrics.update(source) }, log)
   const admission = new ConnectionAdmission(config)
+  const controls = new ControlWatches(registry, log)
+  const session = new SessionService(registry, storage, log)
   const keepalive = new Keepalive(config.pingIntervalMs)
   // ws closes connections whose message exceeds maxPayload with 1009 itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
@@ -61,6 +67,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     log,
     metrics,
     fanout,
+    controls,
+    session,
     admitSyncConnection(address, boardId) {
       if (!registry.makeRoomFor(boardId)) {
         return {
@@ -73,7 +81,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       }
       return admission.admit(address, boardId)
     },
-    openSyncConnection(socket, boardId, role) {
+    openSyncConnection(socket, doc, role, ownerKey, control) {
+      const boardId = roomName(doc)
       const connection = new SyncConnection(
         socket,
         boardId,
@@ -86,6 +95,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         },
         metrics,
         log,
+        { mayWrite: () => mayWrite(doc, role, ownerKey, control.get()) },
       )
       connections.add(connection)
       keepalive.add(connection)

@@ -13,6 +13,7 @@ import { metricsRoutes } from './metrics.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
 import { templateRoutes } from './templates.ts'
+import { sessionRoutes, timeRoutes } from './session.ts'
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
@@ -22,6 +23,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/config', clientConfigRoutes(deps))
   app.route('/api/templates', templateRoutes())
+  app.route('/api/time', timeRoutes())
+  app.route('/api/boards', sessionRoutes(deps, deps.session))
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', assetRoutes(deps))
   app.route('/sync', syncRoutes(deps))

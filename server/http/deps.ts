@@ -6,6 +6,9 @@ import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
 import type { WebSocket } from 'ws'
 import type { Role } from '../../shared/roles.ts'
+import type { DocRef } from '../../shared/session/channels.ts'
+import type { ControlHandle, ControlWatches } from '../session/control-watch.ts'
+import type { SessionService } from '../session/session-service.ts'
 
 /** A live sync connection as the HTTP layer sees it: frames in, close notice. */
 export interface SyncSocketHandler {
@@ -22,6 +25,10 @@ export interface AppDeps {
   fanout: Fanout
   /** Whether one more sync connection from this address to this board may open. */
   admitSyncConnection(address: string, boardId: string): Admission
-  /** Starts serving the sync protocol on an upgraded socket. */
-  openSyncConnection(socket: WebSocket, boardId: string, role: Role): SyncSocketHandler
+  /** The session state of boards with connections here, which decides who may write. */
+  controls: ControlWatches
+  /** The facilitator's session (control document, votes, reveal, link rotation). */
+  session: SessionService
+  /** Starts serving the sync protocol for one of a board's documents on an upgraded socket. */
+  openSyncConnection(socket: WebSocket, doc: DocRef, role: Role, ownerKey: string | null, control: ControlHandle): SyncSocketHandler
 }

@@ -3,6 +3,11 @@ import type { Role } from '../../shared/roles.ts'
 /** What a room needs from one connected client; the WebSocket plumbing lives elsewhere. */
 export interface Peer {
   readonly role: Role
+  /**
+   * Whether this peer's document updates are applied now. Asked for every update, so a change of
+   * the session (the board frozen, a participant set to view-only) applies to the next one.
+   */
+  mayWrite(): boolean
   /** Awareness client ids this peer has announced; removed from the room when it leaves. */
   readonly awarenessIds: Set<number>
   send(message: Uint8Array): void

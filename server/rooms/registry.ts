@@ -1,12 +1,15 @@
 /**
- * The boards currently in memory. A board is loaded on its first connection (every connection
- * to it waits for that one load) and unloaded, after a compaction, once it has had no peers for
- * `idleUnloadMs`. At most `maxBoardsLoaded` boards are held; when all are taken, an idle one is
- * unloaded early to make room, and only when none is idle is a new board refused.
+ * The board documents currently in memory, one room each (a board has several documents: see
+ * shared/session/channels.ts; rooms are keyed by room name). A document is loaded on its first
+ * connection (every connection to it waits for that one load) and unloaded, after a compaction,
+ * once it has had no peers for `idleUnloadMs`. At most `maxBoardsLoaded` boards are held, however
+ * many of their documents are open; when all are taken, an idle board is unloaded early to make
+ * room, and only when none is idle is a new board refused.
  */
 import type { Fanout } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
+import { splitDocName } from '../storage/doc-name.ts'
 import type { Peer } from './peer.ts'
 import { CloseCode, Room } from './room.ts'
 
@@ -38,8 +41,9 @@ export class RoomRegistry {
     private readonly log: Logger,
   ) {}
 
+  /** Boards with at least one document in memory. */
   get loadedCount(): number {
-    return this.slots.size
+    return new Set([...this.slots.keys()].map(boardOf)).size
   }
 
   /** The room of a board if it is loaded (for metrics and tests); never loads. */
@@ -47,15 +51,28 @@ export class RoomRegistry {
     return this.slots.get(boardId)?.loaded ?? null
   }
 
+  /** The loaded rooms of a board's documents (the board itself, structure, control, private notes). */
+  loadedRoomsOfBoard(boardId: string): Room[] {
+    const rooms: Room[] = []
+    for (const [name, slot] of this.slots) {
+      if (slot.loaded && (name === boardId || name.startsWith(`${boardId}/`))) rooms.push(slot.loaded)
+    }
+    return rooms
+  }
+
   /**
    * Whether a connection to this board can be served: it is loaded, or there is a free slot, or
    * an idle board can give up its slot (which this unloads).
    */
-  makeRoomFor(boardId: string): boolean {
-    if (this.slots.has(boardId) || this.slots.size < this.options.maxBoardsLoaded) return true
-    for (const slot of this.slots.values()) {
-      if (slot.idleTimer && slot.loaded && slot.loaded.peerCount === 0) {
-        this.track(this.unload(slot.loaded))
+  makeRoomFor(name: string): boolean {
+    const board = boardOf(name)
+    const boards = new Map<string, Slot[]>()
+    for (const [key, slot] of this.slots) boards.set(boardOf(key), [...(boards.get(boardOf(key)) ?? []), slot])
+    if (boards.has(board) || boards.size < this.options.maxBoardsLoaded) return true
+    for (const slots of boards.values()) {
+      const idle = slots.every((slot) => slot.idleTimer && slot.loaded && slot.loaded.peerCount === 0)
+      if (idle) {
+        for (const slot of slots) if (slot.loaded) this.track(this.unload(slot.loaded))
         return true
       }
     }
@@ -152,4 +169,8 @@ export class RoomRegistry {
     this.unloading.add(work)
     void work.finally(() => this.unloading.delete(work))
   }
+}
+
+function boardOf(name: string): string {
+  return splitDocName(name).boardId
 }

@@ -12,7 +12,6 @@
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { canEditDocument } from '../../shared/roles.ts'
 import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
 import {
@@ -62,6 +61,8 @@ export class BoardTooLargeError extends Error {}
 
 /** The origin of changes that came from another instance through the fan-out channel. */
 const REMOTE = Symbol('remote instance')
+/** The origin of changes the server makes itself (session state, revealed notes). */
+const SERVER = Symbol('server')
 
 export class Room {
   readonly doc = new Y.Doc()
@@ -165,7 +166,7 @@ export class Room {
    * turn. Relays still follow the commits, in order; SyncStep2 answers wait for them (settled).
    */
   async applyUpdate(peer: Peer, update: Uint8Array): Promise<void> {
-    if (!canEditDocument(peer.role) || this.broken) return
+    if (!peer.mayWrite() || this.broken) return
     // Updates whose dependencies are missing wait in memory (Yjs keeps them pending); they count
     // toward the limit, so such updates cannot grow memory without bound either.
     if (this.storedBytes + this.writingBytes + this.pendingBytes() + update.byteLength > this.options.maxBoardBytes) {
@@ -188,6 +189,24 @@ export class Room {
     this.captured = null
     if (effective) void this.storeAndRelay(effective, peer)
     if (failure) throw new ProtocolError('malformed update')
+  }
+
+  /**
+   * Makes a change on the server's own account, under the same rule as a peer's update: resolves
+   * once the change is stored, relayed to every peer and published to the other instances.
+   */
+  async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.broken) throw new Error(`board ${this.boardId} cannot be written: its storage failed`)
+    this.captured = null
+    Y.transact(this.doc, () => change(this.doc), SERVER)
+    const effective = this.captured
+    this.captured = null
+    if (effective) await this.storeAndRelay(effective, null)
+  }
+
+  /** Closes the connections of the peers `which` selects (a rotated token's holders). */
+  closePeers(which: (peer: Peer) => boolean, code: number, reason: string): void {
+    for (const peer of [...this.peers]) if (which(peer)) peer.close(code, reason)
   }
 
   applyAwareness(peer: Peer, update: Uint8Array): void {

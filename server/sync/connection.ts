@@ -13,7 +13,7 @@
  * frames never get here: ws closes them with 1009.
  */
 import type { WebSocket } from 'ws'
-import type { Role } from '../../shared/roles.ts'
+import { canEditDocument, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import type { Peer } from '../rooms/peer.ts'
 import { TokenBucket } from '../limits/token-bucket.ts'
@@ -57,6 +57,7 @@ export class SyncConnection implements Peer {
     private readonly limits: ConnectionLimits,
     private readonly counters: ConnectionCounters,
     log: Logger,
+    private readonly permissions: { mayWrite(): boolean } = { mayWrite: () => canEditDocument(role) },
   ) {
     this.log = log.child({ boardId, role })
     this.updateRate = new TokenBucket(limits.maxUpdatesPerSecond, limits.maxUpdatesPerSecond * 2)
@@ -109,6 +110,10 @@ export class SyncConnection implements Peer {
         }
       }
     })
+  }
+
+  mayWrite(): boolean {
+    return this.permissions.mayWrite()
   }
 
   send(message: Uint8Array): void {

@@ -12,6 +12,7 @@ export const ControlKey = {
   voting: 'voting',
   summon: 'summon',
   viewOnly: 'viewOnly',
+  rotated: 'rotated',
 } as const
 
 /**
@@ -61,6 +62,12 @@ export interface SummonState {
 /** Participant ids (the `pid` a client sends when it connects) that may only look. */
 export type ViewOnlyState = Readonly<Record<string, true>>
 
+/**
+ * When each role's link was last replaced (server clock). Every server instance watches this and
+ * closes its connections of that role, so a rotation reaches connections on all instances.
+ */
+export type RotatedState = Readonly<Partial<Record<'participant' | 'viewer', number>>>
+
 export interface ControlState {
   readonly timer: TimerState
   readonly frozen: boolean
@@ -68,6 +75,7 @@ export interface ControlState {
   readonly voting: VotingRound | null
   readonly summon: SummonState | null
   readonly viewOnly: ViewOnlyState
+  readonly rotated: RotatedState
 }
 
 export const INITIAL_CONTROL: ControlState = {
@@ -77,6 +85,7 @@ export const INITIAL_CONTROL: ControlState = {
   voting: null,
   summon: null,
   viewOnly: {},
+  rotated: {},
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
@@ -89,5 +98,6 @@ export function readControl(get: (key: string) => unknown): ControlState {
     voting: value('voting'),
     summon: value('summon'),
     viewOnly: value('viewOnly'),
+    rotated: value('rotated'),
   }
 }

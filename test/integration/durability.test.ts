@@ -106,7 +106,7 @@ describe('durability', () => {
     const watcher = await join(server.wsUrl, board.id, board.tokens.viewer)
     for (let i = 0; i < 100; i++) writer.records.set(`shape:${i % 10}`, { id: `shape:${i % 10}`, x: i })
     await waitFor(() => (watcher.records.get('shape:9') as { x: number } | undefined)?.x === 99, 'edits')
-    const room = await server.registry.join(board.id, { role: 'viewer', awarenessIds: new Set(), send() {}, close() {} })
+    const room = await server.registry.join(board.id, { role: 'viewer', awarenessIds: new Set(), mayWrite: () => false, send() {}, close() {} })
     await room.compact()
     expect(await server.storage.countUpdates(board.id)).toBe(1)
 

@@ -1,0 +1,114 @@
+/**
+ * The facilitator's session API and the vote API (shared/session/session-api.ts). Thin: check the
+ * token and the body, call the session service, answer with what it returns.
+ */
+import { createHash } from 'node:crypto'
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { Role } from '../../shared/roles.ts'
+import { OWNER_SECRET_HEADER, OWNER_SECRET_PATTERN } from '../../shared/session/owner-key.ts'
+import type { TimeAnswer } from '../../shared/session/session-api.ts'
+import { authorize } from '../boards/boards.ts'
+import { SessionError, type SessionService } from '../session/session-service.ts'
+import { bearerToken } from './bearer.ts'
+import type { AppDeps } from './deps.ts'
+import { jsonError } from './errors.ts'
+import { readJsonBody } from './json-body.ts'
+
+const TimerBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('set'), minutes: z.number().min(0).max(240) }),
+  z.strictObject({ action: z.enum(['start', 'pause', 'stop', 'addMinute']) }),
+])
+const FreezeBody = z.strictObject({ frozen: z.boolean() })
+const PrivateBody = z.strictObject({ active: z.boolean() })
+const VotingBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('start'),
+    shapeIds: z.array(z.string().min(1).max(200)).min(1).max(500),
+    votesPerPerson: z.number().int().min(1).max(100),
+    maxPerShape: z.number().int().min(1).max(100),
+    minutes: z.number().positive().max(240).nullable(),
+  }),
+  z.strictObject({ action: z.enum(['close', 'reveal', 'clear']) }),
+])
+const Bounds = z.strictObject({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().min(0), h: z.number().finite().min(0) })
+const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200) })
+const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
+const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
+
+type Access = { boardId: string; role: Role }
+
+/** The caller's board and role, or the 401/403/404 answer. */
+async function access(deps: AppDeps, c: Context): Promise<Access | Response> {
+  const result = await authorize(deps.storage, c.req.param('id') ?? '', bearerToken(c.req.header('authorization')))
+  if (!result.ok) return jsonError(c, result.status, result.code, result.message)
+  return { boardId: result.board.id, role: result.role }
+}
+
+async function facilitator(deps: AppDeps, c: Context): Promise<Access | Response> {
+  const who = await access(deps, c)
+  if (who instanceof Response) return who
+  if (who.role !== 'facilitator') return jsonError(c, 403, 'not_facilitator', 'Only the facilitator can run the session')
+  return who
+}
+
+/** The voter: the sha-256 of the owner secret the browser keeps (never the secret itself). */
+function voterKey(c: Context): string | null {
+  const secret = c.req.header(OWNER_SECRET_HEADER)
+  if (!secret || !OWNER_SECRET_PATTERN.test(secret)) return null
+  return createHash('sha256').update(secret).digest('base64url')
+}
+
+async function answer(c: Context, work: () => Promise<unknown>): Promise<Response> {
+  try {
+    return c.json(await work())
+  } catch (error) {
+    if (error instanceof SessionError) return jsonError(c, error.status, error.code, error.message)
+    throw error
+  }
+}
+
+export function timeRoutes(): Hono {
+  return new Hono().get('/', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json<TimeAnswer>({ now: Date.now() })
+  })
+}
+
+export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
+  const facilitatorRoute = <S extends z.ZodType>(schema: S, run: (boardId: string, body: z.infer<S>) => Promise<unknown>) => async (c: Context) => {
+    const who = await facilitator(deps, c)
+    if (who instanceof Response) return who
+    const body = await readJsonBody(c, schema)
+    if (!body.ok) return body.response
+    return answer(c, () => run(who.boardId, body.value))
+  }
+  const voterRoute = (run: (boardId: string, voter: string, c: Context, shapeId: string) => Promise<unknown>) => async (c: Context) => {
+    const who = await access(deps, c)
+    if (who instanceof Response) return who
+    if (who.role === 'viewer') return jsonError(c, 403, 'viewer_cannot_vote', 'Viewers do not vote')
+    const voter = voterKey(c)
+    if (!voter) return jsonError(c, 400, 'owner_missing', `Votes need the ${OWNER_SECRET_HEADER} header`)
+    const body = c.req.method === 'POST' ? await readJsonBody(c, VoteBody) : null
+    if (body && !body.ok) return body.response
+    return answer(c, () => run(who.boardId, voter, c, body?.value.shapeId ?? ''))
+  }
+
+  return new Hono()
+    .post('/:id/session/timer', facilitatorRoute(TimerBody, (boardId, body) => session.timer(boardId, body)))
+    .post('/:id/session/freeze', facilitatorRoute(FreezeBody, (boardId, body) => session.freeze(boardId, body.frozen)))
+    .post('/:id/session/private', facilitatorRoute(PrivateBody, (boardId, body) => session.privateMode(boardId, body.active)))
+    .post('/:id/session/voting', facilitatorRoute(VotingBody, (boardId, body) => session.voting(boardId, body)))
+    .post('/:id/session/summon', facilitatorRoute(SummonBody, (boardId, body) => session.summon(boardId, body)))
+    .post('/:id/session/view-only', facilitatorRoute(ViewOnlyBody, (boardId, body) => session.viewOnly(boardId, body.ownerKey, body.viewOnly)))
+    .post('/:id/tokens/:role/rotate', async (c) => {
+      const who = await facilitator(deps, c)
+      if (who instanceof Response) return who
+      const role = c.req.param('role')
+      if (role !== 'participant' && role !== 'viewer') return jsonError(c, 400, 'invalid_role', 'Only the participant and viewer links can be replaced')
+      return answer(c, async () => ({ role, token: await session.rotate(who.boardId, role) }))
+    })
+    .get('/:id/votes', voterRoute((boardId, voter) => session.votes(boardId, voter)))
+    .post('/:id/votes', voterRoute((boardId, voter, _c, shapeId) => session.vote(boardId, voter, shapeId)))
+    .delete('/:id/votes/:shapeId', voterRoute((boardId, voter, c) => session.unvote(boardId, voter, c.req.param('shapeId') ?? '')))
+}

@@ -1,0 +1,109 @@
+/**
+ * The session state of the boards that have connections on this instance, read from each board's
+ * control document and kept current as it changes (locally or through the fan-out from another
+ * instance). Connections ask it, for every update, whether they may write; and it closes the
+ * connections of a role whose link was rotated.
+ */
+import type * as Y from 'yjs'
+import { roomName } from '../../shared/session/channels.ts'
+import { CONTROL_MAP, INITIAL_CONTROL, readControl, type ControlState } from '../../shared/session/control-doc.ts'
+import { CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import type { Logger } from '../log.ts'
+import type { RoomRegistry } from '../rooms/registry.ts'
+import type { Room } from '../rooms/room.ts'
+import { serverPeer } from './server-peer.ts'
+
+export interface ControlHandle {
+  get(): ControlState
+  release(): void
+}
+
+export class ControlWatches {
+  private readonly watches = new Map<string, ControlWatch>()
+
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly log: Logger,
+  ) {}
+
+  /** Keeps the board's control document loaded and read until the handle is released. */
+  async acquire(boardId: string): Promise<ControlHandle> {
+    let watch = this.watches.get(boardId)
+    if (!watch) {
+      watch = new ControlWatch(boardId, this.registry, this.log)
+      this.watches.set(boardId, watch)
+    }
+    const held = watch
+    held.holders++
+    let released = false
+    const release = () => {
+      if (released) return
+      released = true
+      if (--held.holders === 0) {
+        this.watches.delete(boardId)
+        held.stop()
+      }
+    }
+    try {
+      await held.ready
+    } catch (error) {
+      release()
+      throw error
+    }
+    return { get: () => held.state, release }
+  }
+}
+
+class ControlWatch {
+  holders = 0
+  state: ControlState = INITIAL_CONTROL
+  readonly ready: Promise<void>
+  private readonly peer = serverPeer()
+  private room: Room | null = null
+  private map: Y.Map<unknown> | null = null
+  private stopped = false
+
+  constructor(
+    private readonly boardId: string,
+    private readonly registry: RoomRegistry,
+    private readonly log: Logger,
+  ) {
+    this.ready = registry.join(roomName({ boardId, channel: 'control' }), this.peer).then((room) => {
+      if (this.stopped) {
+        registry.leave(room, this.peer)
+        return
+      }
+      this.room = room
+      this.map = room.doc.getMap<unknown>(CONTROL_MAP)
+      this.state = this.read()
+      this.map.observe(this.onChange)
+    })
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.map?.unobserve(this.onChange)
+    if (this.room) this.registry.leave(this.room, this.peer)
+  }
+
+  private read(): ControlState {
+    const map = this.map
+    return readControl((key) => map?.get(key))
+  }
+
+  private readonly onChange = () => {
+    const before = this.state
+    this.state = this.read()
+    for (const role of ['participant', 'viewer'] as const) {
+      const at = this.state.rotated[role]
+      if (at !== undefined && at !== before.rotated[role]) this.closeRole(role)
+    }
+  }
+
+  private closeRole(role: 'participant' | 'viewer'): void {
+    this.log.info({ boardId: this.boardId, role }, 'link rotated; closing its connections')
+    for (const room of this.registry.loadedRoomsOfBoard(this.boardId)) {
+      room.closePeers((peer) => peer.role === role, CLOSE_TOKEN_ROTATED, 'token rotated: ask the facilitator for the new link')
+    }
+  }
+}
