@@ -7,6 +7,7 @@ import {
   atom,
   computed,
   createTLStore,
+  react,
   createUserId,
   defaultBindingUtils,
   defaultShapeUtils,
@@ -91,6 +92,7 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
   let mainBinding: YjsStoreBinding | null = null
   let stopPresence: (() => void) | null = null
   let disposed = false
+  let mayEditBefore: boolean | null = null
   main.provider.awareness.setLocalStateField(SESSION_FIELD, { role, ownerKey: owner.key } satisfies AwarenessSession)
 
   const ready = Promise.all([main.ready, structure.ready, privateDoc?.ready]).then(() => {
@@ -109,6 +111,22 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
     const state = $control.get()
     return !state.frozen && state.viewOnly[owner.key] !== true
   })
+  /*
+   * An edit that raced the freeze was dropped by the server, and every later edit of ours builds
+   * on it, so the server would hold them back. When we may edit again, reconnecting makes the
+   * provider exchange state afresh: the server then takes what it dropped, and the rest follows.
+   */
+  const stopResync = react('resync when editing is allowed again', () => {
+    const allowed = $mayEdit.get()
+    if (allowed && mayEditBefore === false) {
+      for (const connection of [main, privateDoc]) {
+        if (!connection) continue
+        connection.provider.disconnect()
+        connection.provider.connect()
+      }
+    }
+    mayEditBefore = allowed
+  })
 
   return {
     main,
@@ -126,6 +144,7 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
     ready,
     dispose() {
       disposed = true
+      stopResync()
       stopPresence?.()
       for (const binding of bindings) binding.dispose()
       stopControl()

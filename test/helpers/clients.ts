@@ -13,9 +13,10 @@ export interface TestClient {
   destroy(): void
 }
 
-export function connectClient(wsUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
-  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    params: { token },
+/** `room` is a board id, or another board document's room name (`<boardId>/structure`, …). */
+export function connectClient(wsUrl: string, room: string, token: string, doc = new Y.Doc(), params: Record<string, string> = {}): TestClient {
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    params: { token, ...params },
     // y-websocket's types expect the DOM WebSocket; ws implements the same interface.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -32,8 +33,8 @@ export function connectClient(wsUrl: string, boardId: string, token: string, doc
   }
 }
 
-export async function connectSynced(wsUrl: string, boardId: string, token: string): Promise<TestClient> {
-  const client = connectClient(wsUrl, boardId, token)
+export async function connectSynced(wsUrl: string, room: string, token: string, params: Record<string, string> = {}): Promise<TestClient> {
+  const client = connectClient(wsUrl, room, token, new Y.Doc(), params)
   await waitFor(() => client.provider.synced, 'initial sync')
   return client
 }
@@ -46,8 +47,8 @@ export interface RawClient {
   opened: Promise<void>
 }
 
-export function connectRaw(wsUrl: string, boardId: string, token: string | null): RawClient {
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
+export function connectRaw(wsUrl: string, boardId: string, token: string | null, params: Record<string, string> = {}): RawClient {
+  const query = token === null ? '' : `?${new URLSearchParams({ token, ...params })}`
   const socket = new WebSocket(`${wsUrl}/${boardId}${query}`)
   const received: Uint8Array[] = []
   socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
