@@ -107,7 +107,7 @@ export const en: Record<MessageKey, string> = {
   'session.private.notice': 'Silent writing: only you see your new notes until the facilitator reveals them.',
   'session.private.noticeFacilitator': 'Silent writing is on: participants write for themselves until you reveal.',
   'session.voting.layer': 'Votes',
-  'session.voting.total': '{count} votes',
+  'session.voting.total': '{count} vote(s)',
   'session.voting.mine': 'Your dots: {count}',
   'session.voting.add': 'Add a dot',
   'session.voting.remove': 'Remove a dot',

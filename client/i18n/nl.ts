@@ -106,7 +106,7 @@ export const nl = {
   'session.private.notice': 'Stil schrijven: je nieuwe notities ziet alleen jij, tot de procesbegeleider ze onthult.',
   'session.private.noticeFacilitator': 'Stil schrijven loopt: deelnemers schrijven voor zichzelf tot je onthult.',
   'session.voting.layer': 'Stemmen',
-  'session.voting.total': '{count} stemmen',
+  'session.voting.total': '{count} stem(men)',
   'session.voting.mine': 'Jouw stippen: {count}',
   'session.voting.add': 'Stip toevoegen',
   'session.voting.remove': 'Stip weghalen',
