@@ -81,6 +81,7 @@ class LoadRun {
       clients: this.plan.boards.reduce((n, b) => n + b.length, 0),
       failedConnections: this.failedConnections,
       closedConnections: [...this.peersById.values()].filter((p) => p.closedUnexpectedly).length,
+      closeReasons: countReasons([...this.peersById.values()]),
       sent: this.sent,
       completed,
       deliveries: this.deliveries,
@@ -140,6 +141,15 @@ class LoadRun {
     this.completed++
     if (this.sending && this.plan.mode === 'saturate') this.send(sender)
   }
+}
+
+function countReasons(peers: readonly LoadPeer[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const peer of peers) {
+    const reason = peer.closeReason
+    if (reason !== null) counts[reason] = (counts[reason] ?? 0) + 1
+  }
+  return counts
 }
 
 let current: LoadRun | null = null

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 import { startChildServer } from '../test/helpers/child-server.ts'
 import { BenchPeer, type ShapeRecord } from './lib/yjs-peer.ts'
 import { machine, percentile, processStats } from './lib/process-stats.ts'
+import { BENCH_LIMITS } from './lib/servers.ts'
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-'))
 const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []
-const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, undefined, profileArgs)
+const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_LIMITS }, undefined, profileArgs)
 const pid = server.process.pid!
 const response = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{"title":"bench"}' })
 const board = (await response.json()) as { id: string; tokens: { participant: string } }

@@ -72,6 +72,11 @@ export class LoadPeer {
   readonly inFlight = new Map<number, InFlightEdit>()
   closedUnexpectedly = false
 
+  /** Why the server closed this connection ("1013 too many messages in flight"), or null. */
+  get closeReason(): string | null {
+    return this.closedUnexpectedly ? (this.socket.closeReason ?? 'closed without a close frame') : null
+  }
+
   constructor(
     readonly url: string,
     /** Called for every relayed update frame this peer receives. */

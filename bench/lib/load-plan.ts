@@ -30,8 +30,9 @@ export interface LoadPlan {
 export interface LoadResult {
   clients: number
   failedConnections: number
-  /** Connections that closed during the run. */
+  /** Connections that closed during the run, and why (close code and reason → count). */
   closedConnections: number
+  closeReasons: Record<string, number>
   sent: number
   /** Edits that reached every other client of their board (within the run for `saturate`). */
   completed: number

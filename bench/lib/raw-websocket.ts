@@ -38,6 +38,9 @@ export class RawWebSocket {
   private socket: net.Socket | null = null
   private pending: Buffer = Buffer.alloc(0)
   open = false
+  private terminated = false
+  /** Code and reason of the server's close frame, if it sent one. */
+  closeReason: string | null = null
   /** Called with each received binary message; the view is only valid during the call. */
   onMessage: (payload: Uint8Array) => void = () => {}
   onClose: () => void = () => {}
@@ -68,9 +71,8 @@ export class RawWebSocket {
       socket.on('data', onHead)
       socket.once('error', reject)
       socket.once('close', () => {
-        const wasOpen = this.open
         this.open = false
-        if (wasOpen) this.onClose()
+        if (!this.terminated) this.onClose()
       })
       socket.write(
         `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
@@ -88,7 +90,9 @@ export class RawWebSocket {
     this.sendFrame(clientFrame(payload))
   }
 
+  /** Closes from our side; `onClose` is only called when the server or the network closed it. */
   terminate(): void {
+    this.terminated = true
     this.open = false
     this.socket?.destroy()
   }
@@ -114,7 +118,10 @@ export class RawWebSocket {
       offset = start + length
       if (opcode === Opcode.binary) this.onMessage(payload)
       else if (opcode === Opcode.ping) this.sendFrame(clientFrame(payload, Opcode.pong))
-      else if (opcode === Opcode.close) this.terminate()
+      else if (opcode === Opcode.close) {
+        this.closeReason = payload.length >= 2 ? `${payload.readUInt16BE(0)} ${payload.subarray(2).toString()}` : 'no code'
+        this.socket!.destroy()
+      }
     }
     this.pending = offset === buffer.length ? Buffer.alloc(0) : Buffer.from(buffer.subarray(offset))
   }

@@ -99,7 +99,7 @@ export async function startRegiebord(options: RegiebordOptions = {}): Promise<Re
  * the per-connection update limit too, so that the saturating phase measures the server and not
  * the limiter. The limiter still runs on every update.
  */
-const BENCH_LIMITS = { MAX_CONNECTIONS_PER_IP: '1000000', MAX_UPDATES_PER_SECOND: '1000000' }
+export const BENCH_LIMITS = { MAX_CONNECTIONS_PER_IP: '1000000', MAX_UPDATES_PER_SECOND: '1000000' }
 
 const REFERENCE_SCRIPT = path.resolve(import.meta.dirname, '../../node_modules/@y/websocket-server/src/server.js')
 
