@@ -8,6 +8,8 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     getBoard: (id) => metrics.timeStorage('board', () => storage.getBoard(id)),
     findRole: (boardId, hash) => metrics.timeStorage('role', () => storage.findRole(boardId, hash)),
     touchBoard: (id, at) => metrics.timeStorage('touch', () => storage.touchBoard(id, at)),
+    deleteBoard: (id) => metrics.timeStorage('delete', () => storage.deleteBoard(id)),
+    boardsOpenedBefore: (openedBefore, limit) => metrics.timeStorage('retention', () => storage.boardsOpenedBefore(openedBefore, limit)),
     appendUpdate: (boardId, update) => metrics.timeStorage('append', () => storage.appendUpdate(boardId, update)),
     loadUpdates: (boardId) => metrics.timeStorage('load', () => storage.loadUpdates(boardId)),
     replaceUpdates: (boardId, upToSeq, merged) =>

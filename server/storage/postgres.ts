@@ -64,6 +64,10 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX board_votes_voter ON board_votes(board_id, round_id, voter);
   `,
+  // The retention sweep looks boards up by when they were last opened.
+  `
+  CREATE INDEX boards_last_opened ON boards(last_opened_at);
+  `,
 ]
 
 /** Arbitrary constant naming the migration lock (pg advisory locks are keyed by a bigint). */
@@ -155,6 +159,7 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
           await client.query('INSERT INTO board_tokens (token_hash, board_id, role) VALUES ($1, $2, $3)', [hash, board.id, role])
         }
         await client.query(APPEND, [board.id, bytes(board.initialUpdate), ''])
+        for (const [doc, update] of Object.entries(board.otherDocs ?? {})) await client.query(APPEND, [board.id, bytes(update), doc])
       })
     },
     async getBoard(id): Promise<BoardRecord | null> {
@@ -182,6 +187,26 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
     },
     async touchBoard(id, at) {
       await pool.query('UPDATE boards SET last_opened_at = $1 WHERE id = $2', [at, id])
+    },
+    async deleteBoard(id) {
+      return transaction(pool, async (client) => {
+        // Child rows first, then the board: the same lock order as a compaction (its update rows,
+        // then the board row), so the two cannot deadlock. A row inserted meanwhile (an append or a
+        // merged update committing between these statements) row-locks the board, so deleting the
+        // board waits for it, and the foreign key's cascade then removes it too.
+        for (const table of ['board_updates', 'board_votes', 'board_assets', 'board_tokens']) {
+          await client.query(`DELETE FROM ${table} WHERE board_id = $1`, [id])
+        }
+        const deleted = await client.query('DELETE FROM boards WHERE id = $1', [id])
+        return deleted.rowCount === 1
+      })
+    },
+    async boardsOpenedBefore(openedBefore, limit) {
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM boards WHERE last_opened_at < $1 ORDER BY last_opened_at LIMIT $2',
+        [openedBefore, limit],
+      )
+      return rows.map((row) => row.id)
     },
     async replaceToken(boardId, role, tokenHash) {
       await pool.query('UPDATE board_tokens SET token_hash = $1 WHERE board_id = $2 AND role = $3', [tokenHash, boardId, role])

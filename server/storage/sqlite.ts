@@ -3,6 +3,11 @@
  * once per event-loop turn (see GroupCommit). When `appendUpdate` resolves, the row is committed
  * to the WAL, which survives a killed process (synchronous=NORMAL only risks the last commits on
  * power loss, not on a process crash).
+ *
+ * Deleted means gone from the file (AVG): `secure_delete` overwrites what a DELETE frees with
+ * zeros, so neither a deleted board nor the superseded updates compaction removes can be read
+ * back out of free pages, and deleting a board ends with a checkpoint that empties the WAL, which
+ * still held the old pages.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,7 +17,7 @@ import { GroupCommit } from './group-commit.ts'
 import { splitDocName } from './doc-name.ts'
 import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
-const SCHEMA_VERSION = 3
+const SCHEMA_VERSION = 4
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -60,6 +65,10 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE INDEX board_votes_voter ON board_votes(board_id, round_id, voter);
   `,
+  // The retention sweep looks boards up by when they were last opened.
+  4: `
+    CREATE INDEX boards_last_opened ON boards(last_opened_at);
+  `,
 }
 
 interface BoardRow {
@@ -87,6 +96,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  db.pragma('secure_delete = ON')
   migrate(db)
 
   const insertBoard = db.prepare(
@@ -111,6 +121,22 @@ export function openSqliteStorage(dataDir: string): Storage {
   )
   const deleteDocRows = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND doc = ?')
   const updateToken = db.prepare('UPDATE board_tokens SET token_hash = ? WHERE board_id = ? AND role = ?')
+  const selectStale = db.prepare<[number, number], { id: string }>(
+    'SELECT id FROM boards WHERE last_opened_at < ? ORDER BY last_opened_at LIMIT ?',
+  )
+  // Child rows first, explicitly: the foreign keys cascade too, but this way the list of what a
+  // board leaves behind is right here.
+  const deleteBoardRows = [
+    db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+    db.prepare('DELETE FROM board_votes WHERE board_id = ?'),
+    db.prepare('DELETE FROM board_assets WHERE board_id = ?'),
+    db.prepare('DELETE FROM board_tokens WHERE board_id = ?'),
+  ]
+  const deleteBoardRow = db.prepare('DELETE FROM boards WHERE id = ?')
+  const deleteBoardTx = db.transaction((id: string): boolean => {
+    for (const statement of deleteBoardRows) statement.run(id)
+    return deleteBoardRow.run(id).changes > 0
+  })
 
   const insertVote = db.prepare('INSERT INTO board_votes (board_id, round_id, voter, shape_id) VALUES (?, ?, ?, ?)')
   const countVoter = db.prepare<[string, string, string], { n: number }>(
@@ -151,6 +177,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.lastOpenedAt)
     for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role)
     insertUpdate.run(board.id, '', board.initialUpdate)
+    for (const [doc, update] of Object.entries(board.otherDocs ?? {})) insertUpdate.run(board.id, doc, update)
   })
   // Appends of one event-loop turn share a commit; see GroupCommit.
   const appends = new GroupCommit<{ name: string; update: Uint8Array }>(
@@ -189,6 +216,18 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     async touchBoard(id, at) {
       updateOpened.run(at, id)
+    },
+    async deleteBoard(id) {
+      // Appends waiting for this turn's commit go first; they are deleted with the rest.
+      appends.flush()
+      const existed = deleteBoardTx(id)
+      // The WAL still holds the pages as they were before the delete; copy the zeroed ones into
+      // the database file and empty it. Best effort: a reader in another process can keep it busy.
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      return existed
+    },
+    async boardsOpenedBefore(openedBefore, limit) {
+      return selectStale.all(openedBefore, limit).map((row) => row.id)
     },
     async replaceToken(boardId, role, tokenHash) {
       updateToken.run(tokenHash, boardId, role)

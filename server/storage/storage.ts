@@ -28,6 +28,11 @@ export interface NewBoard extends BoardRecord {
   tokenHashes: Record<Role, string>
   /** The document's first state (title in meta, template content). */
   initialUpdate: Uint8Array
+  /**
+   * First states of the board's other documents, by their key within the board (`structure`; see
+   * doc-name.ts), written in the same transaction: an imported board arrives whole or not at all.
+   */
+  otherDocs?: Readonly<Record<string, Uint8Array>>
 }
 
 export interface StoredUpdates {
@@ -64,6 +69,15 @@ export interface Storage {
   /** The role this token hash grants on this board, or null. */
   findRole(boardId: string, tokenHash: string): Promise<Role | null>
   touchBoard(id: string, at: number): Promise<void>
+  /**
+   * Removes everything stored about a board, in one transaction: the board, its tokens, the
+   * update logs of all its documents, its votes and its asset records (the asset files are the
+   * caller's). False when there was no such board. Afterwards appends to it fail, and a
+   * compaction of it finds nothing to replace, so nothing of it can come back.
+   */
+  deleteBoard(id: string): Promise<boolean>
+  /** Ids of boards last opened before `openedBefore` (epoch ms), oldest first, at most `limit`. */
+  boardsOpenedBefore(openedBefore: number, limit: number): Promise<string[]>
 
   /** Replaces the token of a role (rotation): the old token stops opening the board. */
   replaceToken(boardId: string, role: Role, tokenHash: string): Promise<void>

@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import pg from 'pg'
 import { generateBoardId } from '../../server/boards/tokens.ts'
 import { createLogger } from '../../server/log.ts'
 import { mergeUpdatesWithGc } from '../../server/rooms/compaction.ts'
@@ -17,14 +20,32 @@ import { createDatabase, servicesUnavailableReason, startPostgres, type Service 
 interface Backend {
   /** A handle on the shared store; a second call is a second "instance" on the same data. */
   open(): Promise<Storage>
+  /** Rows per table that mention the board, counted with plain SQL rather than through Storage. */
+  rowsOf(boardId: string): Promise<Record<string, number>>
   teardown(): Promise<void>
 }
+
+const BOARD_TABLES = ['boards', 'board_tokens', 'board_updates', 'board_votes', 'board_assets'] as const
+const boardColumn = (table: string) => (table === 'boards' ? 'id' : 'board_id')
 
 const log = createLogger('silent')
 
 function sqliteBackend(): Backend {
   const dir = tempDataDir()
-  return { open: async () => openSqliteStorage(dir), teardown: async () => undefined }
+  return {
+    open: async () => openSqliteStorage(dir),
+    async rowsOf(boardId) {
+      const db = new Database(path.join(dir, 'regiebord.sqlite'), { readonly: true })
+      try {
+        return Object.fromEntries(
+          BOARD_TABLES.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${boardColumn(table)} = ?`).get(boardId) as { n: number }).n]),
+        )
+      } finally {
+        db.close()
+      }
+    },
+    teardown: async () => undefined,
+  }
 }
 
 let postgres: Service | null = null
@@ -32,7 +53,24 @@ let databases = 0
 async function postgresBackend(): Promise<Backend> {
   postgres ??= await startPostgres()
   const url = await createDatabase(postgres.url, `contract_${++databases}`)
-  return { open: () => openPostgresStorage(url, log), teardown: async () => undefined }
+  return {
+    open: () => openPostgresStorage(url, log),
+    async rowsOf(boardId) {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        const counts: Record<string, number> = {}
+        for (const table of BOARD_TABLES) {
+          const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${boardColumn(table)} = $1`, [boardId])
+          counts[table] = Number(rows[0]!.n)
+        }
+        return counts
+      } finally {
+        await client.end()
+      }
+    },
+    teardown: async () => undefined,
+  }
 }
 
 afterAll(async () => {
@@ -270,6 +308,87 @@ for (const [name, makeBackend, unavailable] of backends) {
       )
       expect((await Promise.all(attempts)).filter(Boolean)).toHaveLength(3)
       expect((await storage.voteTotals(board.id, 'r')).totals).toSatisfy((totals: Record<string, number>) => Object.values(totals).reduce((a, b) => a + b, 0) === 3)
+    })
+
+    it('creates a board together with its other documents, or none of them', async () => {
+      const board = newBoard({ otherDocs: { structure: setKey('locked', 1) } })
+      await storage.createBoard(board)
+      expect(mapOf((await storage.loadUpdates(`${board.id}/structure`)).updates)).toEqual({ locked: 1 })
+      expect(mapOf((await storage.loadUpdates(board.id)).updates)).toEqual({ title: 'Contract' })
+
+      const clash = newBoard({ tokenHashes: { ...newBoard().tokenHashes, viewer: board.tokenHashes.viewer }, otherDocs: { structure: setKey('x', 1) } })
+      await expect(storage.createBoard(clash)).rejects.toThrow()
+      expect(await backend.rowsOf(clash.id)).toEqual({ boards: 0, board_tokens: 0, board_updates: 0, board_votes: 0, board_assets: 0 })
+    })
+
+    it('deletes a board with every row of it, and nothing of another board', async () => {
+      const board = newBoard()
+      const other = newBoard()
+      await storage.createBoard(board)
+      await storage.createBoard(other)
+      for (const id of [board.id, other.id]) {
+        await storage.appendUpdate(id, setKey('a', 1))
+        await storage.appendUpdate(`${id}/structure`, setKey('locked', 1))
+        await storage.appendUpdate(`${id}/control`, setKey('frozen', true))
+        await storage.appendUpdate(`${id}/private/${'k'.repeat(43)}`, setKey('secret', 2))
+        await storage.addVote({ boardId: id, roundId: 'r', voter: 'anna', shapeId: 'shape:a' }, { perPerson: 3, perShape: 3 })
+        await storage.addAsset({ id: 'c'.repeat(24) + '.png', boardId: id, contentType: 'image/png', size: 1, createdAt: 1 })
+      }
+      const before = await backend.rowsOf(other.id)
+
+      expect(await storage.deleteBoard(board.id)).toBe(true)
+
+      expect(await backend.rowsOf(board.id)).toEqual({ boards: 0, board_tokens: 0, board_updates: 0, board_votes: 0, board_assets: 0 })
+      expect(await storage.getBoard(board.id)).toBeNull()
+      for (const hash of Object.values(board.tokenHashes)) expect(await storage.findRole(board.id, hash)).toBeNull()
+      expect(await storage.listDocs(board.id, '')).toEqual([])
+      expect(await backend.rowsOf(other.id)).toEqual(before)
+      expect(before).toEqual({ boards: 1, board_tokens: 3, board_updates: 5, board_votes: 1, board_assets: 1 })
+      expect(await storage.deleteBoard(board.id)).toBe(false)
+    })
+
+    it('refuses appends to a deleted board, and a compaction of it writes nothing back', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      await storage.appendUpdate(board.id, setKey('a', 1))
+      const loaded = await storage.loadUpdates(board.id)
+      await storage.deleteBoard(board.id)
+      await expect(storage.appendUpdate(board.id, setKey('b', 2))).rejects.toThrow()
+      await expect(storage.appendUpdate(`${board.id}/control`, setKey('b', 2))).rejects.toThrow()
+      await storage.replaceUpdates(board.id, loaded.lastSeq, mergeUpdatesWithGc(loaded.updates))
+      expect(await backend.rowsOf(board.id)).toMatchObject({ boards: 0, board_updates: 0 })
+    })
+
+    it('leaves no row when a board is deleted while two instances append to it and compact it', async () => {
+      const board = newBoard()
+      await storage.createBoard(board)
+      const second = await backend.open()
+      opened.push(second)
+      const instances = [storage, second]
+      const compact = async (handle: Storage) => {
+        const { updates, lastSeq } = await handle.loadUpdates(board.id)
+        if (updates.length > 1) await handle.replaceUpdates(board.id, lastSeq, mergeUpdatesWithGc(updates))
+      }
+      const work: Promise<unknown>[] = []
+      for (let i = 0; i < 200; i++) {
+        // Appends after the deletion fail; that is expected, and must be all that happens.
+        work.push(instances[i % 2]!.appendUpdate(board.id, setKey(`k${i}`, i)).catch(() => 'refused'))
+        if (i % 20 === 0) work.push(compact(instances[(i / 20) % 2]!))
+        if (i === 100) work.push(second.deleteBoard(board.id))
+      }
+      await Promise.all(work)
+      expect(await backend.rowsOf(board.id)).toEqual({ boards: 0, board_tokens: 0, board_updates: 0, board_votes: 0, board_assets: 0 })
+    })
+
+    it('lists the boards last opened before a time, oldest first', async () => {
+      const base = 1_500_000_000_000 - Math.floor(Math.random() * 1_000_000) * 1000
+      const old = newBoard({ lastOpenedAt: base - 2000 })
+      const older = newBoard({ lastOpenedAt: base - 3000 })
+      const recent = newBoard({ lastOpenedAt: base })
+      for (const board of [old, older, recent]) await storage.createBoard(board)
+      const stale = await storage.boardsOpenedBefore(base, 1000)
+      expect(stale.filter((id) => [old.id, older.id, recent.id].includes(id))).toEqual([older.id, old.id])
+      expect(await storage.boardsOpenedBefore(base, 1)).toHaveLength(1)
     })
 
     it('answers ping while open', async () => {
