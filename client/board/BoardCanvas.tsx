@@ -18,6 +18,7 @@ import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
 import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
+import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
 import { CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
 import { openBoardSession, type BoardSession } from './board-session.ts'
@@ -45,6 +46,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
   const [rotated, setRotated] = useState(false)
+  const [outline, setOutline] = useState(false)
 
   // The editor recognises its own presence by the user id derived from these preferences.
   const $preferences = useMemo(
@@ -113,6 +115,11 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   }
   return (
     <div className="board-shell" data-board-ready={store.status === 'synced-remote' ? 'true' : 'false'}>
+      {!outline && (
+        <button type="button" className="skip-link" onClick={() => setOutline(true)}>
+          {t('outline.skip')}
+        </button>
+      )}
       {editor && (
         // The sidebar sits beside the canvas, outside <Tldraw>; the context lets its swatches follow the editor's theme.
         <EditorContext.Provider value={editor}>
@@ -131,6 +138,9 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
           // Exposed for the browser tests and for debugging from the console.
           ;(window as unknown as { __regiebordEditor?: unknown }).__regiebordEditor = editor
           setEditor(editor)
+          // Who made a shape: the outline view lets people edit their own notes, the CSV export
+          // names authors. The name is the display name people chose to show on this board.
+          editor.getInitialMetaForShape = () => ({ createdBy: identity.id, createdByName: identity.name })
           // Open on the whole board (a template is larger than a screen, a phone's especially).
           // Never closer than 100 %: a board with one sticky should not open as a close-up.
           const bounds = editor.getCurrentPageBounds()
@@ -138,6 +148,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
         }}
       />
       {editor && <SessionOverlay editor={editor} session={session} />}
+      {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
       </div>
       {schemaStatus === 'too-new' && (
         <div className="board-banner" role="alert">
@@ -155,6 +166,9 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       <div className="board-bar">
         <ConnectionIndicator status={status} />
         {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
+        <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
+          {t('outline.toggle')}
+        </button>
         <LanguageSwitch />
       </div>
     </div>

@@ -3,12 +3,14 @@ import { canFacilitate } from '../../../shared/roles.ts'
 import type { BoardSession } from '../../board/board-session.ts'
 import { FacilitatorControls } from './FacilitatorControls.tsx'
 import { ParticipantsList } from './ParticipantsList.tsx'
+import { VotingResults } from './VotingResults.tsx'
 
 /** The sidebar's session tab: who is here for everyone, the controls for the facilitator. */
 export function SessionTab({ editor, session }: { editor: Editor; session: BoardSession }) {
   return (
     <div className="session-tab">
       {canFacilitate(session.role) && <FacilitatorControls editor={editor} session={session} />}
+      <VotingResults editor={editor} session={session} />
       <ParticipantsList editor={editor} session={session} />
     </div>
   )

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { ranking } from '../../../shared/session/voting.ts'
+import { useValue, type Editor } from 'tldraw'
 import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useControl } from '../use-control.ts'
-import { votableShapes, shapeLabel } from '../votable-shapes.ts'
+import { votableShapes } from '../votable-shapes.ts'
 
 export function VotingControls({ editor, session, attempt }: { editor: Editor; session: BoardSession; attempt: (action: () => Promise<unknown>) => void }) {
   const { t } = useI18n()
@@ -64,22 +63,9 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
         </div>
       )}
       {round?.status === 'revealed' && (
-        <>
-          <h4>{t('session.voting.ranking', { voters: round.voters ?? 0 })}</h4>
-          <ol className="vote-ranking" data-vote-ranking>
-            {ranking(round).map(({ shapeId, votes }) => (
-              <li key={shapeId}>
-                <button type="button" onClick={() => editor.select(shapeId as TLShapeId)}>
-                  {shapeLabel(editor, shapeId as TLShapeId)}
-                </button>{' '}
-                <strong>{votes}</strong>
-              </li>
-            ))}
-          </ol>
-          <button type="button" onClick={() => attempt(() => session.client.voting({ action: 'clear' }))} data-voting-clear>
-            {t('session.voting.clear')}
-          </button>
-        </>
+        <button type="button" onClick={() => attempt(() => session.client.voting({ action: 'clear' }))} data-voting-clear>
+          {t('session.voting.clear')}
+        </button>
       )}
     </section>
   )
