@@ -1,14 +1,23 @@
 import { lazy, Suspense } from 'react'
 import { parseBoardLocation } from '../board/board-location.ts'
 import { I18nProvider } from '../i18n/i18n.tsx'
+import { InfoPage } from '../info/InfoPage.tsx'
 import { StartPage } from '../start/StartPage.tsx'
 
 // The canvas (tldraw) is the heavy part of the bundle; the start page does not wait for it.
 const BoardPage = lazy(() => import('../board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
 
-/** Two routes, chosen by path: `/` (start page) and `/b/:boardId` (the board). */
+/** Routes, chosen by path: `/` (start page), `/b/:boardId` (the board), and two text pages. */
 export function App() {
+  const path = window.location.pathname.replace(/\/$/, '')
   const board = parseBoardLocation(window.location.pathname, window.location.hash)
+  if (path === '/toegankelijkheid' || path === '/privacy') {
+    return (
+      <I18nProvider>
+        <InfoPage page={path === '/privacy' ? 'privacy' : 'accessibility'} />
+      </I18nProvider>
+    )
+  }
   return (
     <I18nProvider>
       {board ? (

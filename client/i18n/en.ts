@@ -177,5 +177,7 @@ export const en: Record<MessageKey, string> = {
   'outline.edit.cancel': 'Cancel',
   'outline.vote.add': 'Give a dot to: {text}',
   'outline.vote.remove': 'Remove a dot from: {text}',
+  'footer.accessibility': 'Accessibility',
+  'footer.privacy': 'Privacy',
   'home.link': 'To the start page',
 }

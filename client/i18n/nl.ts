@@ -176,6 +176,8 @@ export const nl = {
   'outline.edit.cancel': 'Annuleren',
   'outline.vote.add': 'Stip geven aan: {text}',
   'outline.vote.remove': 'Stip weghalen bij: {text}',
+  'footer.accessibility': 'Toegankelijkheid',
+  'footer.privacy': 'Privacy',
   'home.link': 'Naar de startpagina',
 } as const
 

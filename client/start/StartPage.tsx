@@ -106,6 +106,9 @@ export function StartPage() {
           </p>
         </section>
       )}
+      <footer className="page-footer">
+        <a href="/toegankelijkheid">{t('footer.accessibility')}</a> · <a href="/privacy">{t('footer.privacy')}</a>
+      </footer>
     </main>
   )
 }
