@@ -43,6 +43,8 @@ export interface Config {
   maxRequestBodyBytes: number
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
   trustProxy: boolean
+  /** Boards nobody opened for this many days are deleted; null keeps them until deleted. */
+  retentionDays: number | null
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +59,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
   }
   return value
+}
+
+/** An integer variable that may be left unset (null). */
+function optionalInteger(env: Env, name: string, min: number, max: number): number | null {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return null
+  return integer(env, name, min, min, max)
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -116,5 +125,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', 64 * MiB, 64 * 1024, 4096 * MiB),
     maxRequestBodyBytes: integer(env, 'MAX_REQUEST_BODY_BYTES', 64 * 1024, 1024, 64 * MiB),
     trustProxy: flag(env, 'TRUST_PROXY'),
+    retentionDays: optionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
   }
 }

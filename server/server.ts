@@ -27,6 +27,8 @@ import { ControlWatches } from './session/control-watch.ts'
 import { mayWrite } from './session/permissions.ts'
 import { SessionService } from './session/session-service.ts'
 import { Keepalive } from './sync/keepalive.ts'
+import { BoardDeletion } from './boards/board-deletion.ts'
+import { RetentionSweep } from './boards/retention.ts'
 
 export interface RunningServer {
   url: string
@@ -36,6 +38,8 @@ export interface RunningServer {
   fanout: Fanout
   metrics: Metrics
   log: Logger
+  deletion: BoardDeletion
+  retention: RetentionSweep
   close(): Promise<void>
 }
 
@@ -55,8 +59,20 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
   const registry = new RoomRegistry(storage, fanout, { ...config, countUpdate: (source) => metrics.update(source) }, log)
   const admission = new ConnectionAdmission(config)
-  const controls = new ControlWatches(registry, log)
   const session = new SessionService(registry, storage, log)
+  const deletion = new BoardDeletion({ storage, session, registry, dataDir: config.dataDir, log })
+  // A deletion made on any instance reaches this one through the board's control document.
+  const controls = new ControlWatches(registry, log, (boardId) => {
+    deletion.dropLocally(boardId).catch((error: unknown) => log.error({ boardId, err: error }, 'could not drop a deleted board'))
+  })
+  const retention = new RetentionSweep({
+    storage,
+    deletion,
+    boardsInUse: () => registry.boardsInUse(),
+    dataDir: config.dataDir,
+    log,
+    retentionDays: config.retentionDays,
+  })
   const keepalive = new Keepalive(config.pingIntervalMs)
   // ws closes connections whose message exceeds maxPayload with 1009 itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
@@ -69,6 +85,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     fanout,
     controls,
     session,
+    deletion,
     admitSyncConnection(address, boardId) {
       if (!registry.makeRoomFor(boardId)) {
         return {
@@ -121,11 +138,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const port = (server.address() as AddressInfo).port
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${shownHost}:${port}`
+  retention.start()
 
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
       keepalive.stop()
+      await retention.stop()
       // Stop accepting first, then let rooms flush and compact, then close the database.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       await registry.closeAll(CloseCode.goingAway, 'server shutting down')
@@ -136,5 +155,5 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await storage.close()
     })())
 
-  return { url, port, storage, registry, fanout, metrics, log, close }
+  return { url, port, storage, registry, fanout, metrics, log, deletion, retention, close }
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { isBoardId } from '../../shared/board-id.ts'
 import type { AssetRecord, Storage } from '../storage/storage.ts'
 
 export const ASSET_TYPES: Record<string, string> = {
@@ -38,8 +39,26 @@ export async function saveAsset(
   await fs.promises.mkdir(dir, { recursive: true })
   await fs.promises.writeFile(path.join(dir, id), bytes)
   const asset: AssetRecord = { id, boardId, contentType, size: bytes.byteLength, createdAt: Date.now() }
-  await storage.addAsset(asset)
+  try {
+    await storage.addAsset(asset)
+  } catch (error) {
+    // No record, no file: a board deleted during the upload must not leave one behind.
+    await fs.promises.rm(path.join(dir, id), { force: true })
+    throw error
+  }
   return asset
+}
+
+/** Removes every file of a board (its deletion; the records go with the board in storage). */
+export async function deleteBoardAssets(dataDir: string, boardId: string): Promise<void> {
+  if (!isBoardId(boardId)) throw new Error(`not a board id: ${JSON.stringify(boardId)}`)
+  await fs.promises.rm(assetDir(dataDir, boardId), { recursive: true, force: true })
+}
+
+/** The boards that have a folder of files under DATA_DIR/assets (to find ones left behind). */
+export async function boardsWithAssetFiles(dataDir: string): Promise<string[]> {
+  const entries = await fs.promises.readdir(path.join(dataDir, 'assets'), { withFileTypes: true }).catch(() => [])
+  return entries.filter((entry) => entry.isDirectory() && isBoardId(entry.name)).map((entry) => entry.name)
 }
 
 export async function readAsset(

@@ -44,6 +44,13 @@ export function boardRoutes(deps: AppDeps): Hono {
       const { board, role } = access
       return c.json({ id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role })
     })
+    .delete('/:id', async (c) => {
+      const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
+      if (!access.ok) return jsonError(c, access.status, access.code, access.message)
+      if (access.role !== 'facilitator') return jsonError(c, 403, 'not_facilitator', 'Only the facilitator can delete the board')
+      await deps.deletion.deleteBoard(access.board.id, 'facilitator')
+      return c.json({ id: access.board.id, deleted: true })
+    })
     .get('/:id/regiecheck', async (c) => {
       const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
       if (!access.ok) return jsonError(c, access.status, access.code, access.message)

@@ -9,6 +9,7 @@ import type { Role } from '../../shared/roles.ts'
 import type { DocRef } from '../../shared/session/channels.ts'
 import type { ControlHandle, ControlWatches } from '../session/control-watch.ts'
 import type { SessionService } from '../session/session-service.ts'
+import type { BoardDeletion } from '../boards/board-deletion.ts'
 
 /** A live sync connection as the HTTP layer sees it: frames in, close notice. */
 export interface SyncSocketHandler {
@@ -29,6 +30,8 @@ export interface AppDeps {
   controls: ControlWatches
   /** The facilitator's session (control document, votes, reveal, link rotation). */
   session: SessionService
+  /** Deletes a board and everything of it, on every instance. */
+  deletion: BoardDeletion
   /** Starts serving the sync protocol for one of a board's documents on an upgraded socket. */
   openSyncConnection(socket: WebSocket, doc: DocRef, role: Role, ownerKey: string | null, control: ControlHandle): SyncSocketHandler
 }

@@ -14,7 +14,7 @@ import { OWNER_SECRET_PARAM, OWNER_SECRET_PATTERN } from '../../shared/session/o
 import { authorize } from '../boards/boards.ts'
 import type { ControlHandle } from '../session/control-watch.ts'
 import { openAccess } from '../session/permissions.ts'
-import { TooManyBoardsError } from '../rooms/registry.ts'
+import { BoardDeletedError, TooManyBoardsError } from '../rooms/registry.ts'
 import { clientAddress } from './client-address.ts'
 import type { AppDeps, SyncSocketHandler } from './deps.ts'
 import { jsonError } from './errors.ts'
@@ -61,11 +61,14 @@ export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
       try {
         control = await deps.controls.acquire(boardId)
       } catch (error) {
+        if (error instanceof BoardDeletedError) return jsonError(c, 404, 'board_not_found', 'No board with this id')
         if (!(error instanceof TooManyBoardsError)) throw error
         metrics.rejected('boards_loaded')
         return jsonError(c, 503, 'server_busy', 'This server has too many boards open; try again shortly')
       }
       c.env.incoming.socket.once('close', control.release)
+      // Deleted a moment ago, its rows maybe not yet gone: as good as gone.
+      if (control.get().deleted !== null) return jsonError(c, 404, 'board_not_found', 'No board with this id')
       await storage.touchBoard(boardId, Date.now())
       c.set('role', access.role)
       c.set('doc', doc)

@@ -5,6 +5,10 @@
  * once it has had no peers for `idleUnloadMs`. At most `maxBoardsLoaded` boards are held, however
  * many of their documents are open; when all are taken, an idle board is unloaded early to make
  * room, and only when none is idle is a new board refused.
+ *
+ * A deleted board is discarded: its rooms are closed and dropped without the compaction an unload
+ * does (there is nothing left to write to), and for a while afterwards it is not loaded again, so
+ * a connection that raced the deletion cannot bring an empty copy of it back to life.
  */
 import type { Fanout } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
@@ -12,6 +16,7 @@ import type { Storage } from '../storage/storage.ts'
 import { splitDocName } from '../storage/doc-name.ts'
 import type { Peer } from './peer.ts'
 import { CloseCode, Room } from './room.ts'
+import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
 
 export interface RegistryOptions {
   idleUnloadMs: number
@@ -24,6 +29,16 @@ export interface RegistryOptions {
 /** Every board slot is taken by a board with connections. */
 export class TooManyBoardsError extends Error {}
 
+/** The board was deleted (here or on another instance); it is not loaded again. */
+export class BoardDeletedError extends Error {}
+
+/**
+ * How long a discarded board is refused without asking storage. Past it the board's tokens are
+ * long gone (every upgrade and API call is refused with 404 before it gets here); this only
+ * covers connections and session calls that were authorised just before the deletion.
+ */
+const DISCARDED_MEMORY_MS = 10 * 60_000
+
 interface Slot {
   room: Promise<Room>
   loaded: Room | null
@@ -33,6 +48,7 @@ interface Slot {
 export class RoomRegistry {
   private readonly slots = new Map<string, Slot>()
   private readonly unloading = new Set<Promise<void>>()
+  private readonly discarded = new Set<string>()
 
   constructor(
     private readonly storage: Storage,
@@ -60,6 +76,13 @@ export class RoomRegistry {
     return rooms
   }
 
+  /** Boards with at least one peer (a connection, or the server at work) in one of their rooms. */
+  boardsInUse(): Set<string> {
+    const boards = new Set<string>()
+    for (const [name, slot] of this.slots) if (slot.loaded && slot.loaded.peerCount > 0) boards.add(boardOf(name))
+    return boards
+  }
+
   /**
    * Whether a connection to this board can be served: it is loaded, or there is a free slot, or
    * an idle board can give up its slot (which this unloads).
@@ -81,6 +104,7 @@ export class RoomRegistry {
 
   /** Loads the board if needed and adds the peer; the returned room already has the peer. */
   async join(boardId: string, peer: Peer): Promise<Room> {
+    if (this.discarded.has(boardOf(boardId))) throw new BoardDeletedError(`board ${boardOf(boardId)} was deleted`)
     let slot = this.slots.get(boardId)
     if (!slot) {
       if (!this.makeRoomFor(boardId)) throw new TooManyBoardsError(`${this.options.maxBoardsLoaded} boards are in use`)
@@ -108,6 +132,37 @@ export class RoomRegistry {
     slot.idleTimer.unref()
   }
 
+  /**
+   * Drops every document of a deleted board from memory: closes its connections with
+   * CLOSE_BOARD_DELETED, lets writes in flight finish (they fail, or are deleted with the board)
+   * and destroys the rooms without compacting them. Safe to call more than once, and for a board
+   * that is not loaded.
+   */
+  async discardBoard(boardId: string): Promise<void> {
+    this.discarded.add(boardId)
+    setTimeout(() => this.discarded.delete(boardId), DISCARDED_MEMORY_MS).unref()
+    const rooms: Promise<Room>[] = []
+    for (const [name, slot] of [...this.slots]) {
+      if (boardOf(name) !== boardId) continue
+      this.cancelIdleTimer(slot)
+      this.slots.delete(name)
+      rooms.push(slot.room)
+    }
+    for (const result of await Promise.allSettled(rooms)) {
+      if (result.status === 'rejected') continue
+      const room = result.value
+      room.closeAll(CLOSE_BOARD_DELETED, BOARD_DELETED_REASON)
+      await room.settled()
+      room.destroy()
+    }
+    if (rooms.length > 0) this.log.info({ boardId, documents: rooms.length }, 'deleted board dropped from memory')
+  }
+
+  /** Whether the board was discarded as deleted (recently; see DISCARDED_MEMORY_MS). */
+  isDiscarded(boardId: string): boolean {
+    return this.discarded.has(boardId)
+  }
+
   /** Closes every connection, waits for pending writes and compacts every loaded board. */
   async closeAll(code: number, reason: string): Promise<void> {
     const rooms = await Promise.allSettled([...this.slots.values()].map((s) => s.room))
@@ -127,10 +182,8 @@ export class RoomRegistry {
       countUpdate: this.options.countUpdate,
       log: this.log,
       onBroken: (broken, error) => {
-        this.log.error({ boardId, err: error }, 'storage write failed; board reloads from storage')
         if (this.slots.get(boardId)?.room === room) this.slots.delete(boardId)
-        broken.closeAll(CloseCode.internalError, 'storage failure, reconnect')
-        broken.destroy()
+        void this.afterFailedWrite(broken, error)
       },
     })
     room.then(
@@ -141,6 +194,26 @@ export class RoomRegistry {
       },
     )
     return room
+  }
+
+  /**
+   * A write failed. Usually storage is in trouble: the room closes (clients reconnect and the
+   * board reloads from storage). But an append to a board deleted a moment ago fails too, and
+   * that is no failure: then the whole board is discarded, with the deletion's close code.
+   */
+  private async afterFailedWrite(broken: Room, error: unknown): Promise<void> {
+    const board = boardOf(broken.boardId)
+    const exists = this.discarded.has(board) ? false : await boardStillExists(this.storage, board)
+    if (!exists) {
+      this.log.info({ boardId: broken.boardId }, 'write to a deleted board refused; dropping the board')
+      broken.closeAll(CLOSE_BOARD_DELETED, BOARD_DELETED_REASON)
+      broken.destroy()
+      await this.discardBoard(board)
+      return
+    }
+    this.log.error({ boardId: broken.boardId, err: error }, 'storage write failed; board reloads from storage')
+    broken.closeAll(CloseCode.internalError, 'storage failure, reconnect')
+    broken.destroy()
   }
 
   private async unload(room: Room): Promise<void> {
@@ -168,6 +241,19 @@ export class RoomRegistry {
   private track(work: Promise<void>): void {
     this.unloading.add(work)
     void work.finally(() => this.unloading.delete(work))
+  }
+}
+
+/** Whether storage still has the board; when storage cannot say within a moment, assume it does. */
+async function boardStillExists(storage: Storage, boardId: string): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const undecided = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), 2000)
+  })
+  try {
+    return await Promise.race([storage.getBoard(boardId).then((board) => board !== null, () => true), undecided])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

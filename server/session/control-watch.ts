@@ -1,8 +1,10 @@
 /**
  * The session state of the boards that have connections on this instance, read from each board's
  * control document and kept current as it changes (locally or through the fan-out from another
- * instance). Connections ask it, for every update, whether they may write; and it closes the
- * connections of a role whose link was rotated.
+ * instance). Connections ask it, for every update, whether they may write; it closes the
+ * connections of a role whose link was rotated; and when the board is marked deleted it hands the
+ * board to `onBoardDeleted`, which drops it from this instance. Because every instance with
+ * connections to a board watches its control document, that is how a deletion reaches them all.
  */
 import type * as Y from 'yjs'
 import { roomName } from '../../shared/session/channels.ts'
@@ -24,13 +26,15 @@ export class ControlWatches {
   constructor(
     private readonly registry: RoomRegistry,
     private readonly log: Logger,
+    /** Called once per watch when the board's control document says it was deleted. */
+    private readonly onBoardDeleted: (boardId: string) => void = () => undefined,
   ) {}
 
   /** Keeps the board's control document loaded and read until the handle is released. */
   async acquire(boardId: string): Promise<ControlHandle> {
     let watch = this.watches.get(boardId)
     if (!watch) {
-      watch = new ControlWatch(boardId, this.registry, this.log)
+      watch = new ControlWatch(boardId, this.registry, this.log, this.onBoardDeleted)
       this.watches.set(boardId, watch)
     }
     const held = watch
@@ -67,6 +71,7 @@ class ControlWatch {
     private readonly boardId: string,
     private readonly registry: RoomRegistry,
     private readonly log: Logger,
+    private readonly onBoardDeleted: (boardId: string) => void,
   ) {
     this.ready = registry.join(roomName({ boardId, channel: 'control' }), this.peer).then((room) => {
       if (this.stopped) {
@@ -77,6 +82,7 @@ class ControlWatch {
       this.map = room.doc.getMap<unknown>(CONTROL_MAP)
       this.state = this.read()
       this.map.observe(this.onChange)
+      if (this.state.deleted !== null) this.onBoardDeleted(boardId)
     })
   }
 
@@ -97,6 +103,10 @@ class ControlWatch {
     for (const role of ['participant', 'viewer'] as const) {
       const at = this.state.rotated[role]
       if (at !== undefined && at !== before.rotated[role]) this.closeRole(role)
+    }
+    if (this.state.deleted !== null && before.deleted === null) {
+      this.log.info({ boardId: this.boardId }, 'board deleted; closing its connections')
+      this.onBoardDeleted(this.boardId)
     }
   }
 

@@ -71,6 +71,14 @@ export class SessionService {
     })
   }
 
+  /**
+   * Marks the board deleted (server clock) just before its data goes: every instance watching the
+   * control document drops the board and closes its connections (see ControlWatch).
+   */
+  markDeleted(boardId: string): Promise<ControlState> {
+    return this.change(boardId, (state, now) => (state.deleted === null ? { deleted: now } : null))
+  }
+
   /** A new token for the role; every instance then closes the connections holding the old one. */
   async rotate(boardId: string, role: Exclude<Role, 'facilitator'>): Promise<string> {
     const token = generateToken()

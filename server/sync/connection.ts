@@ -18,7 +18,8 @@ import type { Logger } from '../log.ts'
 import type { Peer } from '../rooms/peer.ts'
 import { TokenBucket } from '../limits/token-bucket.ts'
 import type { RejectionReason } from '../metrics/metrics.ts'
-import { TooManyBoardsError, type RoomRegistry } from '../rooms/registry.ts'
+import { BoardDeletedError, TooManyBoardsError, type RoomRegistry } from '../rooms/registry.ts'
+import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
 import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
 import { decodeClientMessage, ProtocolError } from './protocol.ts'
 import { batchWritesOf } from './write-batching.ts'
@@ -72,6 +73,10 @@ export class SyncConnection implements Peer {
       (error: unknown) => {
         if (error instanceof TooManyBoardsError) {
           this.reject('boards_loaded', CloseCode.tryAgainLater, 'server busy: too many boards open')
+          return
+        }
+        if (error instanceof BoardDeletedError) {
+          this.close(CLOSE_BOARD_DELETED, BOARD_DELETED_REASON)
           return
         }
         this.log.error({ err: error }, 'could not join board')

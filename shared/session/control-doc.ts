@@ -13,6 +13,7 @@ export const ControlKey = {
   summon: 'summon',
   viewOnly: 'viewOnly',
   rotated: 'rotated',
+  deleted: 'deleted',
 } as const
 
 /**
@@ -76,6 +77,13 @@ export interface ControlState {
   readonly summon: SummonState | null
   readonly viewOnly: ViewOnlyState
   readonly rotated: RotatedState
+  /**
+   * When the facilitator (or the retention period) deleted the board, server clock; null while it
+   * exists. Written just before everything of the board is removed: every instance holding the
+   * board sees it and closes its connections (CLOSE_BOARD_DELETED), and a browser that reads it
+   * knows to drop its local copy rather than offer it back.
+   */
+  readonly deleted: number | null
 }
 
 export const INITIAL_CONTROL: ControlState = {
@@ -86,6 +94,7 @@ export const INITIAL_CONTROL: ControlState = {
   summon: null,
   viewOnly: {},
   rotated: {},
+  deleted: null,
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
@@ -99,5 +108,6 @@ export function readControl(get: (key: string) => unknown): ControlState {
     summon: value('summon'),
     viewOnly: value('viewOnly'),
     rotated: value('rotated'),
+    deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
   }
 }

@@ -17,6 +17,8 @@
  *   GET    /api/boards/:id/votes                     → VotesAnswer
  *   POST   /api/boards/:id/votes  { shapeId }        → VotesAnswer; 409 VoteRefusal as error code
  *   DELETE /api/boards/:id/votes/:shapeId            → VotesAnswer
+ *   DELETE /api/boards/:id                           → { id, deleted: true } (facilitator only)
+ *        every connection to the board's documents is closed with 4410 "board deleted"
  *
  * Sync connections add `owner=<secret>` to the query (next to `token`), which identifies the
  * participant for view-only and for their private document.
@@ -60,3 +62,11 @@ export type SessionAnswer = ControlState
 
 /** WebSocket close code for a connection whose token was rotated away. */
 export const CLOSE_TOKEN_ROTATED = 4403
+
+/**
+ * WebSocket close code for every connection to a board that was deleted (`DELETE
+ * /api/boards/:id`, or the retention period): the board is gone for good, so a client should not
+ * reconnect (it would get HTTP 404) and should drop its local copy.
+ */
+export const CLOSE_BOARD_DELETED = 4410
+export const BOARD_DELETED_REASON = 'board deleted'

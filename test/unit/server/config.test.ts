@@ -21,6 +21,7 @@ describe('configuration', () => {
       maxBoardBytes: 64 * 1024 * 1024,
       maxRequestBodyBytes: 64 * 1024,
       trustProxy: false,
+      retentionDays: null,
     })
   })
 
@@ -52,6 +53,7 @@ describe('configuration', () => {
         MAX_BOARD_BYTES: '1048576',
         MAX_REQUEST_BODY_BYTES: '4096',
         TRUST_PROXY: 'true',
+        RETENTION_DAYS: '90',
       },
       '/srv/app',
     )
@@ -77,6 +79,7 @@ describe('configuration', () => {
       maxBoardBytes: 1048576,
       maxRequestBodyBytes: 4096,
       trustProxy: true,
+      retentionDays: 90,
     })
   })
 
@@ -89,6 +92,8 @@ describe('configuration', () => {
     ['REDIS_URL', 'not a url'],
     ['MAX_UPDATES_PER_SECOND', '0'],
     ['TRUST_PROXY', 'maybe'],
+    ['RETENTION_DAYS', '0'],
+    ['RETENTION_DAYS', '30.5'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(name)
