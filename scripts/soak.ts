@@ -8,12 +8,18 @@
  * goes idle long enough to be unloaded and loaded again, so the load, unload and compaction paths
  * run all along, not only the relay.
  *
+ * Boards are retired after `--rotate` minutes and replaced by new ones, as workshops end and others
+ * begin: a Yjs document keeps a tombstone (an object of ~200 bytes in memory) for every deleted
+ * entry, so a board edited five times a second by five people for hours grows, and only boards
+ * of bounded age give a steady state whose memory can be flat.
+ *
  * At the end every client leaves and the boards unload; a last sample after that shows what the
  * server holds with no board loaded. Growth that is gone then was live data (Yjs documents keep
  * every deleted item as a tombstone, so a board edited all day grows); growth that stays is a leak.
  *
  * Flags: --boards 10 --clients 5 --minutes 15 --rate 5 --sample 30 (seconds between samples)
- *        --churn 20 (seconds) --database-url postgres://… --redis-url redis://… (optional)
+ *        --churn 20 (seconds) --rotate 5 (minutes; 0 keeps the same boards all along)
+ *        --database-url postgres://… --redis-url redis://… (optional)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -35,6 +41,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '5' },
     sample: { type: 'string', default: '30' },
     churn: { type: 'string', default: '20' },
+    rotate: { type: 'string', default: '5' },
     'database-url': { type: 'string' },
     'redis-url': { type: 'string' },
   },
@@ -45,6 +52,7 @@ const durationMs = Number(values.minutes) * 60_000
 const ratePerClient = Number(values.rate)
 const sampleMs = Number(values.sample) * 1000
 const churnMs = Number(values.churn) * 1000
+const rotateMs = Number(values.rotate) * 60_000
 const MiB = 1024 * 1024
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-soak-'))
@@ -120,13 +128,31 @@ const boards = await Promise.all(Array.from({ length: boardCount }, (_, i) => cr
 const seats = new Map<string, Seat[]>(boards.map((board) => [board.id, Array.from({ length: clientsPerBoard }, () => seat(board))]))
 await waitFor(() => [...seats.values()].flat().every((s) => s.client.provider.synced), 'every client to sync', 60_000)
 
+const born = new Map(boards.map((board) => [board.id, Date.now()]))
 let resting: string | null = null
 let churnRound = 0
+let rotated = 0
+let churning = false
 const churn = setInterval(() => {
-  // Wake the board that rested last round, rest the next one (its clients leave; it unloads).
+  if (churning) return
+  churning = true
+  void churnOnce().finally(() => (churning = false))
+}, churnMs)
+
+async function churnOnce(): Promise<void> {
+  // Wake the board that rested last round (or, once old enough, a new board in its place), rest
+  // the next one (its clients leave; it unloads).
   if (resting) {
-    const board = boards.find((b) => b.id === resting)!
-    seats.set(resting, Array.from({ length: clientsPerBoard }, () => seat(board)))
+    let board = boards.find((b) => b.id === resting)!
+    seats.delete(resting)
+    if (rotateMs > 0 && Date.now() - born.get(board.id)! > rotateMs) {
+      const fresh = await createBoard(server.url, { title: 'soak' })
+      boards[boards.indexOf(board)] = fresh
+      born.set(fresh.id, Date.now())
+      rotated++
+      board = fresh
+    }
+    seats.set(board.id, Array.from({ length: clientsPerBoard }, () => seat(board)))
   }
   const next = boards[churnRound++ % boards.length]!
   for (const s of seats.get(next.id)!) unseat(s)
@@ -138,7 +164,7 @@ const churn = setInterval(() => {
     unseat(list.shift()!)
     list.push(seat(board))
   }
-}, churnMs)
+}
 
 const samples: Array<{ minute: number; rss: number; heap: number }> = []
 const started = Date.now()
@@ -200,7 +226,7 @@ const slope = half.reduce((a, s) => a + (s.minute - meanX) * (s.rss - meanY), 0)
 const mibPerHour = (slope * 60) / MiB
 const min = Math.min(...samples.map((s) => s.rss)) / MiB
 const max = Math.max(...samples.map((s) => s.rss)) / MiB
-console.log(`server exit: ${String(exit)}`)
+console.log(`server exit: ${String(exit)}; ${rotated} boards retired and replaced by new ones`)
 console.log(`RSS min ${min.toFixed(1)} MiB, max ${max.toFixed(1)} MiB; second-half trend ${mibPerHour.toFixed(1)} MiB/hour while editing`)
 console.log(Math.abs(mibPerHour) < (0.1 * meanY) / MiB ? 'memory while editing: flat' : 'memory while editing: NOT flat (trend above 10% of RSS per hour)')
 console.log(
