@@ -179,5 +179,11 @@ export const en: Record<MessageKey, string> = {
   'outline.vote.remove': 'Remove a dot from: {text}',
   'footer.accessibility': 'Accessibility',
   'footer.privacy': 'Privacy',
+  'export.heading': 'Export',
+  'export.png': 'Board as PNG',
+  'export.svg': 'Board as SVG',
+  'export.selection': 'Selection as PNG',
+  'export.empty': 'The board is still empty.',
+  'export.done': 'The download has started.',
   'home.link': 'To the start page',
 }

@@ -51,3 +51,14 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n outside I18nProvider')
   return value
 }
+
+/**
+ * For components that tldraw may also render outside our React tree (shapes, when it exports an
+ * image): our strings in the stored language when there is no provider above.
+ */
+export function useI18nOrStored(): Pick<I18n, 't' | 'language'> {
+  const value = useContext(I18nContext)
+  if (value) return value
+  const language = storedLanguage()
+  return { language, t: (key, values) => translate(language, key, values) }
+}

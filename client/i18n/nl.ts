@@ -178,6 +178,12 @@ export const nl = {
   'outline.vote.remove': 'Stip weghalen bij: {text}',
   'footer.accessibility': 'Toegankelijkheid',
   'footer.privacy': 'Privacy',
+  'export.heading': 'Exporteren',
+  'export.png': 'Bord als PNG',
+  'export.svg': 'Bord als SVG',
+  'export.selection': 'Selectie als PNG',
+  'export.empty': 'Er staat nog niets op het bord.',
+  'export.done': 'De download is gestart.',
   'home.link': 'Naar de startpagina',
 } as const
 

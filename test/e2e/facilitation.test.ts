@@ -192,4 +192,13 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
     await facilitator.click('[data-freeze]')
     await anna.waitForSelector('.readonly-badge', { state: 'detached' })
   })
+
+  it('exports the board as PNG and SVG images', async () => {
+    for (const [format, signature] of [['png', '\x89PNG'], ['svg', '<svg']] as const) {
+      const [download] = await Promise.all([anna.waitForEvent('download'), anna.click(`[data-export="${format}"]`)])
+      expect(download.suggestedFilename()).toBe(`wijkavond.${format}`)
+      const file = await download.path()
+      expect(fs.readFileSync(file!, format === 'png' ? 'latin1' : 'utf8').slice(0, 200)).toContain(signature)
+    }
+  })
 })

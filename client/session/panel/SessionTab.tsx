@@ -4,6 +4,7 @@ import type { BoardSession } from '../../board/board-session.ts'
 import { FacilitatorControls } from './FacilitatorControls.tsx'
 import { ParticipantsList } from './ParticipantsList.tsx'
 import { VotingResults } from './VotingResults.tsx'
+import { ExportSection } from '../../exports/ExportSection.tsx'
 
 /** The sidebar's session tab: who is here for everyone, the controls for the facilitator. */
 export function SessionTab({ editor, session }: { editor: Editor; session: BoardSession }) {
@@ -11,6 +12,7 @@ export function SessionTab({ editor, session }: { editor: Editor; session: Board
     <div className="session-tab">
       {canFacilitate(session.role) && <FacilitatorControls editor={editor} session={session} />}
       <VotingResults editor={editor} session={session} />
+      {session.role !== 'viewer' && <ExportSection editor={editor} title={document.title.replace(/ · Regiebord$/, '')} />}
       <ParticipantsList editor={editor} session={session} />
     </div>
   )

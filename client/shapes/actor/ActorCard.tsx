@@ -1,12 +1,12 @@
 import { actorKind } from '../../../shared/regie/actor-kinds.ts'
 import { ACTOR_CARD } from '../../../shared/board/card-sizes.ts'
 import type { RegieActorShape } from '../../../shared/board/regie-shapes.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
+import { useI18nOrStored } from '../../i18n/i18n.tsx'
 import { formatCount } from '../labels.ts'
 import { useThemeColor } from '../theme.ts'
 
 export function ActorCard({ shape }: { shape: RegieActorShape }) {
-  const { t, language } = useI18n()
+  const { t, language } = useI18nOrStored()
   const color = useThemeColor()
   const p = shape.props
   const kind = actorKind(p.kind)

@@ -1,9 +1,9 @@
 import { ITEM_CARD } from '../../../shared/board/card-sizes.ts'
 import type { RegieItemShape } from '../../../shared/board/regie-shapes.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
+import { useI18nOrStored } from '../../i18n/i18n.tsx'
 
 export function ItemCard({ shape }: { shape: RegieItemShape }) {
-  const { t } = useI18n()
+  const { t } = useI18nOrStored()
   const p = shape.props
   const answered = p.response.trim() !== ''
   return (

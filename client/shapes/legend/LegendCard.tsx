@@ -2,11 +2,11 @@ import { LEGEND_CARD } from '../../../shared/board/card-sizes.ts'
 import type { RegieLegendShape } from '../../../shared/board/regie-shapes.ts'
 import { actorKind } from '../../../shared/regie/actor-kinds.ts'
 import { relationKind } from '../../../shared/regie/relation-kinds.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
+import { useI18nOrStored } from '../../i18n/i18n.tsx'
 import { ActorSwatch, RelationSwatch } from './swatches.tsx'
 
 export function LegendCard({ shape }: { shape: RegieLegendShape }) {
-  const { t, language } = useI18n()
+  const { t, language } = useI18nOrStored()
   const p = shape.props
   return (
     <div className="regie-legend" style={{ width: p.w, height: p.h, padding: LEGEND_CARD.padding }}>

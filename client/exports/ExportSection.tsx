@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import { useI18n } from '../i18n/i18n.tsx'
+import { download, exportImage, fileNameFor, type ImageFormat } from './image-export.ts'
+
+/** Export buttons of the session tab: images made here; more formats come from the server's API. */
+export function ExportSection({ editor, title }: { editor: Editor; title: string }) {
+  const { t } = useI18n()
+  const [message, setMessage] = useState('')
+
+  const image = async (format: ImageFormat, scope: 'page' | 'selection') => {
+    setMessage('')
+    try {
+      const blob = await exportImage(editor, format, scope)
+      if (!blob) {
+        setMessage(t('export.empty'))
+        return
+      }
+      download(blob, fileNameFor(title, `.${format}`))
+      setMessage(t('export.done'))
+    } catch (error) {
+      setMessage(t('session.failed', { message: error instanceof Error ? error.message : String(error) }))
+    }
+  }
+
+  return (
+    <section aria-labelledby="export-heading">
+      <h3 id="export-heading">{t('export.heading')}</h3>
+      <div className="session-buttons">
+        <button type="button" onClick={() => void image('png', 'page')} data-export="png">
+          {t('export.png')}
+        </button>
+        <button type="button" onClick={() => void image('svg', 'page')} data-export="svg">
+          {t('export.svg')}
+        </button>
+        <button type="button" onClick={() => void image('png', 'selection')} disabled={editor.getSelectedShapeIds().length === 0} data-export="selection">
+          {t('export.selection')}
+        </button>
+      </div>
+      <p role="status" className="regie-help">
+        {message}
+      </p>
+    </section>
+  )
+}
