@@ -13,6 +13,8 @@ import { createDatabase, servicesUnavailableReason, startPostgres, type Service 
 import { sleep, waitFor } from '../helpers/wait.ts'
 
 const ROUNDS = 3
+/** Four server starts per test; on a busy two-core machine each can take several seconds. */
+const TIMEOUT_MS = 180_000
 /** Edits per writer per tick: each its own transaction, so its own update on the wire. */
 const BURST = 3
 const WRITERS = 4
@@ -108,7 +110,7 @@ describe('crash test: SIGKILL at random moments during concurrent edits', () => 
     const figures = await crashRounds({ DATA_DIR: tempDataDir() }, 11)
     console.log(`crash test (SQLite): ${figures.written} edits, ${figures.kills} kills, ${figures.seenRelayed} relayed updates verified`)
     expect(figures.written).toBeGreaterThanOrEqual(1000)
-  })
+  }, TIMEOUT_MS)
 
   it.skipIf(servicesUnavailableReason() !== null)('PostgreSQL: every update a client saw relayed survives each kill', async () => {
     postgres = await startPostgres()
@@ -116,5 +118,5 @@ describe('crash test: SIGKILL at random moments during concurrent edits', () => 
     const figures = await crashRounds({ DATA_DIR: tempDataDir(), DATABASE_URL: databaseUrl }, 23)
     console.log(`crash test (PostgreSQL): ${figures.written} edits, ${figures.kills} kills, ${figures.seenRelayed} relayed updates verified`)
     expect(figures.written).toBeGreaterThanOrEqual(1000)
-  })
+  }, TIMEOUT_MS)
 })

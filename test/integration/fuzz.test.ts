@@ -124,5 +124,6 @@ describe('fuzz', () => {
     const reader = await connectSynced(server.wsUrl, board.id, board.tokens.viewer)
     clients.push(reader)
     expect(recordsOf(reader)).toEqual(expected)
-  })
+    // Two server starts and 10,000+ frames: more than the default 30 s on a busy machine.
+  }, 180_000)
 })
