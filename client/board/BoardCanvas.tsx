@@ -20,7 +20,7 @@ import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
-import { CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
 import { openBoardSession, type BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { Identity } from './identity.ts'
@@ -45,7 +45,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [rotated, setRotated] = useState(false)
+  const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | null>(null)
   const [outline, setOutline] = useState(false)
 
   // The editor recognises its own presence by the user id derived from these preferences.
@@ -73,8 +73,8 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
     setStore({ status: 'loading' })
     // A rotated link is closed with its own code: stop retrying and say so, rather than spin.
     const onClose = (event: CloseEvent | null) => {
-      if (event?.code !== CLOSE_TOKEN_ROTATED) return
-      setRotated(true)
+      if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED) return
+      setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : 'rotated')
       for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
     }
     opened.main.provider.on('connection-close', onClose)
@@ -100,12 +100,12 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
 
   if (!session) return null
-  if (rotated) {
+  if (closedWith) {
     return (
       <main className="page">
         <h1>{t('app.name')}</h1>
         <p role="alert" className="error" data-board-error>
-          {t('session.rotated')}
+          {closedWith === 'deleted' ? t('board.deleted') : t('session.rotated')}
         </p>
         <p>
           <a href="/">{t('home.link')}</a>

@@ -37,6 +37,11 @@ export function ExportSection({ editor, title }: { editor: Editor; title: string
           {t('export.selection')}
         </button>
       </div>
+      <p>
+        <a href={`${window.location.pathname.replace(/\/$/, '')}/verslag${window.location.hash}`} target="_blank" rel="noopener" data-export="report">
+          {t('export.report')}
+        </a>
+      </p>
       <p role="status" className="regie-help">
         {message}
       </p>

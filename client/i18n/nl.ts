@@ -184,6 +184,17 @@ export const nl = {
   'export.selection': 'Selectie als PNG',
   'export.empty': 'Er staat nog niets op het bord.',
   'export.done': 'De download is gestart.',
+  'report.heading': 'Verslag',
+  'report.print': 'Afdrukken of opslaan als PDF',
+  'report.back': 'Terug naar het bord',
+  'report.image': 'Het bord',
+  'export.report': 'Verslag (afdrukken / PDF)',
+  'delete.heading': 'Bord verwijderen',
+  'delete.button': 'Bord verwijderen…',
+  'delete.confirm': 'Alles van dit bord wordt gewist: inhoud, stemmen, afbeeldingen, privénotities en links. Iedereen wordt losgekoppeld. Dit kan niet ongedaan worden.',
+  'delete.yes': 'Ja, definitief verwijderen',
+  'board.deleted': 'Dit bord is verwijderd door de procesbegeleider.',
+  'start.deleted': 'Het bord is verwijderd, met alles wat erover was opgeslagen.',
   'home.link': 'Naar de startpagina',
 } as const
 

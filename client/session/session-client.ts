@@ -17,6 +17,8 @@ export interface SessionClient {
   votes(): Promise<VotesAnswer>
   vote(shapeId: string): Promise<VotesAnswer>
   unvote(shapeId: string): Promise<VotesAnswer>
+  /** Deletes the board and everything stored about it (facilitator). */
+  deleteBoard(): Promise<unknown>
 }
 
 export function createSessionClient(boardId: string, token: string, ownerSecret: string): SessionClient {
@@ -51,5 +53,6 @@ export function createSessionClient(boardId: string, token: string, ownerSecret:
     votes: () => send('GET', '/votes'),
     vote: (shapeId) => send('POST', '/votes', { shapeId }),
     unvote: (shapeId) => send('DELETE', `/votes/${encodeURIComponent(shapeId)}`),
+    deleteBoard: () => send('DELETE', ''),
   }
 }

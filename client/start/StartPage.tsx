@@ -41,6 +41,11 @@ export function StartPage() {
         <LanguageSwitch />
       </header>
       <p className="tagline">{t('app.tagline')}</p>
+      {new URLSearchParams(window.location.search).has('verwijderd') && (
+        <p role="status" className="notice" data-deleted-notice>
+          {t('start.deleted')}
+        </p>
+      )}
       <section aria-labelledby="new-board">
         <h2 id="new-board">{t('start.heading')}</h2>
         <form onSubmit={submit} className="create-form">

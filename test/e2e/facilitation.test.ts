@@ -194,11 +194,24 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
   })
 
   it('exports the board as PNG and SVG images', async () => {
+    // Anna reloaded earlier; the session tab holds the export buttons.
+    await anna.click('[data-session-tab]')
     for (const [format, signature] of [['png', '\x89PNG'], ['svg', '<svg']] as const) {
       const [download] = await Promise.all([anna.waitForEvent('download'), anna.click(`[data-export="${format}"]`)])
       expect(download.suggestedFilename()).toBe(`wijkavond.${format}`)
       const file = await download.path()
       expect(fs.readFileSync(file!, format === 'png' ? 'latin1' : 'utf8').slice(0, 200)).toContain(signature)
     }
+  })
+
+  it('deletes the board: everyone is told, and the facilitator is back on the start page', async () => {
+    await facilitator.click('[data-delete-board]')
+    await facilitator.click('[data-delete-confirm]')
+    await facilitator.waitForSelector('[data-deleted-notice]')
+    for (const page of [anna, bram]) {
+      await page.waitForSelector('[data-board-error]')
+      expect(await page.textContent('[data-board-error]')).toContain('verwijderd')
+    }
+    expect((await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })).status).toBe(404)
   })
 })

@@ -5,6 +5,7 @@ import { FacilitatorControls } from './FacilitatorControls.tsx'
 import { ParticipantsList } from './ParticipantsList.tsx'
 import { VotingResults } from './VotingResults.tsx'
 import { ExportSection } from '../../exports/ExportSection.tsx'
+import { DeleteBoard } from './DeleteBoard.tsx'
 
 /** The sidebar's session tab: who is here for everyone, the controls for the facilitator. */
 export function SessionTab({ editor, session }: { editor: Editor; session: BoardSession }) {
@@ -12,6 +13,7 @@ export function SessionTab({ editor, session }: { editor: Editor; session: Board
     <div className="session-tab">
       {canFacilitate(session.role) && <FacilitatorControls editor={editor} session={session} />}
       <VotingResults editor={editor} session={session} />
+      {canFacilitate(session.role) && <DeleteBoard session={session} />}
       {session.role !== 'viewer' && <ExportSection editor={editor} title={document.title.replace(/ · Regiebord$/, '')} />}
       <ParticipantsList editor={editor} session={session} />
     </div>
