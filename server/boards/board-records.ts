@@ -1,27 +1,48 @@
 /**
- * A board's tldraw records as stored, for what the server reads out of a board (the regiecheck,
+ * A board's documents as stored, for what the server reads out of a board (the regiecheck,
  * exports). Read from storage rather than from a loaded room: every update is stored before it is
  * relayed, so storage is never behind what anyone has seen, on any instance.
  */
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
+import { META_MAP, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
+import type { BoardContent } from '../../shared/export/board-content.ts'
+import { roomName } from '../../shared/session/channels.ts'
+import { CONTROL_MAP, readControl } from '../../shared/session/control-doc.ts'
 import type { Storage } from '../storage/storage.ts'
 
-export async function readBoardRecords(storage: Storage, boardId: string): Promise<TLRecord[]> {
-  const { updates } = await storage.loadUpdates(boardId)
+/** Loads one document's stored log into a throwaway Y.Doc and reads what `read` needs from it. */
+async function readStoredDoc<T>(storage: Storage, name: string, read: (doc: Y.Doc) => T): Promise<T> {
+  const { updates } = await storage.loadUpdates(name)
   const doc = new Y.Doc()
   try {
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update)
     })
-    const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
-    // Values come from clients: only plain objects with a string id and type name are records.
-    return [...records.map.values()].map((entry) => entry.val).filter(isRecordLike)
+    return read(doc)
   } finally {
     doc.destroy()
   }
+}
+
+function recordsIn(doc: Y.Doc): TLRecord[] {
+  const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+  // Values come from clients: only plain objects with a string id and type name are records.
+  return [...records.map.values()].map((entry) => entry.val).filter(isRecordLike)
+}
+
+/** The board, its locked structure, its meta map and its session state: what exports read. */
+export async function readBoardContent(storage: Storage, boardId: string): Promise<BoardContent> {
+  const [board, structure, control] = await Promise.all([
+    readStoredDoc(storage, boardId, (doc) => ({ records: recordsIn(doc), meta: doc.getMap<unknown>(META_MAP).toJSON() })),
+    readStoredDoc(storage, roomName({ boardId, channel: 'structure' }), recordsIn),
+    readStoredDoc(storage, roomName({ boardId, channel: 'control' }), (doc) => {
+      const map = doc.getMap<unknown>(CONTROL_MAP)
+      return readControl((key) => map.get(key))
+    }),
+  ])
+  return { records: board.records, structure, meta: board.meta, control }
 }
 
 function isRecordLike(value: unknown): value is TLRecord {

@@ -30,20 +30,32 @@ export interface NewBoard {
 }
 
 export async function createBoard(storage: Storage, input: NewBoard, now = Date.now()): Promise<CreatedBoard> {
-  const id = generateBoardId()
   const title = input.title?.trim() || DEFAULT_TITLE
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>
-  const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>
-  await storage.createBoard({
-    id,
+  return storeNewBoard(storage, {
     title,
     template: input.template ?? null,
     createdAt: now,
-    lastOpenedAt: now,
-    tokenHashes,
     initialUpdate: await initialDocument(title, now, input.template, input.locale ?? 'nl'),
   })
-  return { id, title, tokens }
+}
+
+export interface BoardDocuments {
+  title: string
+  template: string | null
+  createdAt: number
+  /** The board document's first state. */
+  initialUpdate: Uint8Array
+  /** First states of its other documents, by key (`structure`). */
+  otherDocs?: Readonly<Record<string, Uint8Array>>
+}
+
+/** Stores a board with a new id and new tokens, all in one transaction; returns its links. */
+export async function storeNewBoard(storage: Storage, documents: BoardDocuments): Promise<CreatedBoard> {
+  const id = generateBoardId()
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>
+  const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>
+  await storage.createBoard({ id, lastOpenedAt: documents.createdAt, tokenHashes, ...documents })
+  return { id, title: documents.title, tokens }
 }
 
 /**

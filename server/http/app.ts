@@ -9,6 +9,7 @@ import { clientFileRoutes } from './client-files.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { healthRoutes } from './health.ts'
+import { BOARD_IMPORT_PATH, exportRoutes } from './exports.ts'
 import { metricsRoutes } from './metrics.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', sessionRoutes(deps, deps.session))
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', assetRoutes(deps))
+  app.route('/api/boards', exportRoutes(deps))
   app.route('/sync', syncRoutes(deps))
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`))
   app.all('/sync/*', (c) => jsonError(c, 404, 'not_found', 'Sync URLs look like /sync/<boardId>?token=…'))
@@ -43,7 +45,7 @@ const ASSET_UPLOAD = /^\/api\/boards\/[^/]+\/assets\/?$/
 
 /**
  * A body limit for every API route (MAX_REQUEST_BODY_BYTES), so a route added later cannot be
- * sent an unbounded body by mistake. Asset uploads have their own, larger limit.
+ * sent an unbounded body by mistake. Asset uploads and board imports have their own, larger limits.
  */
 function apiBodyLimit(deps: AppDeps) {
   const limit = bodyLimit({
@@ -53,5 +55,6 @@ function apiBodyLimit(deps: AppDeps) {
       return jsonError(c, 413, 'body_too_large', `The request body may be at most ${deps.config.maxRequestBodyBytes} bytes`)
     },
   })
-  return createMiddleware((c, next) => (c.req.method === 'POST' && ASSET_UPLOAD.test(c.req.path) ? next() : limit(c, next)))
+  const ownLimit = (path: string) => ASSET_UPLOAD.test(path) || BOARD_IMPORT_PATH.test(path)
+  return createMiddleware((c, next) => (c.req.method === 'POST' && ownLimit(c.req.path) ? next() : limit(c, next)))
 }

@@ -9,7 +9,8 @@ import { readJsonBody } from './json-body.ts'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { isLocale, LOCALES } from '../../shared/regie/text.ts'
-import { readBoardRecords } from '../boards/board-records.ts'
+import { readBoardContent } from '../boards/board-records.ts'
+import { visibleRecords } from '../../shared/export/board-content.ts'
 import { isTemplateId } from '../../shared/templates/template.ts'
 
 const CreateBoardBody = z.strictObject({
@@ -56,7 +57,8 @@ export function boardRoutes(deps: AppDeps): Hono {
       if (!access.ok) return jsonError(c, access.status, access.code, access.message)
       const requested = c.req.query('locale') ?? 'nl'
       if (!isLocale(requested)) return jsonError(c, 400, 'unknown_locale', `Unknown locale "${requested}"; use nl or en`)
-      const model = recordsToModel(await readBoardRecords(storage, access.board.id))
+      // Locked content (the structure document) is part of the board as everyone sees it.
+      const model = recordsToModel(visibleRecords(await readBoardContent(storage, access.board.id)))
       const counts = { actors: model.actors.length, relations: model.relations.length, groups: model.groups.length, blocks: model.blocks.length }
       return c.json({ counts, findings: checkBoardModel(model, requested) })
     })

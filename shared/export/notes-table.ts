@@ -1,0 +1,66 @@
+/**
+ * Every written note on a board as a table row: sticky notes, text and regie cards, in reading
+ * order, each with the frames (lanes) it sits in, its author's name when the board records one,
+ * and its dots from the last revealed voting round. The CSV export writes this table; a report
+ * page can show it.
+ */
+import type { TLShape } from '@tldraw/tlschema'
+import { ITEM_SHAPE } from '../board/regie-shapes.ts'
+import type { VotingRound } from '../session/control-doc.ts'
+import type { Locale } from '../regie/text.ts'
+import { ShapeTree, shapeAuthor, shapesOf, shapeText, visibleRecords, type BoardContent } from './board-content.ts'
+import { toCsv } from './csv.ts'
+import { exportText, type ExportTextKey } from './export-text.ts'
+
+export type NoteKind = 'note' | 'text' | 'item'
+
+export interface NoteRow {
+  readonly shapeId: string
+  readonly kind: NoteKind
+  readonly text: string
+  /** Enclosing frames, outermost first; empty when the note lies loose on the board. */
+  readonly frames: readonly string[]
+  /** '' when the shape carries no name (an anonymous board, or made before names were kept). */
+  readonly author: string
+  /** Dots in the last revealed round; null when no round is revealed or the note was not in it. */
+  readonly votes: number | null
+}
+
+const KINDS: Readonly<Record<string, NoteKind>> = { note: 'note', text: 'text', [ITEM_SHAPE]: 'item' }
+
+export function noteRows(content: BoardContent): NoteRow[] {
+  const shapes = shapesOf(visibleRecords(content))
+  const tree = new ShapeTree(shapes)
+  const votes = revealedTotals(content.control.voting)
+  return tree
+    .inReadingOrder(shapes.filter((shape) => Object.hasOwn(KINDS, shape.type)))
+    .map((shape: TLShape): NoteRow => ({
+      shapeId: shape.id,
+      kind: KINDS[shape.type]!,
+      text: shapeText(shape),
+      frames: tree.frameTrail(shape),
+      author: shapeAuthor(shape),
+      votes: votes ? votes(shape.id) : null,
+    }))
+}
+
+/** Dots per shape of a revealed round (0 for a shape in the round nobody chose), else null. */
+function revealedTotals(round: VotingRound | null): ((shapeId: string) => number | null) | null {
+  if (!round || round.status !== 'revealed') return null
+  const totals = round.totals ?? {}
+  const inRound = new Set(round.shapeIds)
+  return (shapeId) => totals[shapeId] ?? (inRound.has(shapeId) ? 0 : null)
+}
+
+const KIND_TEXT: Readonly<Record<NoteKind, ExportTextKey>> = { note: 'kind.note', text: 'kind.text', item: 'kind.item' }
+
+/** Frames of one note in one cell, outermost first. */
+export const FRAME_TRAIL_SEPARATOR = ' › '
+
+export function notesCsv(rows: readonly NoteRow[], locale: Locale): string {
+  const t = (key: ExportTextKey) => exportText(key, locale)
+  return toCsv(
+    [t('notes.kind'), t('notes.text'), t('notes.frame'), t('notes.author'), t('notes.votes')],
+    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '']),
+  )
+}
