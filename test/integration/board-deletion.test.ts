@@ -133,6 +133,18 @@ describe('deleting a board (SQLite)', () => {
     await waitFor(() => sqliteRowsOf(server.dataDir, other.id).board_updates >= 2, 'the other board to store an edit')
   })
 
+  it('closes with 4410, quietly, a client whose write reaches a board deleted without the notice (another instance, Redis down)', async () => {
+    const board = await createBoard(server.url)
+    const writer = await joinRecordingCloses(server.wsUrl, board.id, board.tokens.participant)
+    // Storage alone: as if another instance deleted it and its notice never arrived here.
+    expect(await server.storage.deleteBoard(board.id)).toBe(true)
+    writer.client.records.set('shape:late', { id: 'shape:late' })
+    await waitFor(() => writer.closes.length > 0, 'the writer to be closed')
+    expect(writer.closes[0]).toEqual({ code: CLOSE_BOARD_DELETED, reason: BOARD_DELETED_REASON })
+    expect(sqliteRowsOf(server.dataDir, board.id)).toEqual(NO_ROWS)
+    expect(server.registry.loadedRoomsOfBoard(board.id)).toEqual([])
+  })
+
   it('answers 404 for an unknown board and 401 without a token', async () => {
     expect((await boardApi(server.url, 'DELETE', '/api/boards/nosuchboard1234', 'x')).status).toBe(404)
     const board = await createBoard(server.url)
