@@ -81,6 +81,13 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     return { http: response.status, status: body.status, redis: body.redis }
   }
 
+  /** A lookup of one instance's current metric values by series name. */
+  async function metricValues(server: ChildServer): Promise<(series: string) => number> {
+    const text = await (await fetch(`${server.url}/metrics`)).text()
+    const values = new Map(text.split('\n').filter((l) => !l.startsWith('#') && l).map((l) => [l.slice(0, l.lastIndexOf(' ')), Number(l.slice(l.lastIndexOf(' ') + 1))]))
+    return (series) => values.get(series) ?? 0
+  }
+
   /** The board as PostgreSQL holds it, read without any server. */
   async function storedRecords(boardId: string): Promise<Map<string, unknown>> {
     const storage = await openPostgresStorage(databaseUrl, createLogger('silent'))
@@ -115,6 +122,14 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     }
     await waitFor(() => converged(peers), 'clients on both instances to converge', 20_000)
     expect(Object.keys(recordsOf(peers[0]!)).length).toBeGreaterThan(0)
+    // No echo: each instance publishes exactly the updates its own clients sent, never again what
+    // it received from the other.
+    for (const server of [a, b]) {
+      await waitForAsync(async () => {
+        const m = await metricValues(server)
+        return m('regiebord_fanout_messages_total{direction="published",kind="update"}') === m('regiebord_updates_total{source="client"}')
+      }, 'published updates to equal client updates')
+    }
     const late = await join(b.wsUrl, board)
     expect(recordsOf(late)).toEqual(recordsOf(peers[0]!))
   })
