@@ -57,6 +57,12 @@ export function toBoardFile(input: BoardFileInput): BoardFile {
 
 export const MAX_TITLE_LENGTH = 200
 export const MAX_BOARD_FILE_RECORDS = 50_000
+/**
+ * Deepest nesting of arrays and objects a file may have. A record is a few levels deep (rich text
+ * nests paragraphs in a document); the limit keeps a hostile file from exhausting the stack of
+ * whatever reads it recursively later (the validators, Yjs, every browser).
+ */
+export const MAX_BOARD_FILE_DEPTH = 64
 /** How many problems a refusal lists. */
 const MAX_REPORTED = 5
 
@@ -69,6 +75,7 @@ export function checkBoardFile(value: unknown, schema: TLSchema): BoardFileCheck
     return refuse(`the file is version ${value.version}, made by a newer Regiebord; this one reads version ${BOARD_FILE_VERSION}`)
   }
   if (value.version !== BOARD_FILE_VERSION) return refuse(`"version" must be ${BOARD_FILE_VERSION}`)
+  if (nestingDepth(value) > MAX_BOARD_FILE_DEPTH) return refuse(`objects and lists are nested more than ${MAX_BOARD_FILE_DEPTH} deep`)
   if (typeof value.title !== 'string' || value.title.length > MAX_TITLE_LENGTH) return refuse(`"title" must be a text of at most ${MAX_TITLE_LENGTH} characters`)
   if (typeof value.createdAt !== 'number' || !Number.isFinite(value.createdAt) || value.createdAt < 0) return refuse('"createdAt" must be a time in milliseconds')
   if (!isPlainObject(value.meta)) return refuse('"meta" must be an object')
@@ -194,6 +201,20 @@ function schemaRelation(stored: unknown, current: SerializedSchemaV2): 'same' | 
   }
   if (Object.keys(current.sequences).some((sequence) => !Object.hasOwn(stored.sequences as object, sequence))) behind = true
   return behind ? 'older' : 'same'
+}
+
+/** How deep arrays and objects nest in a parsed JSON value; iterative, so any depth is safe. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next
+    if (typeof node !== 'object' || node === null) continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > MAX_BOARD_FILE_DEPTH) return deepest
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 function summary(problems: readonly string[]): string {

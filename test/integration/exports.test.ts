@@ -126,6 +126,7 @@ describe('JSON export and import', () => {
       ['an invalid record', { ...valid, records: valid.records.map((record) => (record.id === fixture.notes.second ? { ...record, x: 'links' } : record)) }, /shape:note-2/],
       ['a duplicate id', { ...valid, structure: [...valid.structure, lane] }, /occurs twice/],
       ['a missing parent', { ...valid, records: valid.records.filter((record) => record.id !== lane.id) }, /parent shape:lane-wijk/],
+      ['deep nesting', `{"format":"regiebord-board","version":1,"title":"x","createdAt":1,"meta":{"d":${'['.repeat(100_000)}${']'.repeat(100_000)}},"records":[],"structure":[]}`, /nested more than 64 deep|not valid JSON/],
       ['a user record', { ...valid, records: [...valid.records, { id: 'user:anna', typeName: 'user', name: 'Anna' }] }, /"user" records do not belong/],
     ]
     const before = countSqliteBoards(server.dataDir)

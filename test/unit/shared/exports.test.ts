@@ -191,6 +191,12 @@ describe('the board file', () => {
     expect(refusal({ ...file, meta: { ...file.meta, schema: { schemaVersion: 2, sequences: { 'com.tldraw.shape.rocket': 1 } } } })).toMatch(/newer version/)
   })
 
+  it('refuses nesting deep enough to exhaust a recursive reader, without exhausting its own stack', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown
+    const checked = checkBoardFile({ ...file, meta: { ...file.meta, deep } }, schema)
+    expect(!checked.ok && checked.message).toMatch(/nested more than 64 deep/)
+  })
+
   it('refuses a record that fails tldraw’s validation, naming it', () => {
     const records = file.records.map((record) => (record.id === board.notes.first ? { ...record, props: { ...(record as { props: object }).props, color: 'pink' } } : record))
     expect(refusal(withRecords(records))).toMatch(new RegExp(`records\\[\\d+\\] \\(${board.notes.first}\\): .*color`))
