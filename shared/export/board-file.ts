@@ -82,6 +82,8 @@ export function checkBoardFile(value: unknown, schema: TLSchema): BoardFileCheck
   if (!Array.isArray(value.records)) return refuse('"records" must be a list')
   if (!Array.isArray(value.structure)) return refuse('"structure" must be a list')
   const meta = value.meta
+  // Meta keys become object keys again wherever the board is read; this one would set a prototype.
+  if (Object.hasOwn(meta, '__proto__')) return refuse('"meta" may not have a key "__proto__"')
   if (meta.title !== undefined && typeof meta.title !== 'string') return refuse('"meta.title" must be a text')
   if (meta.createdAt !== undefined && typeof meta.createdAt !== 'number') return refuse('"meta.createdAt" must be a number')
   if (value.records.length + value.structure.length > MAX_BOARD_FILE_RECORDS) return refuse(`a board holds at most ${MAX_BOARD_FILE_RECORDS} records`)

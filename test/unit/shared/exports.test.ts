@@ -188,6 +188,7 @@ describe('the board file', () => {
     expect(refusal({ ...file, version: 2 })).toMatch(/newer Regiebord/)
     expect(refusal({ ...file, title: 7 })).toMatch(/"title"/)
     expect(refusal({ ...file, records: {} })).toMatch(/"records" must be a list/)
+    expect(refusal(JSON.parse('{"format":"regiebord-board","version":1,"title":"","createdAt":0,"meta":{"__proto__":{"x":1}},"records":[],"structure":[]}'))).toMatch(/__proto__/)
     expect(refusal({ ...file, meta: { ...file.meta, schema: { schemaVersion: 2, sequences: { 'com.tldraw.shape.rocket': 1 } } } })).toMatch(/newer version/)
   })
 
