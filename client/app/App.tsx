@@ -6,11 +6,23 @@ import { StartPage } from '../start/StartPage.tsx'
 
 // The canvas (tldraw) is the heavy part of the bundle; the start page does not wait for it.
 const BoardPage = lazy(() => import('../board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
+const ReportPage = lazy(() => import('../report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })))
 
 /** Routes, chosen by path: `/` (start page), `/b/:boardId` (the board), and two text pages. */
 export function App() {
   const path = window.location.pathname.replace(/\/$/, '')
   const board = parseBoardLocation(window.location.pathname, window.location.hash)
+  const report = path.match(/^\/b\/([A-Za-z0-9_-]+)\/verslag$/)
+  if (report) {
+    const token = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('t')
+    return (
+      <I18nProvider>
+        <Suspense fallback={<p className="page">…</p>}>
+          <ReportPage boardId={report[1]!} token={token} />
+        </Suspense>
+      </I18nProvider>
+    )
+  }
   if (path === '/toegankelijkheid' || path === '/privacy') {
     return (
       <I18nProvider>

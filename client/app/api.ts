@@ -58,6 +58,8 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...(title.trim() && { title }), ...(template && { template, locale }) }),
     }),
+  importBoard: (file: string) =>
+    call<CreatedBoard>('/api/boards/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: file }),
   templates: () => call<{ templates: TemplateSummary[] }>('/api/templates').then((body) => body.templates),
   board: (id: string, token: string) =>
     call<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }),

@@ -75,6 +75,10 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
     const onClose = (event: CloseEvent | null) => {
       if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED) return
       setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : 'rotated')
+      // A deleted board must not linger in this browser either (AVG): drop the local copies.
+      if (event.code === CLOSE_BOARD_DELETED) {
+        for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
+      }
       for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
     }
     opened.main.provider.on('connection-close', onClose)

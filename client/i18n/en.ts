@@ -196,5 +196,11 @@ export const en: Record<MessageKey, string> = {
   'delete.yes': 'Yes, delete for good',
   'board.deleted': 'The facilitator deleted this board.',
   'start.deleted': 'The board was deleted, with everything stored about it.',
+  'start.import': 'Or import a board (JSON export):',
+  'start.import.error': 'Import failed: {message}',
+  'export.json': 'Board (JSON)',
+  'export.csv': 'Notes (CSV)',
+  'export.arrangements': 'Arrangements (CSV)',
+  'report.imageAlt': 'The board "{title}": every card, frame and relation as it stands on the canvas',
   'home.link': 'To the start page',
 }

@@ -195,6 +195,12 @@ export const nl = {
   'delete.yes': 'Ja, definitief verwijderen',
   'board.deleted': 'Dit bord is verwijderd door de procesbegeleider.',
   'start.deleted': 'Het bord is verwijderd, met alles wat erover was opgeslagen.',
+  'start.import': 'Of importeer een bord (JSON-export):',
+  'start.import.error': 'Importeren lukte niet: {message}',
+  'export.json': 'Bord (JSON)',
+  'export.csv': 'Notities (CSV)',
+  'export.arrangements': 'Afspraken (CSV)',
+  'report.imageAlt': 'Het bord „{title}”: alle kaarten, frames en relaties zoals ze op het canvas staan',
   'home.link': 'Naar de startpagina',
 } as const
 

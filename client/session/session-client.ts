@@ -19,6 +19,8 @@ export interface SessionClient {
   unvote(shapeId: string): Promise<VotesAnswer>
   /** Deletes the board and everything stored about it (facilitator). */
   deleteBoard(): Promise<unknown>
+  /** A server export of the board (`/export.json`, `/export.csv`, …) as a file. */
+  fetchExport(path: string): Promise<Blob>
 }
 
 export function createSessionClient(boardId: string, token: string, ownerSecret: string): SessionClient {
@@ -54,5 +56,10 @@ export function createSessionClient(boardId: string, token: string, ownerSecret:
     vote: (shapeId) => send('POST', '/votes', { shapeId }),
     unvote: (shapeId) => send('DELETE', `/votes/${encodeURIComponent(shapeId)}`),
     deleteBoard: () => send('DELETE', ''),
+    fetchExport: async (path) => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })
+      if (!response.ok) throw new ApiError(response.status, 'export_failed', `HTTP ${response.status}`)
+      return response.blob()
+    },
   }
 }

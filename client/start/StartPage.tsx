@@ -18,6 +18,18 @@ export function StartPage() {
     // Without the list the start page still makes empty boards, so a failure here stays quiet.
     api.templates().then(setTemplates, () => setTemplates([]))
   }, [])
+  const importFile = async (file: File | undefined) => {
+    if (!file) return
+    setBusy(true)
+    setError(null)
+    try {
+      setBoard(await api.importBoard(await file.text()))
+    } catch (e) {
+      setError(t('start.import.error', { message: e instanceof Error ? e.message : String(e) }))
+    } finally {
+      setBusy(false)
+    }
+  }
   const chosen = templates.find((candidate) => candidate.id === template)
 
   const submit = async (event: FormEvent) => {
@@ -75,6 +87,10 @@ export function StartPage() {
             {busy ? t('start.creating') : t('start.create')}
           </button>
         </form>
+        <p className="import-row">
+          <label htmlFor="board-import">{t('start.import')}</label>{' '}
+          <input id="board-import" type="file" accept="application/json,.json" disabled={busy} onChange={(e) => void importFile(e.target.files?.[0])} />
+        </p>
         {error && (
           <p role="alert" className="error">
             {error}

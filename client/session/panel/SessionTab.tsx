@@ -14,7 +14,7 @@ export function SessionTab({ editor, session }: { editor: Editor; session: Board
       {canFacilitate(session.role) && <FacilitatorControls editor={editor} session={session} />}
       <VotingResults editor={editor} session={session} />
       {canFacilitate(session.role) && <DeleteBoard session={session} />}
-      {session.role !== 'viewer' && <ExportSection editor={editor} title={document.title.replace(/ · Regiebord$/, '')} />}
+      {session.role !== 'viewer' && <ExportSection editor={editor} title={document.title.replace(/ · Regiebord$/, '')} fetchExport={session.client.fetchExport} />}
       <ParticipantsList editor={editor} session={session} />
     </div>
   )
