@@ -33,30 +33,24 @@ export function ExportSection({ editor, title, fetchExport }: { editor: Editor; 
     }
   }
 
+  const exports = [
+    { key: 'png', label: t('export.png'), run: () => image('png', 'page'), disabled: false },
+    { key: 'svg', label: t('export.svg'), run: () => image('svg', 'page'), disabled: false },
+    { key: 'selection', label: t('export.selection'), run: () => image('png', 'selection'), disabled: editor.getSelectedShapeIds().length === 0 },
+    { key: 'json', label: t('export.json'), run: () => server('/export.json', '.json'), disabled: false },
+    { key: 'csv', label: t('export.csv'), run: () => server('/export.csv', '.csv'), disabled: false },
+    { key: 'arrangements', label: t('export.arrangements'), run: () => server('/arrangements.csv', '-afspraken.csv'), disabled: false },
+  ]
+
   return (
     <section aria-labelledby="export-heading">
       <h3 id="export-heading">{t('export.heading')}</h3>
       <div className="session-buttons">
-        <button type="button" onClick={() => void image('png', 'page')} data-export="png">
-          {t('export.png')}
-        </button>
-        <button type="button" onClick={() => void image('svg', 'page')} data-export="svg">
-          {t('export.svg')}
-        </button>
-        <button type="button" onClick={() => void image('png', 'selection')} disabled={editor.getSelectedShapeIds().length === 0} data-export="selection">
-          {t('export.selection')}
-        </button>
-      </div>
-      <div className="session-buttons">
-        <button type="button" onClick={() => void server('/export.json', '.json')} data-export="json">
-          {t('export.json')}
-        </button>
-        <button type="button" onClick={() => void server('/export.csv', '.csv')} data-export="csv">
-          {t('export.csv')}
-        </button>
-        <button type="button" onClick={() => void server('/arrangements.csv', '-afspraken.csv')} data-export="arrangements">
-          {t('export.arrangements')}
-        </button>
+        {exports.map(({ key, label, run, disabled }) => (
+          <button key={key} type="button" onClick={() => void run()} disabled={disabled} data-export={key}>
+            {label}
+          </button>
+        ))}
       </div>
       <p>
         <a href={`${window.location.pathname.replace(/\/$/, '')}/verslag${window.location.hash}`} target="_blank" rel="noopener" data-export="report">
