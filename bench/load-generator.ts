@@ -11,6 +11,9 @@ import { percentile } from './lib/process-stats.ts'
 /** Connections opened at once; more would overflow the server's accept backlog. */
 const CONNECT_CONCURRENCY = 50
 
+/** Peers whose edits are made between two turns of the event loop. */
+const PREPARE_STEP = 20
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const tell = (message: GeneratorMessage) => process.send!(message)
 
@@ -54,7 +57,12 @@ class LoadRun {
     })
     for (const board of this.boards) for (const peer of board) this.boardOf.set(peer, board)
     const perPeer = this.plan.mode === 'rate' ? Math.ceil(this.plan.updatesPerSecond * this.plan.seconds) + 2 : this.plan.preparedPerClient
-    for (const peer of this.peersById.values()) peer.prepare(perPeer)
+    // In steps, so that the server's pings are answered meanwhile (it drops a connection that
+    // misses a pong); making the edits of thousands of peers takes seconds.
+    for (const [k, peer] of [...this.peersById.values()].entries()) {
+      peer.prepare(perPeer)
+      if (k % PREPARE_STEP === 0) await sleep(0)
+    }
   }
 
   async run(): Promise<void> {

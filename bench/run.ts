@@ -61,6 +61,8 @@ const int = (name: keyof typeof values) => Number(values[name])
 const list = (name: keyof typeof values) => String(values[name]).split(',').map(Number)
 const progress = (line: string) => console.error(line)
 
+const out = path.resolve(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+fs.mkdirSync(path.dirname(out), { recursive: true })
 console.log(`Regiebord benchmarks — ${machine()}`)
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine() }
 for (const part of parts) {
@@ -115,9 +117,7 @@ for (const part of parts) {
     }
   }
   console.log(`\n${table}`)
+  // After every part, so that a run cut short keeps what it measured.
+  fs.writeFileSync(out, JSON.stringify(results, null, 2))
 }
-
-const out = path.resolve(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-fs.mkdirSync(path.dirname(out), { recursive: true })
-fs.writeFileSync(out, JSON.stringify(results, null, 2))
 console.log(`\nwritten ${path.relative(process.cwd(), out)}`)

@@ -44,6 +44,8 @@ const CLIENT_DIR = path.resolve(import.meta.dirname, '../../dist/client')
 const VIEWPORT = { width: 1280, height: 800 }
 /** Shapes are laid out 50 to a row, 140 × 100 px apart; the first few are on screen. */
 const EDITED_SHAPES = 5
+/** Shapes created per transaction when seeding a board. */
+const SEED_STEP = 500
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const wallNow = () => performance.timeOrigin + performance.now()
 
@@ -61,15 +63,27 @@ async function seedBoard(browser: Browser, server: RegiebordUnderTest, size: num
   await withIdentity(page, 'seed')
   await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.facilitator}`)
   await page.waitForSelector('[data-board-ready="true"] .tl-canvas')
-  await page.evaluate((n) => {
-    type Editor = { createShapes(shapes: object[]): void }
-    const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
-    editor.createShapes(
-      Array.from({ length: n }, (_, i) => ({ type: 'geo', x: (i % 50) * 140, y: Math.floor(i / 50) * 100, props: { w: 120, h: 80, geo: 'rectangle' } })),
-    )
-  }, size)
   const watcher = await connectSynced(server.wsUrl, board.id, board.tokens.viewer)
-  while (shapeIds(watcher).length < size) await sleep(100)
+  // In steps: all 5,000 shapes in one transaction make one update larger than the server's
+  // MAX_MESSAGE_BYTES (4 MiB), which it refuses.
+  for (let from = 0; from < size; from += SEED_STEP) {
+    const to = Math.min(size, from + SEED_STEP)
+    await page.evaluate(([from, to]) => {
+      type Editor = { createShapes(shapes: object[]): void }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      editor.createShapes(
+        Array.from({ length: to - from }, (_, k) => {
+          const i = from + k
+          return { type: 'geo', x: (i % 50) * 140, y: Math.floor(i / 50) * 100, props: { w: 120, h: 80, geo: 'rectangle' } }
+        }),
+      )
+    }, [from, to] as const)
+    const deadline = Date.now() + 60_000
+    while (shapeIds(watcher).length < to) {
+      if (Date.now() > deadline) throw new Error(`the server has ${shapeIds(watcher).length} of ${to} seeded shapes after 60 s`)
+      await sleep(100)
+    }
+  }
   watcher.destroy()
   await seed.close()
   return board
