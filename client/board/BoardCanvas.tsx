@@ -20,7 +20,7 @@ import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
-import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
 import { openBoardSession, type BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { Identity } from './identity.ts'
@@ -46,6 +46,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
   const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | null>(null)
+  const [boardFull, setBoardFull] = useState(false)
   const [outline, setOutline] = useState(false)
 
   // The editor recognises its own presence by the user id derived from these preferences.
@@ -73,6 +74,12 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
     setStore({ status: 'loading' })
     // A rotated link is closed with its own code: stop retrying and say so, rather than spin.
     const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CLOSE_BOARD_TOO_LARGE) {
+        // Reconnecting would send the same edit and be refused again: stop, keep the board in view.
+        setBoardFull(true)
+        opened.main.provider.disconnect()
+        return
+      }
       if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED) return
       setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : 'rotated')
       // A deleted board must not linger in this browser either (AVG): drop the local copies.
@@ -157,6 +164,14 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       {schemaStatus === 'too-new' && (
         <div className="board-banner" role="alert">
           <span>{t('board.schemaTooNew')}</span>
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('board.reload')}
+          </button>
+        </div>
+      )}
+      {boardFull && (
+        <div className="board-banner" role="alert" data-board-full>
+          <span>{t('board.full')}</span>
           <button type="button" onClick={() => window.location.reload()}>
             {t('board.reload')}
           </button>

@@ -202,5 +202,6 @@ export const en: Record<MessageKey, string> = {
   'export.csv': 'Notes (CSV)',
   'export.arrangements': 'Arrangements (CSV)',
   'report.imageAlt': 'The board "{title}": every card, frame and relation as it stands on the canvas',
+  'board.full': 'This board is full: your last change does not fit and was not saved. Ask the facilitator to clear up or export the board.',
   'home.link': 'To the start page',
 }

@@ -201,6 +201,7 @@ export const nl = {
   'export.csv': 'Notities (CSV)',
   'export.arrangements': 'Afspraken (CSV)',
   'report.imageAlt': 'Het bord „{title}”: alle kaarten, frames en relaties zoals ze op het canvas staan',
+  'board.full': 'Dit bord is vol: je laatste wijziging past er niet meer bij en is niet opgeslagen. Vraag de procesbegeleider om het bord op te ruimen of te exporteren.',
   'home.link': 'Naar de startpagina',
 } as const
 

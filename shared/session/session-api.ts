@@ -70,3 +70,6 @@ export const CLOSE_TOKEN_ROTATED = 4403
  */
 export const CLOSE_BOARD_DELETED = 4410
 export const BOARD_DELETED_REASON = 'board deleted'
+
+/** WebSocket close code for an update that would take the board past MAX_BOARD_BYTES. */
+export const CLOSE_BOARD_TOO_LARGE = 4413
