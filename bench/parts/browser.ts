@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../../test/helpers/browser.ts'
 import { connectSynced, type TestClient } from '../../test/helpers/clients.ts'
@@ -46,6 +47,7 @@ const VIEWPORT = { width: 1280, height: 800 }
 const EDITED_SHAPES = 5
 /** Shapes created per transaction when seeding a board. */
 const SEED_STEP = 500
+const TLDRAW_MAX_SHAPES_PER_PAGE = 4000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const wallNow = () => performance.timeOrigin + performance.now()
 
@@ -66,8 +68,9 @@ async function seedBoard(browser: Browser, server: RegiebordUnderTest, size: num
   const watcher = await connectSynced(server.wsUrl, board.id, board.tokens.viewer)
   // In steps: all 5,000 shapes in one transaction make one update larger than the server's
   // MAX_MESSAGE_BYTES (4 MiB), which it refuses.
-  for (let from = 0; from < size; from += SEED_STEP) {
-    const to = Math.min(size, from + SEED_STEP)
+  const madeByTldraw = Math.min(size, TLDRAW_MAX_SHAPES_PER_PAGE)
+  for (let from = 0; from < madeByTldraw; from += SEED_STEP) {
+    const to = Math.min(madeByTldraw, from + SEED_STEP)
     await page.evaluate(([from, to]) => {
       type Editor = { createShapes(shapes: object[]): void }
       const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
@@ -86,7 +89,42 @@ async function seedBoard(browser: Browser, server: RegiebordUnderTest, size: num
   }
   watcher.destroy()
   await seed.close()
+  if (size > madeByTldraw) await cloneShapes(server, board, size - madeByTldraw)
   return board
+}
+
+/**
+ * tldraw's editor makes at most 4,000 shapes on a page (its `maxShapesPerPage`); the rest of a
+ * larger board are copies of a shape it made, with their own id, position and fractional index,
+ * written by a Node client. The store accepts them; only the editor's create call has the limit.
+ */
+async function cloneShapes(server: RegiebordUnderTest, board: BoardLinks, count: number): Promise<void> {
+  const writer = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator)
+  const existing = shapeIds(writer).map((id) => writer.records.get(id) as { index: string })
+  const template = existing[0]!
+  const topIndex = existing.map((r) => r.index).sort().at(-1)!
+  const indices = getIndicesAbove(topIndex as IndexKey, count)
+  for (let from = 0; from < count; from += SEED_STEP) {
+    writer.doc.transact(() => {
+      for (let k = from; k < Math.min(count, from + SEED_STEP); k++) {
+        const i = TLDRAW_MAX_SHAPES_PER_PAGE + k
+        const id = `shape:bench-clone-${k}`
+        writer.records.set(id, { ...template, id, index: indices[k], x: (i % 50) * 140, y: Math.floor(i / 50) * 100 })
+      }
+    })
+  }
+  await waitForShapes(server, board, TLDRAW_MAX_SHAPES_PER_PAGE + count)
+  writer.destroy()
+}
+
+async function waitForShapes(server: RegiebordUnderTest, board: BoardLinks, count: number): Promise<void> {
+  const watcher = await connectSynced(server.wsUrl, board.id, board.tokens.viewer)
+  const deadline = Date.now() + 60_000
+  while (shapeIds(watcher).length < count) {
+    if (Date.now() > deadline) throw new Error(`the server has ${shapeIds(watcher).length} of ${count} shapes after 60 s`)
+    await sleep(100)
+  }
+  watcher.destroy()
 }
 
 function shapeIds(client: TestClient): string[] {
@@ -126,38 +164,38 @@ async function clockOffsetMs(page: Page): Promise<number> {
   return best.offset
 }
 
-/** In the page: for each remote change carrying `meta.benchEdit`, when the store and the DOM had it. */
+/**
+ * In the page: for each remote change carrying `meta.benchEdit`, when the record was put into the
+ * store (an after-change side effect runs synchronously inside the put, unlike store listeners,
+ * which tldraw flushes once per animation frame) and the first animation frame whose DOM shows
+ * the shape at its new position.
+ */
 async function watchEdits(page: Page): Promise<void> {
   // tsx compiles this file with esbuild's keepNames, which wraps the named inner functions below
   // in a `__name` helper that the page does not have.
   await page.evaluate('globalThis.__name = (fn) => fn')
   await page.evaluate(() => {
     interface ShapeRecord { id: string; x: number; y: number; meta: { benchEdit?: number } }
-    interface Store {
-      listen(fn: (entry: { changes: { updated: Record<string, [ShapeRecord, ShapeRecord]> } }) => void, filter: object): void
+    interface SideEffects {
+      registerAfterChangeHandler(type: 'shape', fn: (before: ShapeRecord, after: ShapeRecord, source: 'user' | 'remote') => void): void
     }
-    const editor = (window as unknown as { __regiebordEditor: { store: Store } }).__regiebordEditor
+    const editor = (window as unknown as { __regiebordEditor: { sideEffects: SideEffects } }).__regiebordEditor
     const seen: Array<{ edit: number; storeAt: number; visibleAt: number | null }> = []
     ;(window as unknown as { __benchEdits: typeof seen }).__benchEdits = seen
     const now = () => performance.timeOrigin + performance.now()
-    editor.store.listen(
-      ({ changes }) => {
-        for (const [, record] of Object.values(changes.updated)) {
-          const edit = record.meta?.benchEdit
-          if (edit === undefined) continue
-          const entry = { edit, storeAt: now(), visibleAt: null as number | null }
-          seen.push(entry)
-          let frames = 0
-          const check = () => {
-            const element = document.querySelector<HTMLElement>(`[data-shape-id="${record.id}"]`)
-            if (element?.style.transform.includes(`, ${record.x}, ${record.y})`)) entry.visibleAt = now()
-            else if (++frames < 120) requestAnimationFrame(check)
-          }
-          requestAnimationFrame(check)
-        }
-      },
-      { source: 'remote', scope: 'document' },
-    )
+    editor.sideEffects.registerAfterChangeHandler('shape', (_before, record, source) => {
+      const edit = record.meta?.benchEdit
+      if (source !== 'remote' || edit === undefined) return
+      const entry = { edit, storeAt: now(), visibleAt: null as number | null }
+      seen.push(entry)
+      let frames = 0
+      const check = () => {
+        const element = document.querySelector<HTMLElement>(`[data-shape-id="${record.id}"]`)
+        if (element?.style.transform.includes(`, ${record.x}, ${record.y})`)) entry.visibleAt = now()
+        else if (++frames < 120) requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
   })
 }
 
@@ -238,7 +276,7 @@ export function browserTable(result: BrowserResult): string {
     `Browser: headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, built client (JS+CSS ${(result.bundleBytes / 1024).toFixed(0)} KiB ` +
       `uncompressed); load = median of ${result.options.runs} fresh contexts; remote edit = ${result.options.edits} edits by a Node y-websocket client`,
     formatTable(
-      ['shapes', 'load p50 (ms)', 'load max (ms)', 'edit→store p50', 'edit→store p95', 'edit visible p50', 'edit visible p95', 'not seen'],
+      ['shapes', 'load p50 (ms)', 'load max (ms)', 'edit→in store p50', 'p95', 'edit→visible p50', 'p95', 'not seen'],
       result.rows.map((r) => [
         String(r.shapes),
         String(r.loadMedianMs),
