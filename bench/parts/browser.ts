@@ -66,8 +66,8 @@ async function seedBoard(browser: Browser, server: RegiebordUnderTest, size: num
   await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.facilitator}`)
   await page.waitForSelector('[data-board-ready="true"] .tl-canvas')
   const watcher = await connectSynced(server.wsUrl, board.id, board.tokens.viewer)
-  // In steps: all 5,000 shapes in one transaction make one update larger than the server's
-  // MAX_MESSAGE_BYTES (4 MiB), which it refuses.
+  // In steps of SEED_STEP shapes, each one transaction and one update, which keeps every update
+  // far below the server's MAX_MESSAGE_BYTES however large the board.
   const madeByTldraw = Math.min(size, TLDRAW_MAX_SHAPES_PER_PAGE)
   for (let from = 0; from < madeByTldraw; from += SEED_STEP) {
     const to = Math.min(madeByTldraw, from + SEED_STEP)
