@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { RECORDS_ARRAY } from '../../shared/doc-layout.ts'
 import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { sleep, waitFor } from '../helpers/wait.ts'
+import { updateFrame } from '../helpers/frames.ts'
 
 let server: TestServer
 let board: BoardLinks
@@ -27,16 +27,6 @@ async function join(token: string): Promise<TestClient> {
   return client
 }
 
-/** A y-websocket Update frame that sets one record, made by an independent Y.Doc. */
-function updateFrame(key: string, value: unknown): Uint8Array {
-  const doc = new Y.Doc()
-  new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY)).set(key, value)
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc))
-  return encoding.toUint8Array(encoder)
-}
 
 /** Proves the board still works for everyone else: a fresh edit goes from a to b. */
 async function boardStillSyncs(a: TestClient, b: TestClient, key: string): Promise<void> {

@@ -4,15 +4,12 @@
  */
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
-import { YKeyValue } from 'y-utility/y-keyvalue'
-import { RECORDS_ARRAY } from '../../shared/doc-layout.ts'
 import type { Config } from '../../server/config.ts'
 import { createLogger } from '../../server/log.ts'
 import { connectRaw, connectSynced, upgradeStatus, type RawClient, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor, waitForAsync } from '../helpers/wait.ts'
+import { updateFrame } from '../helpers/frames.ts'
 
 let server: TestServer
 const clients: TestClient[] = []
@@ -36,16 +33,6 @@ async function openRaw(boardId: string, token: string): Promise<RawClient> {
   return raw
 }
 
-/** A y-websocket Update frame setting one record, made by an independent Y.Doc. */
-function updateFrame(key: string, value: unknown): Uint8Array {
-  const doc = new Y.Doc()
-  new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY)).set(key, value)
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc))
-  return encoding.toUint8Array(encoder)
-}
 
 async function metricsText(): Promise<string> {
   return (await fetch(`${server.url}/metrics`)).text()

@@ -77,6 +77,12 @@ afterAll(async () => {
   await postgres?.stop()
 })
 
+/** What a room does on compaction: merge the stored log up to its last seq into one update. */
+async function compactLog(handle: Storage, doc: string): Promise<void> {
+  const { updates, lastSeq } = await handle.loadUpdates(doc)
+  if (updates.length > 1) await handle.replaceUpdates(doc, lastSeq, mergeUpdatesWithGc(updates))
+}
+
 /** An update that sets one key, from its own document, as clients produce them. */
 function setKey(key: string, value: unknown): Uint8Array {
   const doc = new Y.Doc()
@@ -222,10 +228,7 @@ for (const [name, makeBackend, unavailable] of backends) {
       const second = await backend.open()
       opened.push(second)
       const instances = [storage, second]
-      const compact = async (handle: Storage) => {
-        const { updates, lastSeq } = await handle.loadUpdates(board.id)
-        if (updates.length > 1) await handle.replaceUpdates(board.id, lastSeq, mergeUpdatesWithGc(updates))
-      }
+      const compact = (handle: Storage) => compactLog(handle, board.id)
       const work: Promise<void>[] = []
       for (let i = 0; i < 300; i++) {
         work.push(instances[i % 2]!.appendUpdate(board.id, setKey(`k${i}`, i)))
@@ -365,10 +368,7 @@ for (const [name, makeBackend, unavailable] of backends) {
       const second = await backend.open()
       opened.push(second)
       const instances = [storage, second]
-      const compact = async (handle: Storage) => {
-        const { updates, lastSeq } = await handle.loadUpdates(board.id)
-        if (updates.length > 1) await handle.replaceUpdates(board.id, lastSeq, mergeUpdatesWithGc(updates))
-      }
+      const compact = (handle: Storage) => compactLog(handle, board.id)
       const work: Promise<unknown>[] = []
       for (let i = 0; i < 200; i++) {
         // Appends after the deletion fail; that is expected, and must be all that happens.
