@@ -20,6 +20,7 @@ import type {
 import { isRegieprestatieId } from '../regie/regieprestaties.ts'
 import { VALKUIL_IDS, type ValkuilId } from '../regie/valkuilen.ts'
 import { richTextToPlain } from './rich-text.ts'
+import { ShapeTree } from './shape-tree.ts'
 import {
   ACTOR_SHAPE,
   ITEM_SHAPE,
@@ -54,10 +55,14 @@ export function recordsToModel(records: Iterable<TLRecord>): RegieModel<string> 
 }
 
 class ModelReader {
+  private readonly tree: ShapeTree
+
   constructor(
     private readonly shapes: ReadonlyMap<string, Shape>,
     private readonly arrowEnds: ReadonlyMap<string, { start?: string; end?: string }>,
-  ) {}
+  ) {
+    this.tree = new ShapeTree([...shapes.values()])
+  }
 
   read(): RegieModel<string> {
     const actors: RegieActor<string>[] = []
@@ -65,7 +70,7 @@ class ModelReader {
     const blocks: RegieBlock<string>[] = []
     const relations: RegieRelation<string>[] = []
 
-    for (const shape of this.sorted([...this.shapes.values()])) {
+    for (const shape of this.tree.inReadingOrder([...this.shapes.values()])) {
       if (isActor(shape)) actors.push(this.actor(shape))
       else if (isFrame(shape)) {
         const meta = this.frameKind(shape)
@@ -96,46 +101,14 @@ class ModelReader {
     return { actors, relations, groups, blocks }
   }
 
-  /** Reading order: top to bottom, then left to right, by page position. */
-  private sorted<S extends Shape>(shapes: S[]): S[] {
-    const position = new Map(shapes.map((shape) => [shape.id, this.pagePosition(shape)]))
-    return shapes.sort((a, b) => {
-      const pa = position.get(a.id) ?? { x: 0, y: 0 }
-      const pb = position.get(b.id) ?? { x: 0, y: 0 }
-      return pa.y - pb.y || pa.x - pb.x || (a.id < b.id ? -1 : 1)
-    })
-  }
-
-  private pagePosition(shape: Shape): { x: number; y: number } {
-    let x = shape.x
-    let y = shape.y
-    const seen = new Set<string>([shape.id])
-    for (let parent = this.shapes.get(shape.parentId); parent && !seen.has(parent.id); parent = this.shapes.get(parent.parentId)) {
-      seen.add(parent.id)
-      x += parent.x
-      y += parent.y
-    }
-    return { x, y }
-  }
-
   /** A frame the user drew without regie meta is an organisation: that is what frames around cards mean. */
   private frameKind(frame: FrameShape): FrameMeta {
     return frameMetaOf(frame.meta) ?? { regieGroup: 'organisation' }
   }
 
-  private ancestors(shape: Shape): Shape[] {
-    const result: Shape[] = []
-    const seen = new Set<string>([shape.id])
-    for (let parent = this.shapes.get(shape.parentId); parent && !seen.has(parent.id); parent = this.shapes.get(parent.parentId)) {
-      seen.add(parent.id)
-      result.push(parent)
-    }
-    return result
-  }
-
   /** The nearest enclosing frame that is a group (block frames hold items, not actors). */
   private groupOf(shape: Shape): string | undefined {
-    return this.ancestors(shape).find((ancestor) => isFrame(ancestor) && 'regieGroup' in this.frameKind(ancestor))?.id
+    return this.tree.ancestors(shape).find((ancestor) => isFrame(ancestor) && 'regieGroup' in this.frameKind(ancestor))?.id
   }
 
   private blockFrameOf(shape: Shape): FrameShape | undefined {
@@ -182,7 +155,7 @@ class ModelReader {
       const steps = this.children(frame).sort((a, b) => a.x - b.x || a.y - b.y)
       return { ...placed, type: 'flow', title: frame.props.name, steps: steps.map((step): RegieFlowStep<string> => ({ id: step.id, text: step.props.title, actorIds: [] })) }
     }
-    const items = this.sorted(this.children(frame)).map((item): RegieChecklistItem<string> => {
+    const items = (this.tree.inReadingOrder(this.children(frame)) as RegieItemShape[]).map((item): RegieChecklistItem<string> => {
       const ref = item.props.ref
       return {
         id: item.id,

@@ -34,4 +34,12 @@ describe('the board as an outline', () => {
       expect(outline.names[relation.to]).toBeDefined()
     }
   })
+
+  it('survives shapes whose parents form a loop, as a broken or hostile client may write', () => {
+    const frame = (id: string, parentId: string) =>
+      ({ id, typeName: 'shape', type: 'frame', parentId, x: 0, y: 0, rotation: 0, index: 'a1', isLocked: false, opacity: 1, meta: {}, props: { w: 100, h: 100, name: id, color: 'black' } }) as unknown as TLRecord
+    const note = { ...(frame('shape:n', 'shape:a') as object), type: 'note', props: { richText: toRichText('rond') } } as unknown as TLRecord
+    const outline = buildOutline([frame('shape:a', 'shape:b'), frame('shape:b', 'shape:a'), note])
+    expect(outline.frames.find((f) => f.id === 'shape:a')?.items.map((item) => item.text)).toEqual(['rond'])
+  })
 })
