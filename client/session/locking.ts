@@ -43,9 +43,3 @@ export function lockShapes(session: BoardSession, editor: Editor, ids: readonly 
 export function unlockShapes(session: BoardSession, editor: Editor, ids: readonly TLShapeId[]): number {
   return moveRecords(session.structure.doc, session.main.doc, recordsOf(editor, ids), false)
 }
-
-/** Locked shapes among `ids` (they are in the structure document). */
-export function lockedAmong(session: BoardSession, ids: readonly string[]): string[] {
-  const structure = recordsKeyValue(session.structure.doc)
-  return ids.filter((id) => structure.has(id))
-}

@@ -13,7 +13,3 @@ export function splitDocName(name: string): DocKey {
   const slash = name.indexOf('/')
   return slash === -1 ? { boardId: name, doc: '' } : { boardId: name.slice(0, slash), doc: name.slice(slash + 1) }
 }
-
-export function joinDocName({ boardId, doc }: DocKey): string {
-  return doc === '' ? boardId : `${boardId}/${doc}`
-}

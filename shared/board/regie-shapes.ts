@@ -157,10 +157,6 @@ export function frameMetaOf(meta: unknown): FrameMeta | null {
   return null
 }
 
-export function isFlowArrowMeta(meta: unknown): boolean {
-  return isObject(meta) && meta.regieFlow === true
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
