@@ -184,6 +184,27 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
     }
   })
 
+  it('lets a participant follow the facilitator’s view and stop following', async () => {
+    const following = () => anna.evaluate(() => (window as unknown as { __regiebordEditor: { getInstanceState(): { followingUserId: string | null } } }).__regiebordEditor.getInstanceState().followingUserId)
+    await anna.click('[data-session-tab]')
+    await anna.click('[data-follow]')
+    expect(await following()).not.toBeNull()
+    const target = { x: -4000, y: -3000, w: 600, h: 400 }
+    await facilitator.evaluate((bounds) => {
+      window.__regiebordEditor.zoomToBounds(bounds)
+    }, target)
+    await anna.waitForFunction(
+      ({ x, y }) => {
+        const centre = window.__regiebordEditor.getViewportPageBounds().center
+        return Math.abs(centre.x - x) < 100 && Math.abs(centre.y - y) < 100
+      },
+      { x: target.x + target.w / 2, y: target.y + target.h / 2 },
+      { timeout: 5_000 },
+    )
+    await anna.click('[data-follow-stop]')
+    expect(await following()).toBeNull()
+  })
+
   it('freezes the board for participants and thaws it again', async () => {
     await facilitator.click('[data-freeze]')
     await anna.waitForSelector('[data-session-frozen]')
