@@ -20,7 +20,9 @@ export function remainingMs(timer: TimerState, now: number): number {
     case 'paused':
       return timer.remainingMs
     case 'running':
-      return Math.max(0, timer.endsAt - now)
+      // Never more than the run's length: a client whose estimate of the server clock is a little
+      // behind would otherwise show 3:01 for a 3-minute timer that just started.
+      return Math.min(timer.durationMs, Math.max(0, timer.endsAt - now))
   }
 }
 
@@ -39,10 +41,13 @@ export function applyTimerAction(timer: TimerState, action: TimerAction, now: nu
       return { status: 'stopped', durationMs: timer.durationMs }
     case 'addMinute':
       switch (timer.status) {
-        case 'running':
-          return { ...timer, endsAt: Math.min(timer.endsAt + 60_000, now + MAX_TIMER_MS) }
+        case 'running': {
+          // durationMs is the length of the run, so it grows with the minute that was added.
+          const endsAt = Math.min(timer.endsAt + 60_000, now + MAX_TIMER_MS)
+          return { ...timer, durationMs: Math.max(timer.durationMs, clamp(timer.durationMs + (endsAt - timer.endsAt))), endsAt }
+        }
         case 'paused':
-          return { ...timer, remainingMs: clamp(timer.remainingMs + 60_000) }
+          return { ...timer, durationMs: Math.max(timer.durationMs, clamp(timer.durationMs + 60_000)), remainingMs: clamp(timer.remainingMs + 60_000) }
         case 'stopped':
           return { status: 'stopped', durationMs: clamp(timer.durationMs + 60_000) }
       }

@@ -62,8 +62,15 @@ describe('the timer', () => {
     expect(applyTimerAction(stopped, { action: 'addMinute' }, 0)).toEqual({ status: 'stopped', durationMs: 360_000 })
     const running = applyTimerAction(stopped, { action: 'start' }, 0)
     expect(remainingMs(applyTimerAction(running, { action: 'addMinute' }, 0), 0)).toBe(360_000)
+    expect(remainingMs(applyTimerAction(running, { action: 'addMinute' }, 30_000), 30_000)).toBe(330_000)
     expect(applyTimerAction(stopped, { action: 'set', minutes: 100_000 }, 0)).toEqual({ status: 'stopped', durationMs: MAX_TIMER_MS })
     expect(applyTimerAction(stopped, { action: 'set', minutes: -5 }, 0)).toEqual({ status: 'stopped', durationMs: 0 })
+  })
+
+  it('never shows more than the run length when the client clock is a little behind the server', () => {
+    const running = applyTimerAction({ status: 'stopped', durationMs: 180_000 }, { action: 'start' }, 10_000)
+    expect(remainingMs(running, 9_400)).toBe(180_000)
+    expect(formatRemaining(remainingMs(running, 9_400))).toBe('3:00')
   })
 
   it('formats what is left', () => {
