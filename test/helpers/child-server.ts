@@ -1,4 +1,7 @@
-/** Runs `server/main.ts` as a child process, the way `npm start` does, so it can be SIGKILLed. */
+/**
+ * Runs the server as a child process so it can be SIGKILLed: from source through tsx by default
+ * (no build needed), or the compiled `dist/server/main.js` that `npm start` runs.
+ */
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
@@ -29,9 +32,11 @@ export async function startChildServer(
   env: Record<string, string>,
   port?: number,
   nodeArgs: string[] = [],
+  entry: 'source' | 'build' = 'source',
 ): Promise<ChildServer> {
   const chosenPort = port ?? (await freePort())
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  const entryArgs = entry === 'build' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, [...nodeArgs, ...entryArgs], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(chosenPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
