@@ -94,3 +94,8 @@ export function frameRecord(id: string, options: { parentId?: string; name?: str
     props: { w: 400, h: 300, name: options.name ?? '', color: 'black' },
   }
 }
+
+/** A valid note carrying a test's own data in `meta`: what tests write where any record would do. */
+export function shapeWith(id: string, data: Record<string, unknown> = {}): Record<string, unknown> {
+  return noteRecord(id, { meta: data })
+}
