@@ -45,6 +45,14 @@ export interface Config {
   trustProxy: boolean
   /** Boards nobody opened for this many days are deleted; null keeps them until deleted. */
   retentionDays: number | null
+  /** Structs (insertions) one document update may carry; a larger one is refused with 4413. */
+  maxUpdateStructs: number
+  /** Ranges in one update's delete set; more is refused with 4413. */
+  maxUpdateDeleteRanges: number
+  /** Largest awareness (presence) state of one client, in bytes. */
+  maxAwarenessStateBytes: number
+  /** Awareness client ids one connection may speak for. */
+  maxAwarenessClientsPerConnection: number
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +134,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxRequestBodyBytes: integer(env, 'MAX_REQUEST_BODY_BYTES', 64 * 1024, 1024, 64 * MiB),
     trustProxy: flag(env, 'TRUST_PROXY'),
     retentionDays: optionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
+    maxUpdateStructs: integer(env, 'MAX_UPDATE_STRUCTS', 20_000, 100, 10_000_000),
+    maxUpdateDeleteRanges: integer(env, 'MAX_UPDATE_DELETE_RANGES', 50_000, 100, 10_000_000),
+    maxAwarenessStateBytes: integer(env, 'MAX_AWARENESS_STATE_BYTES', 8 * 1024, 256, 1024 * 1024),
+    maxAwarenessClientsPerConnection: integer(env, 'MAX_AWARENESS_CLIENTS_PER_CONNECTION', 4, 1, 1000),
   }
 }

@@ -108,6 +108,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         {
           maxBufferedBytes: config.maxBufferedBytes,
           maxQueuedFrames: MAX_QUEUED_FRAMES,
+          // What ws may already have read when the socket is paused: a few of the largest frames.
+          maxQueuedBytes: Math.max(4 * config.maxMessageBytes, 16 * 1024 * 1024),
           maxUpdatesPerSecond: config.maxUpdatesPerSecond,
         },
         metrics,

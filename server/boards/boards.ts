@@ -59,24 +59,23 @@ export async function storeNewBoard(storage: Storage, documents: BoardDocuments)
 }
 
 /**
- * The board's first state. A template board is written here, on the server, so that every client
- * (a stock y-websocket client too) finds the template from its first sync, and so that two
- * people opening a new board at once cannot both insert it.
+ * The board's first state: its page, written here on the server with the schema label, so that
+ * every client (a stock y-websocket client too) finds a page to put shapes on from its first sync,
+ * and so that the label is never a client's to write (the record guard refuses that). A template
+ * board gets its template too, and two people opening a new board at once cannot both insert it.
  */
 async function initialDocument(title: string, createdAt: number, template: TemplateId | undefined, locale: Locale): Promise<Uint8Array> {
   const doc = new Y.Doc()
   const meta = doc.getMap(META_MAP)
-  meta.set(MetaKey.title, title)
-  meta.set(MetaKey.createdAt, createdAt)
-  if (template !== undefined) {
-    const { shapes, bindings } = await templateRecords(template, locale, { pageId: PAGE_ID })
-    const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
-    doc.transact(() => {
-      for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
-      // Labelled with the schema they were written in, so clients migrate them like any board.
-      meta.set(MetaKey.schema, createBoardSchema().serialize())
-    })
-  }
+  const { shapes, bindings } = template !== undefined ? await templateRecords(template, locale, { pageId: PAGE_ID }) : { shapes: [], bindings: [] }
+  const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+  doc.transact(() => {
+    meta.set(MetaKey.title, title)
+    meta.set(MetaKey.createdAt, createdAt)
+    for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
+    // Labelled with the schema they were written in, so clients migrate them like any board.
+    meta.set(MetaKey.schema, createBoardSchema().serialize())
+  })
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

@@ -22,6 +22,14 @@ export type RejectionReason =
   | 'flooding'
   | 'protocol_violation'
   | 'request_body_too_large'
+  // What the record guard refuses (server/rooms/record-guard.ts) and the awareness limits.
+  | 'invalid_record'
+  | 'meta_write'
+  | 'update_budget'
+  | 'pending_update'
+  | 'malformed_update'
+  | 'awareness_too_large'
+  | 'awareness_clients'
 
 export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention'
 

@@ -15,14 +15,21 @@ import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
 import { splitDocName } from '../storage/doc-name.ts'
 import type { Peer } from './peer.ts'
-import { CloseCode, Room } from './room.ts'
+import { CloseCode, Room, type OtherDocuments } from './room.ts'
 import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
+import { parseRoomName, roomName } from '../../shared/session/channels.ts'
+import { createBoardSchema } from '../../shared/board/board-schema.ts'
+import type { TLSchema } from '@tldraw/tlschema'
 
 export interface RegistryOptions {
   idleUnloadMs: number
   compactAfterUpdates: number
   maxBoardsLoaded: number
   maxBoardBytes: number
+  maxUpdateStructs: number
+  maxUpdateDeleteRanges: number
+  maxAwarenessStateBytes: number
+  maxAwarenessClientsPerConnection: number
   countUpdate: (source: 'client' | 'remote') => void
 }
 
@@ -49,6 +56,8 @@ export class RoomRegistry {
   private readonly slots = new Map<string, Slot>()
   private readonly unloading = new Set<Promise<void>>()
   private readonly discarded = new Set<string>()
+  /** Built once: every room checks records against it. */
+  private readonly schema: TLSchema = createBoardSchema()
 
   constructor(
     private readonly storage: Storage,
@@ -181,6 +190,18 @@ export class RoomRegistry {
       maxBoardBytes: this.options.maxBoardBytes,
       countUpdate: this.options.countUpdate,
       log: this.log,
+      schema: this.schema,
+      updateBudget: {
+        maxStructs: this.options.maxUpdateStructs,
+        maxDeleteRanges: this.options.maxUpdateDeleteRanges,
+        // Elements (records, characters) all structs of an update insert together.
+        maxInsertedLength: this.options.maxUpdateStructs * 5,
+      },
+      awarenessLimits: {
+        maxStateBytes: this.options.maxAwarenessStateBytes,
+        maxClientIdsPerConnection: this.options.maxAwarenessClientsPerConnection,
+      },
+      otherDocuments: this.otherDocumentsOf(boardId),
       onBroken: (broken, error) => {
         if (this.slots.get(boardId)?.room === room) this.slots.delete(boardId)
         void this.afterFailedWrite(broken, error)
@@ -194,6 +215,45 @@ export class RoomRegistry {
       },
     )
     return room
+  }
+
+  /**
+   * The documents of the same board whose records a record in `name` may refer to: a shape in the
+   * board may sit in a locked frame (structure) and the other way round; private notes sit on
+   * either. Those not loaded are loaded on demand, held by a peer of the server for a moment.
+   */
+  private otherDocumentsOf(name: string): OtherDocuments {
+    const ref = parseRoomName(name)
+    const names: string[] = []
+    if (ref && ref.channel !== 'control') {
+      const main = roomName({ boardId: ref.boardId, channel: 'main' })
+      const structure = roomName({ boardId: ref.boardId, channel: 'structure' })
+      if (ref.channel !== 'main') names.push(main)
+      if (ref.channel !== 'structure') names.push(structure)
+    }
+    return {
+      lookup: (id) => {
+        for (const other of names) {
+          const value = this.slots.get(other)?.loaded?.guard.index.current(id)
+          if (value !== undefined) return value
+        }
+        return undefined
+      },
+      load: async () => {
+        let loaded = false
+        for (const other of names) {
+          if (this.slots.get(other)?.loaded) continue
+          const peer = momentaryPeer()
+          try {
+            this.leave(await this.join(other, peer), peer)
+            loaded = true
+          } catch (error) {
+            this.log.warn({ boardId: other, err: error }, 'could not load a document to check references')
+          }
+        }
+        return loaded
+      },
+    }
   }
 
   /**
@@ -259,4 +319,9 @@ async function boardStillExists(storage: Storage, boardId: string): Promise<bool
 
 function boardOf(name: string): string {
   return splitDocName(name).boardId
+}
+
+/** A member of a room for the moment it takes to load it; it sends nothing and writes nothing. */
+function momentaryPeer(): Peer {
+  return { role: 'viewer', awarenessIds: new Set(), mayWrite: () => false, send: () => undefined, close: () => undefined }
 }

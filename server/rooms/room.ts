@@ -25,6 +25,18 @@ import {
 import { mergeUpdatesWithGcInSlices } from './compaction.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
+import type { TLSchema } from '@tldraw/tlschema'
+import type { RecordLookup } from '../../shared/board/record-rules.ts'
+import type { UpdateBudget } from '../sync/update-reader.ts'
+import { RecordGuard } from './record-guard.ts'
+import { checkAwarenessUpdate, type AwarenessLimits } from '../sync/awareness-limits.ts'
+
+/** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
+export interface OtherDocuments {
+  lookup: RecordLookup
+  /** Loads those not in memory yet; resolves whether any was loaded. */
+  load(): Promise<boolean>
+}
 
 export interface RoomOptions {
   compactAfterUpdates: number
@@ -35,6 +47,11 @@ export interface RoomOptions {
   /** Called when storage failed and the room can no longer vouch for its state. */
   onBroken: (room: Room, error: unknown) => void
   log: Logger
+  /** The board schema every record a client writes is checked against. */
+  schema: TLSchema
+  updateBudget: UpdateBudget
+  awarenessLimits: AwarenessLimits
+  otherDocuments: OtherDocuments
 }
 
 interface AwarenessChange {
@@ -67,6 +84,8 @@ const SERVER = Symbol('server')
 export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Checks client updates before they are applied; also the room's index of records by key. */
+  readonly guard: RecordGuard
   private readonly peers = new Set<Peer>()
   private readonly pendingWrites = new Set<Promise<void>>()
   private storedUpdates: number
@@ -108,6 +127,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.storedUpdates = storedUpdates
+    this.guard = new RecordGuard(this.doc, options.schema, options.updateBudget)
     this.compactAt = this.nextCompactionBound()
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
@@ -172,7 +192,8 @@ export class Room {
 
   /**
    * Applies a document update from a peer and hands what it changed to storage; it is relayed once
-   * stored. Viewers' updates are dropped. A malformed update throws ProtocolError; whatever part
+   * stored. Viewers' updates are dropped. An update the record guard refuses throws
+   * UpdateRefusedError and changes nothing. A malformed update throws ProtocolError; whatever part
    * of it Yjs did integrate is still stored and relayed, so the in-memory document never holds
    * state that storage lacks for long, and no peer receives it before storage has it.
    *
@@ -193,6 +214,15 @@ export class Room {
         throw new BoardTooLargeError(`board is at its size limit (${this.options.maxBoardBytes} bytes)`)
       }
     }
+    const others = this.options.otherDocuments
+    let verdict = this.guard.check(update, others.lookup)
+    // A record may refer to one in a document of the board nobody has opened yet: load it and look
+    // again. The second check runs right before applying, so nothing can change in between.
+    if (!verdict.ok && verdict.missingReference && (await others.load())) {
+      if (this.broken) return
+      verdict = this.guard.check(update, others.lookup)
+    }
+    if (!verdict.ok) throw verdict.error
     this.captured = null
     let failure: unknown = null
     try {
@@ -224,7 +254,10 @@ export class Room {
     for (const peer of [...this.peers]) if (which(peer)) peer.close(code, reason)
   }
 
+  /** Throws AwarenessRefusedError for an update beyond the limits (see awareness-limits). */
   applyAwareness(peer: Peer, update: Uint8Array): void {
+    // Limits first: they are checked without parsing the states.
+    checkAwarenessUpdate(update, peer.awarenessIds, this.options.awarenessLimits)
     const ids = readAwarenessClientIds(update)
     for (const id of ids) {
       // A client id announced by another peer is not this peer's to change.

@@ -6,11 +6,18 @@
  * chain is joining the room, which loads the board. So a SyncStep1 that arrives before the board
  * is loaded waits and is answered from the loaded state: no client ever sees an empty board.
  *
- * Limits enforced here, each closing with its own code and reason and counted in metrics:
- * updates per second (token bucket, 4429), frames queued but not yet processed (1013), unsent
- * data of a slow consumer (1013; the socket is dropped, so the room never waits for it), the
- * board's size limit reported by the room (4413) and a full board registry (1013). Oversized
- * frames never get here: ws closes them with 1009.
+ * Pacing: document updates and awareness (one token per started KiB) come out of a token bucket.
+ * When it is empty the connection is throttled, not closed: frames wait until tokens flow in, and
+ * while frames wait the socket is paused, so the client's TCP window fills as with any slow
+ * server. A stock y-websocket client never reconnects after a 44xx close, so a limit an honest
+ * client can reach (a paste handled edit by edit, a script) must never end in one.
+ *
+ * Limits that close, each with its own code and reason and counted in metrics: frames queued but
+ * not yet processed (1013), unsent data of a slow consumer (1013; the socket is dropped, so the
+ * room never waits for it), a full board registry (1013), the board's size limit and the update
+ * budget (4413), refused records or meta writes (4422), awareness beyond its limits (4413/4400)
+ * and updates that depend on changes the server lacks (4509, which the client retries).
+ * Oversized frames never get here: ws closes them with 1009.
  */
 import type { WebSocket } from 'ws'
 import { canEditDocument, type Role } from '../../shared/roles.ts'
@@ -19,15 +26,38 @@ import type { Peer } from '../rooms/peer.ts'
 import { TokenBucket } from '../limits/token-bucket.ts'
 import type { RejectionReason } from '../metrics/metrics.ts'
 import { BoardDeletedError, TooManyBoardsError, type RoomRegistry } from '../rooms/registry.ts'
-import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
+import {
+  BOARD_DELETED_REASON,
+  CLOSE_AWARENESS_REFUSED,
+  CLOSE_BOARD_DELETED,
+  CLOSE_BOARD_TOO_LARGE,
+  CLOSE_RECORD_REFUSED,
+  CLOSE_RESYNC,
+} from '../../shared/session/session-api.ts'
 import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
-import { decodeClientMessage, ProtocolError } from './protocol.ts'
+import { UpdateRefusedError, type RefusalKind } from '../rooms/record-guard.ts'
+import { AwarenessRefusedError, awarenessCost } from './awareness-limits.ts'
+import { decodeClientMessage, ProtocolError, type ClientMessage } from './protocol.ts'
 import { batchWritesOf } from './write-batching.ts'
+
+/** Frames waiting past which the socket is paused, and at or below which it reads again. */
+const PAUSE_AT = 32
+const RESUME_AT = 4
+
+const REFUSAL_CLOSE: Record<RefusalKind, number> = {
+  invalid_record: CLOSE_RECORD_REFUSED,
+  meta_write: CLOSE_RECORD_REFUSED,
+  update_budget: CLOSE_BOARD_TOO_LARGE,
+  pending_update: CLOSE_RESYNC,
+  malformed_update: CloseCode.invalidPayload,
+}
 
 export interface ConnectionLimits {
   maxBufferedBytes: number
   /** Frames received but not yet processed; past this the client is flooding us. */
   maxQueuedFrames: number
+  /** Bytes of those frames; a paused socket still delivers what ws had read already. */
+  maxQueuedBytes: number
   /** Document and awareness updates per second; bursts of twice this pass. */
   maxUpdatesPerSecond: number
 }
@@ -46,6 +76,11 @@ export class SyncConnection implements Peer {
   private room: Room | null = null
   private queue: Promise<void>
   private queued = 0
+  private queuedBytes = 0
+  /** The socket is paused: frames are waiting for processing or for rate tokens. */
+  private paused = false
+  /** A frame is waiting for tokens; counted once per wait in metrics ('update_rate'). */
+  private throttled = false
   private closed = false
   private readonly updateRate: TokenBucket
   private readonly log: Logger
@@ -93,28 +128,67 @@ export class SyncConnection implements Peer {
       return
     }
     this.counters.received(data.byteLength)
-    if (++this.queued > this.limits.maxQueuedFrames) {
+    const bytes = data.byteLength
+    this.queuedBytes += bytes
+    if (++this.queued > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes) {
       this.reject('flooding', CloseCode.tryAgainLater, 'too many messages in flight')
       return
     }
+    if (this.queued >= PAUSE_AT) this.pause()
     const frame = new Uint8Array(data)
     this.queue = this.queue.then(async () => {
       this.queued--
+      this.queuedBytes -= bytes
       if (this.closed || !this.room) return
       try {
-        await this.handle(this.room, frame)
+        await this.handle(frame)
       } catch (error) {
-        if (error instanceof ProtocolError) {
-          this.log.info({ reason: error.message }, 'protocol violation')
-          this.reject('protocol_violation', CloseCode.invalidPayload, error.message)
-        } else if (error instanceof BoardTooLargeError) {
-          this.reject('board_too_large', CloseCode.boardTooLarge, error.message)
-        } else {
-          this.log.error({ err: error }, 'message handling failed')
-          this.close(CloseCode.internalError, 'internal error')
-        }
+        this.refuse(error)
       }
+      if (this.queued <= RESUME_AT) this.resume()
     })
+  }
+
+  private refuse(error: unknown): void {
+    if (error instanceof UpdateRefusedError) {
+      this.log.info({ reason: error.kind, detail: error.message }, 'update refused')
+      this.reject(error.kind, REFUSAL_CLOSE[error.kind], error.message)
+    } else if (error instanceof AwarenessRefusedError) {
+      const tooLarge = error.message.includes('larger')
+      this.reject(tooLarge ? 'awareness_too_large' : 'awareness_clients', tooLarge ? CLOSE_BOARD_TOO_LARGE : CLOSE_AWARENESS_REFUSED, error.message)
+    } else if (error instanceof ProtocolError) {
+      this.log.info({ reason: error.message }, 'protocol violation')
+      this.reject('protocol_violation', CloseCode.invalidPayload, error.message)
+    } else if (error instanceof BoardTooLargeError) {
+      this.reject('board_too_large', CloseCode.boardTooLarge, error.message)
+    } else {
+      this.log.error({ err: error }, 'message handling failed')
+      this.close(CloseCode.internalError, 'internal error')
+    }
+  }
+
+  private pause(): void {
+    if (this.paused || this.closed) return
+    this.paused = true
+    this.socket.pause()
+  }
+
+  private resume(): void {
+    if (!this.paused || this.closed || this.throttled) return
+    this.paused = false
+    this.socket.resume()
+  }
+
+  /** Waits until the bucket holds `cost` tokens and takes them; the socket is paused meanwhile. */
+  private async pace(cost: number): Promise<void> {
+    for (let wait = this.updateRate.waitFor(cost); wait > 0 && !this.closed; wait = this.updateRate.waitFor(cost)) {
+      if (!this.throttled) this.counters.rejected('update_rate')
+      this.throttled = true
+      this.pause()
+      await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+    this.throttled = false
+    this.updateRate.take(cost)
   }
 
   mayWrite(): boolean {
@@ -141,7 +215,7 @@ export class SyncConnection implements Peer {
     if (this.closed) return
     this.markClosed()
     if (terminate) this.socket.terminate()
-    else this.socket.close(code, reason)
+    else this.socket.close(code, closeReason(reason))
   }
 
   /** The socket is gone (closed by either side). */
@@ -174,13 +248,12 @@ export class SyncConnection implements Peer {
     this.close(code, message)
   }
 
-  private async handle(room: Room, frame: Uint8Array): Promise<void> {
+  private async handle(frame: Uint8Array): Promise<void> {
     const message = decodeClientMessage(frame)
-    const isUpdate = message.kind === 'update' || message.kind === 'sync-step-2' || message.kind === 'awareness'
-    if (isUpdate && !this.updateRate.take()) {
-      this.reject('update_rate', CloseCode.updateRate, `more than ${this.limits.maxUpdatesPerSecond} updates per second`)
-      return
-    }
+    const cost = costOf(message, frame.byteLength)
+    if (cost > 0) await this.pace(cost)
+    const room = this.room
+    if (this.closed || !room) return
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)
@@ -195,4 +268,26 @@ export class SyncConnection implements Peer {
         return
     }
   }
+}
+
+/** Rate tokens a message costs: updates one, awareness one per started KiB, answers to queries one. */
+function costOf(message: ClientMessage, bytes: number): number {
+  switch (message.kind) {
+    case 'update':
+    case 'sync-step-2':
+    case 'query-awareness':
+      return 1
+    case 'awareness':
+      return awarenessCost(bytes)
+    default:
+      return 0
+  }
+}
+
+/** A close reason may be at most 123 bytes of UTF-8. */
+function closeReason(reason: string): string {
+  const bytes = Buffer.from(reason)
+  if (bytes.byteLength <= 123) return reason
+  // Cut at a byte boundary; a character cut in half decodes as U+FFFD and is dropped.
+  return new TextDecoder().decode(bytes.subarray(0, 123)).replace(/\uFFFD$/, '')
 }

@@ -71,5 +71,22 @@ export const CLOSE_TOKEN_ROTATED = 4403
 export const CLOSE_BOARD_DELETED = 4410
 export const BOARD_DELETED_REASON = 'board deleted'
 
-/** WebSocket close code for an update that would take the board past MAX_BOARD_BYTES. */
+/**
+ * WebSocket close code for an update that would take the board past MAX_BOARD_BYTES, or that is
+ * beyond the update budget (MAX_UPDATE_STRUCTS, …), or an awareness state beyond its size limit.
+ */
 export const CLOSE_BOARD_TOO_LARGE = 4413
+
+/*
+ * Close codes of the record checks (server/rooms/record-guard.ts). y-websocket never reconnects
+ * after 4400–4499 and always does after 4500–4599, so the range says whether reconnecting helps:
+ * a refused record would be sent again by a reconnecting client (it is in its document), so that
+ * refusal is final; an update that depends on changes the server lacks is put right by the sync
+ * of a new connection, so that close asks the client to come back.
+ */
+/** A record (or a change to the board's meta, or a part no board has) was refused; final. */
+export const CLOSE_RECORD_REFUSED = 4422
+/** Awareness from a connection that speaks for more client ids than allowed; final. */
+export const CLOSE_AWARENESS_REFUSED = 4400
+/** The update depends on changes the server does not have: reconnect and sync again. */
+export const CLOSE_RESYNC = 4509

@@ -31,3 +31,71 @@ export function seeded(seed: number): () => number {
     return state / 0x7fffffff
   }
 }
+
+/** The page every board has from its creation (shared/board/board-schema.ts). */
+export const BOARD_PAGE_ID = 'page:page'
+
+/** TipTap JSON for a line of text, as tldraw's toRichText makes it. */
+export function richText(text: string): { type: 'doc'; content: unknown[] } {
+  return { type: 'doc', content: [{ type: 'paragraph', content: text === '' ? [] : [{ type: 'text', text }] }] }
+}
+
+/**
+ * A valid note shape for writing to a board over sync: the server refuses anything its schema
+ * does not accept. What a test wants to carry along goes into `meta` (free JSON).
+ */
+export function noteRecord(
+  id: string,
+  options: { parentId?: string; text?: string; x?: number; y?: number; meta?: Record<string, unknown> } = {},
+): Record<string, unknown> {
+  return {
+    id,
+    typeName: 'shape',
+    type: 'note',
+    parentId: options.parentId ?? BOARD_PAGE_ID,
+    index: 'a1',
+    x: options.x ?? 0,
+    y: options.y ?? 0,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: options.meta ?? {},
+    props: {
+      color: 'yellow',
+      richText: richText(options.text ?? ''),
+      size: 'm',
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      labelColor: 'black',
+      growY: 0,
+      fontSizeAdjustment: 0,
+      url: '',
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  }
+}
+
+/** A valid frame shape (a container other shapes can sit in). */
+export function frameRecord(id: string, options: { parentId?: string; name?: string } = {}): Record<string, unknown> {
+  return {
+    id,
+    typeName: 'shape',
+    type: 'frame',
+    parentId: options.parentId ?? BOARD_PAGE_ID,
+    index: 'a1',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: { w: 400, h: 300, name: options.name ?? '', color: 'black' },
+  }
+}
+
+/** A valid note carrying a test's own data in `meta`: what tests write where any record would do. */
+export function shapeWith(id: string, data: Record<string, unknown> = {}): Record<string, unknown> {
+  return noteRecord(id, { meta: data })
+}

@@ -6,6 +6,7 @@ import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../he
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { sleep, waitFor } from '../helpers/wait.ts'
 import { updateFrame } from '../helpers/frames.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 let server: TestServer
 let board: BoardLinks
@@ -30,7 +31,7 @@ async function join(token: string): Promise<TestClient> {
 
 /** Proves the board still works for everyone else: a fresh edit goes from a to b. */
 async function boardStillSyncs(a: TestClient, b: TestClient, key: string): Promise<void> {
-  a.records.set(key, { ok: true })
+  a.records.set(key, shapeWith(key, { ok: true }))
   await waitFor(() => b.records.get(key) !== undefined, `${key} to reach the other client`)
 }
 
@@ -64,9 +65,9 @@ describe('viewer role', () => {
     const participant = await join(board.tokens.participant)
     const viewer = connectRaw(server.wsUrl, board.id, board.tokens.viewer)
     await viewer.opened
-    viewer.socket.send(updateFrame('shape:forged', { forged: true }))
+    viewer.socket.send(updateFrame('shape:forged', shapeWith('shape:forged', { forged: true })))
     // A sync step 2 carries an update too.
-    const step2 = updateFrame('shape:forged2', { forged: true })
+    const step2 = updateFrame('shape:forged2', shapeWith('shape:forged2', { forged: true }))
     step2[1] = 1
     viewer.socket.send(step2)
     await boardStillSyncs(participant, participant, 'shape:own')
@@ -161,6 +162,6 @@ describe('hostile frames', () => {
     for (const raw of raws) raw.socket.terminate()
     await boardStillSyncs(a, b, 'shape:after-fuzz')
     const reloaded = await join(board.tokens.viewer)
-    expect(reloaded.records.get('shape:after-fuzz')).toEqual({ ok: true })
+    expect(reloaded.records.get('shape:after-fuzz')).toEqual(shapeWith('shape:after-fuzz', { ok: true }))
   })
 })

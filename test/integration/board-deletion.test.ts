@@ -14,6 +14,7 @@ import { boardApi, NO_ROWS, person, sqliteRowsOf, BOARD_TABLES, type Person } fr
 import { createBoard, startTestServer, tempDataDir, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 const clients: TestClient[] = []
 afterEach(() => {
@@ -68,9 +69,9 @@ describe('deleting a board (SQLite)', () => {
     const notes = await joinRecordingCloses(server.wsUrl, `${board.id}/private/${anna.key}`, board.tokens.participant, anna)
     const raw = connectRaw(server.wsUrl, board.id, board.tokens.viewer)
     await raw.opened
-    main.client.records.set('shape:open', { id: 'shape:open', text: `${secret} (board)` })
-    structure.client.records.set('shape:locked', { id: 'shape:locked', text: `${secret} (locked)` })
-    notes.client.records.set('shape:mine', { id: 'shape:mine', text: `${secret} (private)` })
+    main.client.records.set('shape:open', shapeWith('shape:open', { text: `${secret} (board)` }))
+    structure.client.records.set('shape:locked', shapeWith('shape:locked', { text: `${secret} (locked)` }))
+    notes.client.records.set('shape:mine', shapeWith('shape:mine', { text: `${secret} (private)` }))
     const asset = await uploadAsset(server.url, board)
     const fac = (method: string, route: string, body?: unknown, token = board.tokens.facilitator) => boardApi<{ error?: string }>(server.url, method, `/api/boards/${board.id}${route}`, token, body)
     await fac('POST', '/session/voting', { action: 'start', shapeIds: ['shape:open'], votesPerPerson: 1, maxPerShape: 1, minutes: null })
@@ -114,7 +115,7 @@ describe('deleting a board (SQLite)', () => {
     const board = await createBoard(server.url)
     const writer = await joinRecordingCloses(server.wsUrl, board.id, board.tokens.participant)
     let n = 0
-    const writing = setInterval(() => writer.client.records.set(`shape:${n}`, { id: `shape:${n++}` }), 2)
+    const writing = setInterval(() => writer.client.records.set(`shape:${n}`, shapeWith(`shape:${n++}`)), 2)
     try {
       await sleep(100)
       expect((await boardApi(server.url, 'DELETE', `/api/boards/${board.id}`, board.tokens.facilitator)).status).toBe(200)
@@ -129,7 +130,7 @@ describe('deleting a board (SQLite)', () => {
     // Other boards are untouched and still work.
     const other = await createBoard(server.url)
     const client = await joinRecordingCloses(server.wsUrl, other.id, other.tokens.participant)
-    client.client.records.set('shape:after', { id: 'shape:after' })
+    client.client.records.set('shape:after', shapeWith('shape:after'))
     await waitFor(() => sqliteRowsOf(server.dataDir, other.id).board_updates >= 2, 'the other board to store an edit')
   })
 
@@ -138,7 +139,7 @@ describe('deleting a board (SQLite)', () => {
     const writer = await joinRecordingCloses(server.wsUrl, board.id, board.tokens.participant)
     // Storage alone: as if another instance deleted it and its notice never arrived here.
     expect(await server.storage.deleteBoard(board.id)).toBe(true)
-    writer.client.records.set('shape:late', { id: 'shape:late' })
+    writer.client.records.set('shape:late', shapeWith('shape:late'))
     await waitFor(() => writer.closes.length > 0, 'the writer to be closed')
     expect(writer.closes[0]).toEqual({ code: CLOSE_BOARD_DELETED, reason: BOARD_DELETED_REASON })
     expect(sqliteRowsOf(server.dataDir, board.id)).toEqual(NO_ROWS)
@@ -234,7 +235,7 @@ describe.skipIf(unavailable !== null)('deleting a board with two instances (Post
     const board = await createBoard(a.url)
     const onB = await joinRecordingCloses(b.wsUrl, board.id, board.tokens.participant)
     const controlOnB = await joinRecordingCloses(b.wsUrl, `${board.id}/control`, board.tokens.viewer)
-    onB.client.records.set('shape:b', { id: 'shape:b' })
+    onB.client.records.set('shape:b', shapeWith('shape:b'))
     await uploadAsset(b.url, board)
     expect(fs.existsSync(path.join(b.dataDir, 'assets', board.id))).toBe(true)
 

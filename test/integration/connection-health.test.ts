@@ -3,6 +3,7 @@ import { WebSocket } from 'ws'
 import { connectRaw, connectSynced, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 let server: TestServer
 const clients: TestClient[] = []
@@ -40,7 +41,10 @@ describe('connection health', () => {
     const blob = 'x'.repeat(50_000)
     let i = 0
     await waitFor(() => {
-      for (let n = 0; n < 20 && room.peerCount === 3; n++) writer.records.set(`shape:${i++}`, { blob })
+      for (let n = 0; n < 20 && room.peerCount === 3; n++) {
+        const key = `shape:${i++}`
+        writer.records.set(key, shapeWith(key, { blob }))
+      }
       return room.peerCount === 2
     }, 'the stalled client to be dropped', 20_000)
     // The two reading clients stay connected and keep receiving.

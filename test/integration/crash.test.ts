@@ -11,6 +11,7 @@ import { seeded } from '../helpers/records.ts'
 import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, type Service } from '../helpers/services.ts'
 import { sleep, waitFor } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 const ROUNDS = 3
 /** Four server starts per test; on a busy two-core machine each can take several seconds. */
@@ -71,7 +72,7 @@ async function crashRounds(env: Record<string, string>, seed: number): Promise<F
         for (let n = 0; writing; ) {
           for (let b = 0; b < BURST; b++, n++) {
             const key = `shape:r${round}-w${w}-${n}`
-            writer.records.set(key, { id: key, round, w, n })
+            writer.records.set(key, shapeWith(key, { round, w, n }))
             written++
           }
           await sleep(1)

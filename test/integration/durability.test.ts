@@ -3,6 +3,7 @@ import { connectSynced, type TestClient } from '../helpers/clients.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { createBoard, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor, waitForAsync } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 const clients: TestClient[] = []
 const servers: TestServer[] = []
@@ -35,17 +36,17 @@ describe('durability', () => {
     let server = await start(dataDir)
     const board = await createBoard(server.url, { title: 'Herstart' })
     const writer = await join(server.wsUrl, board.id, board.tokens.participant)
-    for (let i = 0; i < 30; i++) writer.records.set(`shape:${i}`, { id: `shape:${i}`, x: i })
+    for (let i = 0; i < 30; i++) writer.records.set(`shape:${i}`, shapeWith(`shape:${i}`, { x: i }))
     const watcher = await join(server.wsUrl, board.id, board.tokens.viewer)
-    await waitFor(() => watcher.records.map.size === 30, 'edits to be relayed')
+    await waitFor(() => watcher.records.map.size === 32, 'edits to be relayed')
     for (const client of clients.splice(0)) client.destroy()
     await server.close()
     servers.splice(0)
 
     server = await start(dataDir)
     const reader = await join(server.wsUrl, board.id, board.tokens.viewer)
-    expect(reader.records.map.size).toBe(30)
-    expect(reader.records.get('shape:29')).toEqual({ id: 'shape:29', x: 29 })
+    expect(reader.records.map.size).toBe(32) // and the page and document records every board has
+    expect(reader.records.get('shape:29')).toEqual(shapeWith('shape:29', { x: 29 }))
     expect(reader.doc.getMap('meta').get('title')).toBe('Herstart')
   })
 
@@ -61,7 +62,7 @@ describe('durability', () => {
     // Keep writing while the process is killed, so the kill lands mid-stream.
     let written = 0
     const writing = setInterval(() => {
-      for (let n = 0; n < 20; n++, written++) writer.records.set(`shape:${written}`, { id: `shape:${written}`, n: written })
+      for (let n = 0; n < 20; n++, written++) writer.records.set(`shape:${written}`, shapeWith(`shape:${written}`, { n: written }))
     }, 1)
     await waitFor(() => watcher.records.map.size >= 300, 'a stream of relayed edits')
     child.process.kill('SIGKILL')
@@ -85,9 +86,9 @@ describe('durability', () => {
     children.push(child)
     const board = await createBoard(child.url)
     const writer = await join(child.wsUrl, board.id, board.tokens.participant)
-    for (let i = 0; i < 20; i++) writer.records.set(`shape:${i}`, { id: `shape:${i}` })
+    for (let i = 0; i < 20; i++) writer.records.set(`shape:${i}`, shapeWith(`shape:${i}`))
     const watcher = await join(child.wsUrl, board.id, board.tokens.viewer)
-    await waitFor(() => watcher.records.map.size === 20, 'edits to be relayed')
+    await waitFor(() => watcher.records.map.size === 22, 'edits to be relayed')
     child.process.kill('SIGTERM')
     expect(await child.exited).toBe(0)
     children.splice(0)
@@ -104,8 +105,8 @@ describe('durability', () => {
     const board = await createBoard(server.url)
     const writer = await join(server.wsUrl, board.id, board.tokens.participant)
     const watcher = await join(server.wsUrl, board.id, board.tokens.viewer)
-    for (let i = 0; i < 100; i++) writer.records.set(`shape:${i % 10}`, { id: `shape:${i % 10}`, x: i })
-    await waitFor(() => (watcher.records.get('shape:9') as { x: number } | undefined)?.x === 99, 'edits')
+    for (let i = 0; i < 100; i++) writer.records.set(`shape:${i % 10}`, shapeWith(`shape:${i % 10}`, { x: i }))
+    await waitFor(() => (watcher.records.get('shape:9') as { meta: { x: number } } | undefined)?.meta.x === 99, 'edits')
     const room = await server.registry.join(board.id, { role: 'viewer', awarenessIds: new Set(), mayWrite: () => false, send() {}, close() {} })
     await room.compact()
     expect(await server.storage.countUpdates(board.id)).toBe(1)
@@ -120,7 +121,7 @@ describe('durability', () => {
     const server = await start(dataDir, { compactAfterUpdates: 25, idleUnloadMs: 50 })
     const board = await createBoard(server.url)
     const writer = await join(server.wsUrl, board.id, board.tokens.participant)
-    for (let i = 0; i < 60; i++) writer.records.set(`shape:${i}`, { id: `shape:${i}` })
+    for (let i = 0; i < 60; i++) writer.records.set(`shape:${i}`, shapeWith(`shape:${i}`))
     const stored = () => server.storage.countUpdates(board.id)
     // 60 appends with a bound of 25: compaction must have run at least once.
     await waitForAsync(async () => (await stored()) <= 26, 'compaction past the bound')
@@ -131,6 +132,6 @@ describe('durability', () => {
     await waitFor(() => server.registry.loadedCount === 0, 'board to unload')
     await waitForAsync(async () => (await stored()) === 1, 'compaction on unload')
     const reader = await join(server.wsUrl, board.id, board.tokens.viewer)
-    expect(reader.records.map.size).toBe(60)
+    expect(reader.records.map.size).toBe(62) // and the page and document records
   })
 })

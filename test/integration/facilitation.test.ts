@@ -12,6 +12,7 @@ import { encodeUpdate } from '../../server/sync/protocol.ts'
 import { connectClient, connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 let server: TestServer
 const clients: TestClient[] = []
@@ -76,10 +77,10 @@ describe('locked content (the structure document)', () => {
     const room = `${board.id}/structure`
     const facilitator = await join(room, board.tokens.facilitator)
     const participant = await join(room, board.tokens.participant)
-    facilitator.records.set('shape:frame', { id: 'shape:frame', locked: true })
+    facilitator.records.set('shape:frame', shapeWith('shape:frame', { locked: true }))
     await waitFor(() => participant.records.has('shape:frame'), 'the locked frame to reach the participant')
 
-    participant.records.set('shape:frame', { id: 'shape:frame', moved: true })
+    participant.records.set('shape:frame', shapeWith('shape:frame', { moved: true }))
     participant.records.delete('shape:frame')
     const raw = connectRaw(server.wsUrl, room, board.tokens.participant)
     await raw.opened
@@ -88,8 +89,8 @@ describe('locked content (the structure document)', () => {
     raw.socket.send(encodeUpdate(Y.encodeStateAsUpdate(forged)))
     await settle()
 
-    expect(await storedRecords(room)).toEqual({ 'shape:frame': { id: 'shape:frame', locked: true } })
-    expect(facilitator.records.get('shape:frame')).toEqual({ id: 'shape:frame', locked: true })
+    expect(await storedRecords(room)).toEqual({ 'shape:frame': shapeWith('shape:frame', { locked: true }) })
+    expect(facilitator.records.get('shape:frame')).toEqual(shapeWith('shape:frame', { locked: true }))
     expect(facilitator.records.has('shape:forged')).toBe(false)
     raw.socket.close()
   })
@@ -136,8 +137,8 @@ describe('freeze and view-only', () => {
     const facilitator = await join(board.id, board.tokens.facilitator)
     const participant = await join(board.id, board.tokens.participant, anna)
     await session(board, 'freeze', { frozen: true })
-    participant.records.set('shape:while-frozen', { id: 'shape:while-frozen' })
-    facilitator.records.set('shape:by-facilitator', { id: 'shape:by-facilitator' })
+    participant.records.set('shape:while-frozen', shapeWith('shape:while-frozen'))
+    facilitator.records.set('shape:by-facilitator', shapeWith('shape:by-facilitator'))
     await waitFor(() => participant.records.has('shape:by-facilitator'), 'the facilitator’s edit')
     await settle()
     expect(facilitator.records.has('shape:while-frozen')).toBe(false)
@@ -149,7 +150,7 @@ describe('freeze and view-only', () => {
     await session(board, 'freeze', { frozen: false })
     participant.provider.disconnect()
     participant.provider.connect()
-    participant.records.set('shape:after', { id: 'shape:after' })
+    participant.records.set('shape:after', shapeWith('shape:after'))
     await waitFor(() => facilitator.records.has('shape:after'), 'an edit after unfreezing')
   })
 
@@ -161,8 +162,8 @@ describe('freeze and view-only', () => {
     const annaClient = await join(board.id, board.tokens.participant, anna)
     const bramClient = await join(board.id, board.tokens.participant, bram)
     expect((await session(board, 'view-only', { ownerKey: anna.key, viewOnly: true })).status).toBe(200)
-    annaClient.records.set('shape:anna', { id: 'shape:anna' })
-    bramClient.records.set('shape:bram', { id: 'shape:bram' })
+    annaClient.records.set('shape:anna', shapeWith('shape:anna'))
+    bramClient.records.set('shape:bram', shapeWith('shape:bram'))
     await waitFor(() => facilitator.records.has('shape:bram'), 'Bram’s edit')
     await settle()
     expect(facilitator.records.has('shape:anna')).toBe(false)
@@ -183,7 +184,7 @@ describe('private notes', () => {
     await session(board, 'private', { active: true })
     const notes = await join(annaRoom, board.tokens.participant, anna)
     const bramBoard = await join(board.id, board.tokens.participant, bram)
-    notes.records.set('shape:idea', { id: 'shape:idea', text: 'stil geschreven' })
+    notes.records.set('shape:idea', shapeWith('shape:idea', { text: 'stil geschreven' }))
     await waitForAsync(async () => 'shape:idea' in (await storedRecords(annaRoom)), 'the note to be stored privately')
     await settle()
     expect(bramBoard.records.has('shape:idea')).toBe(false)
@@ -191,7 +192,7 @@ describe('private notes', () => {
 
     // Survives a reload: a new connection with the same secret finds it.
     const again = await join(annaRoom, board.tokens.participant, anna)
-    expect(again.records.get('shape:idea')).toEqual({ id: 'shape:idea', text: 'stil geschreven' })
+    expect(again.records.get('shape:idea')).toEqual(shapeWith('shape:idea', { text: 'stil geschreven' }))
 
     const revealed = await session(board, 'private', { active: false })
     expect(revealed.body.privateMode.active).toBe(false)
@@ -262,7 +263,7 @@ describe('rotating a link', () => {
     expect(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`)).toBe(403)
     expect((await api(board, 'GET', '', board.tokens.participant)).status).toBe(403)
     const fresh = await join(board.id, rotated.body.token)
-    fresh.records.set('shape:new-link', { id: 'shape:new-link' })
+    fresh.records.set('shape:new-link', shapeWith('shape:new-link'))
     await waitFor(() => facilitator.records.has('shape:new-link'), 'an edit over the new link')
   })
 })

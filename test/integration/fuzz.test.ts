@@ -11,6 +11,7 @@ import { FrameFuzzer } from '../helpers/frame-fuzzer.ts'
 import { converged, recordsOf } from '../helpers/records.ts'
 import { createBoard, tempDataDir } from '../helpers/server.ts'
 import { sleep, waitFor } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 const CONNECTIONS = 8
 const FRAMES_PER_CONNECTION = 1300
@@ -72,7 +73,7 @@ describe('fuzz', () => {
     const a = await connectSynced(server.wsUrl, board.id, board.tokens.participant)
     const b = await connectSynced(server.wsUrl, board.id, board.tokens.participant)
     clients.push(a, b)
-    for (let i = 0; i < 50; i++) a.records.set(`shape:warm-${i}`, { id: `shape:warm-${i}` })
+    for (let i = 0; i < 50; i++) a.records.set(`shape:warm-${i}`, shapeWith(`shape:warm-${i}`))
     await waitFor(() => b.records.map.size >= 50, 'warm-up edits')
     const rssBefore = rssOf(server)
 
@@ -82,7 +83,7 @@ describe('fuzz', () => {
     const editing = (async () => {
       while (fuzzing) {
         const writer = edits % 2 === 0 ? a : b
-        writer.records.set(`shape:during-${edits % 40}`, { id: `shape:during-${edits % 40}`, n: edits })
+        writer.records.set(`shape:during-${edits % 40}`, shapeWith(`shape:during-${edits % 40}`, { n: edits }))
         edits++
         peakRss = Math.max(peakRss, rssOf(server))
         await sleep(20)
@@ -107,8 +108,8 @@ describe('fuzz', () => {
     // Still up, and the two honest clients still sync both ways.
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
-    a.records.set('shape:after-a', { from: 'a' })
-    b.records.set('shape:after-b', { from: 'b' })
+    a.records.set('shape:after-a', shapeWith('shape:after-a', { from: 'a' }))
+    b.records.set('shape:after-b', shapeWith('shape:after-b', { from: 'b' }))
     await waitFor(() => a.records.get('shape:after-b') !== undefined && b.records.get('shape:after-a') !== undefined, 'edits after the fuzz')
     await waitFor(() => converged([a, b]), 'a and b to converge')
     expect(peakRss - rssBefore).toBeLessThan(200 * MiB)

@@ -15,6 +15,8 @@ import { converged, recordsOf, seeded } from '../helpers/records.ts'
 import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
+import { CLOSE_RESYNC } from '../../shared/session/session-api.ts'
 
 const unavailable = servicesUnavailableReason()
 
@@ -115,7 +117,7 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
         const writer = peers[Math.floor(random() * peers.length)]!
         const key = `shape:${Math.floor(random() * 30)}`
         if (random() < 0.15) writer.records.delete(key)
-        else writer.records.set(key, { id: key, x: Math.round(random() * 1000), round })
+        else writer.records.set(key, shapeWith(key, { x: Math.round(random() * 1000), round }))
       }
       // Let the rounds interleave with delivery, so edits cross each other in flight.
       await sleep(random() * 5)
@@ -155,35 +157,44 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     await waitForAsync(async () => (await health(a)).redis === 'down' && (await health(b)).redis === 'down', 'health to report Redis down')
     // Still serving (storage is fine), so a load balancer keeps both: degraded, not unavailable.
     expect(await health(b)).toEqual({ http: 200, status: 'degraded', redis: 'down' })
-    for (let i = 0; i < 20; i++) onA.records.set(`shape:offline-${i}`, { id: `shape:offline-${i}`, i })
+    for (let i = 0; i < 20; i++) onA.records.set(`shape:offline-${i}`, shapeWith(`shape:offline-${i}`, { i }))
     // A stores them (its own clients get them) while nothing can reach B.
     const second = await join(a.wsUrl, board)
-    await waitFor(() => second.records.map.size === 20, 'edits stored on A')
+    await waitFor(() => second.records.map.size === 22, 'edits stored on A')
     redis = await startRedis(Number(port))
-    await waitFor(() => onB.records.map.size === 20, 'B to catch up after Redis is back', 20_000)
+    await waitFor(() => onB.records.map.size === 22, 'B to catch up after Redis is back', 20_000)
     await waitForAsync(async () => (await health(a)).status === 'ok' && (await health(b)).status === 'ok', 'health to recover')
     expect(recordsOf(onB)).toEqual(recordsOf(onA))
   })
 
-  it('stores a client update that waited for content arriving from the other instance', async () => {
+  it('sends a client whose update depends on content not yet on its instance back to resync, then stores it', async () => {
     const board = await createBoard(a.url)
     const onA = await join(a.wsUrl, board)
-    // U2 builds on U1; B gets U2 first (Yjs keeps it pending), then U1 through A and Redis.
+    // U2 builds on U1; B gets U2 first and refuses to keep it pending (unchecked) with a close the
+    // client retries; once U1 has reached B through A and Redis, the same U2 is taken.
     const source = new Y.Doc()
     const records = new YKeyValue<unknown>(source.getArray(RECORDS_ARRAY))
-    records.set('shape:first', { n: 1 })
+    records.set('shape:first', shapeWith('shape:first', { n: 1 }))
     const u1 = Y.encodeStateAsUpdate(source)
     const afterU1 = Y.encodeStateVector(source)
-    records.set('shape:second', { n: 2 })
+    records.set('shape:second', shapeWith('shape:second', { n: 2 }))
     const u2 = Y.encodeStateAsUpdate(source, afterU1)
-    const raw = connectRaw(b.wsUrl, board.id, board.tokens.participant)
-    await raw.opened
-    raw.socket.send(Uint8Array.from([0, 2, ...encodeVarUint(u2.byteLength), ...u2]))
-    await sleep(100)
+    const frame = Uint8Array.from([0, 2, ...encodeVarUint(u2.byteLength), ...u2])
+    const early = connectRaw(b.wsUrl, board.id, board.tokens.participant)
+    await early.opened
+    early.socket.send(frame)
+    expect((await early.closed).code).toBe(CLOSE_RESYNC)
     Y.applyUpdate(onA.doc, u1)
-    await waitFor(() => onA.records.get('shape:second') !== undefined, 'the completed update to come back to A')
-    raw.socket.terminate()
-    await waitForAsync(async () => (await storedRecords(board.id)).has('shape:second'), 'the completed update to be stored')
+    await waitForAsync(async () => (await storedRecords(board.id)).has('shape:first'), 'U1 to be stored')
+    const retry = connectRaw(b.wsUrl, board.id, board.tokens.participant)
+    await retry.opened
+    await waitForAsync(async () => {
+      retry.socket.send(frame)
+      await sleep(100)
+      return (await storedRecords(board.id)).has('shape:second')
+    }, 'the retried update to be stored')
+    await waitFor(() => onA.records.get('shape:second') !== undefined, 'the update to come back to A')
+    retry.socket.terminate()
   })
 
   it('loses nothing when one instance is killed mid-edit: its clients reconnect to the other', async () => {
@@ -200,7 +211,7 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
       (async () => {
         for (let n = 0; writing; n++) {
           const key = `shape:${i}-${n}`
-          peer.records.set(key, { id: key, writer: i, n })
+          peer.records.set(key, shapeWith(key, { writer: i, n }))
           written[i]!.push(key)
           await sleep(3)
         }
@@ -216,7 +227,7 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     await Promise.all(writers)
 
     const all = written.flat()
-    await waitFor(() => peers.every((p) => p.records.map.size === all.length) && converged(peers), 'everyone to hold every edit', 20_000)
+    await waitFor(() => peers.every((p) => p.records.map.size === all.length + 2) && converged(peers), 'everyone to hold every edit', 20_000)
     const stored = await storedRecords(board.id)
     for (const key of all) expect(stored.has(key), key).toBe(true)
     expect(all.length).toBeGreaterThan(200)

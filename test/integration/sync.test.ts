@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { connectClient, connectSynced, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { shapeWith } from '../helpers/records.ts'
 
 let server: TestServer
 let board: BoardLinks
@@ -56,7 +57,7 @@ describe('sync endpoint with stock y-websocket clients', () => {
       const writer = random() < 0.5 ? a : b
       const key = `shape:${Math.floor(random() * 20)}`
       if (random() < 0.15) writer.records.delete(key)
-      else writer.records.set(key, { id: key, x: Math.round(random() * 1000), by: writer === a ? 'a' : 'b' })
+      else writer.records.set(key, shapeWith(key, { x: Math.round(random() * 1000), by: writer === a ? 'a' : 'b' }))
     }
     // YKeyValue settles concurrent writes to one key with a follow-up delete, so wait for both
     // the documents and the key-value views to agree.
@@ -70,9 +71,10 @@ describe('sync endpoint with stock y-websocket clients', () => {
 
   it('gives a late joiner the full state', async () => {
     const a = await join()
-    for (let i = 0; i < 50; i++) a.records.set(`shape:${i}`, { id: `shape:${i}`, i })
+    for (let i = 0; i < 50; i++) a.records.set(`shape:${i}`, shapeWith(`shape:${i}`, { i }))
     const b = await join()
-    await waitFor(() => b.records.map.size === 50, 'other client to receive edits')
+    // 50 notes and the page and document records every board starts with.
+    await waitFor(() => b.records.map.size === 52, 'other client to receive edits')
     await server.registry.closeAll(1001, 'test')
     const late = await join()
     expect(recordsOf(late)).toEqual(recordsOf(a))

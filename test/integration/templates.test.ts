@@ -148,7 +148,33 @@ describe('the regiecheck on the server', () => {
       client.doc.transact(() => {
         client.records.set('shape:g', card('shape:g', 'gemeente', 'Gemeente Oost'))
         client.records.set('shape:u', card('shape:u', 'uitvoeringsorganisatie', ''))
-        client.records.set('shape:p', { ...base, id: 'shape:p', type: 'arrow', x: 0, y: 0, meta: { regieRelation: 'uitbesteding' }, props: { richText: toRichText('') } })
+        client.records.set('shape:p', {
+          ...base,
+          id: 'shape:p',
+          type: 'arrow',
+          x: 0,
+          y: 0,
+          meta: { regieRelation: 'uitbesteding' },
+          // A complete arrow: the server refuses records its schema does not accept.
+          props: {
+            kind: 'arc',
+            labelColor: 'black',
+            color: 'black',
+            fill: 'none',
+            dash: 'solid',
+            size: 's',
+            arrowheadStart: 'none',
+            arrowheadEnd: 'arrow',
+            font: 'sans',
+            start: { x: 0, y: 0 },
+            end: { x: 100, y: 0 },
+            bend: 0,
+            richText: toRichText(''),
+            labelPosition: 0.5,
+            scale: 1,
+            elbowMidPoint: 0.5,
+          },
+        })
         for (const binding of ends) client.records.set(binding.id, binding)
       })
       await waitForAsync(async () => (await regiecheckOf(board.id, board.tokens.viewer)).body.counts?.relations === 1, 'the relation to be stored')
