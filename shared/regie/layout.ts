@@ -178,7 +178,9 @@ class LayoutContext<T> {
     if (nodes.length === 0) return { ref, ...minimum, children: [] }
     // A group shows its title above its contents; the board has no title.
     const padding = ref === null ? { top: 0, side: 0 } : { top: TITLE_HEIGHT, side: INNER_PADDING }
-    const box = await this.runElk(ref, nodes, this.edgesWithin(key, nodes), this.direction, padding)
+    const first = this.facingOutside(key, nodes)
+    const edges = this.edgesWithin(key, nodes).map((edge) => (first.has(edge.targets[0]!) && !first.has(edge.sources[0]!) ? { ...edge, sources: edge.targets, targets: edge.sources } : edge))
+    const box = await this.runElk(ref, nodes, edges, this.direction, padding, first)
     return { ...box, width: Math.max(box.width, minimum.width), height: Math.max(box.height, minimum.height) }
   }
 
@@ -257,6 +259,30 @@ class LayoutContext<T> {
     })
   }
 
+  /**
+   * The children of a group that most relations from outside the group come into (a joint
+   * body's director, whom all gemeenten address): they go in the group's first layer, on the side
+   * facing where those relations come from, instead of behind the group's other cards.
+   */
+  private facingOutside(containerKey: string, nodes: readonly Box[]): Set<string> {
+    if (containerKey === ROOT) return new Set()
+    const present = new Set(nodes.map((node) => nodeId(node.ref)))
+    const balance = new Map<string, number>()
+    for (const relation of this.model.relations) {
+      const fromFirst = relationKind(relation.kind).layoutOrder === 'from-first'
+      const [first, second] = fromFirst ? [relation.from, relation.to] : [relation.to, relation.from]
+      const inside = (actorId: string) => this.childOf(containerKey, { type: 'actor', id: actorId })
+      const firstInside = inside(first)
+      const secondInside = inside(second)
+      if (secondInside && !firstInside) balance.set(nodeId(secondInside), (balance.get(nodeId(secondInside)) ?? 0) + 1)
+      if (firstInside && !secondInside) balance.set(nodeId(firstInside), (balance.get(nodeId(firstInside)) ?? 0) - 1)
+    }
+    const best = Math.max(0, ...balance.values())
+    // Only a clear focus counts: a few stray relations should not reorder a group.
+    if (best < 3) return new Set()
+    return new Set([...balance].filter(([id, value]) => value === best && present.has(id)).map(([id]) => id))
+  }
+
   private refOf(id: string): ElementRef {
     return this.groups.has(id) ? { type: 'group', id } : { type: 'block', id }
   }
@@ -294,6 +320,7 @@ class LayoutContext<T> {
     edges: ElkExtendedEdge[],
     direction: LayoutDirection,
     padding: { top: number; side: number },
+    first: ReadonlySet<string> = new Set(),
   ): Promise<Box<R>> {
     const spacing = String(this.spacing)
     const layoutOptions: ElkOptions = {
@@ -308,7 +335,12 @@ class LayoutContext<T> {
     const graph: ElkNode = {
       id: 'root',
       layoutOptions,
-      children: nodes.map((node) => ({ id: nodeId(node.ref), width: node.width, height: node.height })),
+      children: nodes.map((node) => ({
+        id: nodeId(node.ref),
+        width: node.width,
+        height: node.height,
+        ...(first.has(nodeId(node.ref)) && { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } }),
+      })),
       edges,
     }
     elk ??= new ELK()
