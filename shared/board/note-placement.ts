@@ -82,3 +82,71 @@ export function arrangeNotes(frame: Size, items: readonly FrameItem[]): { positi
   }
   return { positions, frameHeight }
 }
+
+// ---------------------------------------------------------------------------------------------
+// On records: what the server does when private notes are revealed, and the canvas on creation.
+
+/** The minimal shape fields placement reads and writes. */
+export interface PlacedShape {
+  readonly id: string
+  readonly typeName: string
+  readonly type?: string
+  readonly parentId?: string
+  readonly x?: number
+  readonly y?: number
+  readonly props?: unknown
+  readonly meta?: unknown
+}
+
+function sizeOf(shape: PlacedShape): Size {
+  const props = (shape.props ?? {}) as { w?: number; h?: number; scale?: number; growY?: number }
+  if (shape.type === 'note') {
+    const scale = props.scale ?? 1
+    return { width: NOTE_GRID.note * scale, height: (NOTE_GRID.note + (props.growY ?? 0)) * scale }
+  }
+  return { width: props.w ?? 0, height: props.h ?? 0 }
+}
+
+export function isLaneFrame(shape: PlacedShape | undefined): boolean {
+  if (!shape || shape.type !== 'frame') return false
+  const meta = shape.meta as { regieGroup?: unknown } | undefined
+  return meta?.regieGroup === 'lane'
+}
+
+/**
+ * Notes arriving in lanes (revealed private notes, say) that would land on something: each moved
+ * to its lane's next free cell, the lane grown where needed. Returns the changed records (notes
+ * and frames); notes outside lanes, or already on a free spot, are left as they are.
+ */
+export function placeArrivingNotes<R extends PlacedShape>(existing: readonly R[], arriving: readonly R[]): R[] {
+  const frames = new Map(existing.filter(isLaneFrame).map((frame) => [frame.id, frame]))
+  const children = new Map<string, FrameItem[]>()
+  const arrivingIds = new Set(arriving.map((note) => note.id))
+  for (const shape of existing) {
+    if (arrivingIds.has(shape.id) || shape.typeName !== 'shape' || !shape.parentId || !frames.has(shape.parentId)) continue
+    const size = sizeOf(shape)
+    const list = children.get(shape.parentId) ?? []
+    list.push({ rect: { x: shape.x ?? 0, y: shape.y ?? 0, ...size }, isNote: shape.type === 'note' })
+    children.set(shape.parentId, list)
+  }
+  const changed = new Map<string, R>()
+  for (const note of arriving) {
+    const frame = note.parentId ? (changed.get(note.parentId) ?? frames.get(note.parentId)) : undefined
+    if (note.type !== 'note' || !frame) continue
+    const items = children.get(frame.id) ?? []
+    const size = sizeOf(note)
+    const rect = { x: note.x ?? 0, y: note.y ?? 0, ...size }
+    const frameSize = sizeOf(frame)
+    const free = !items.some((item) => overlaps(item.rect, rect)) && rect.y >= gridTop(items) && rect.x + rect.width <= frameSize.width && rect.y + rect.height <= frameSize.height
+    let placed = rect
+    if (!free) {
+      const cell = nextFreeNoteCell(frameSize, items, size)
+      placed = { ...rect, x: cell.x, y: cell.y }
+      changed.set(note.id, { ...note, x: cell.x, y: cell.y })
+      if (cell.frameHeight > frameSize.height) changed.set(frame.id, { ...frame, props: { ...(frame.props as object), h: cell.frameHeight } })
+    }
+    items.push({ rect: placed, isNote: true })
+    children.set(frame.id, items)
+  }
+  return [...changed.values()]
+}

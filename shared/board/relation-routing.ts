@@ -64,10 +64,11 @@ const SAMPLES = 48
 /** Off-centre aims tried when no arc between the centres is free: near each side's middle. */
 const ANCHORS: Anchor[] = [CENTRE, { x: 0.5, y: 0.12 }, { x: 0.5, y: 0.88 }, { x: 0.12, y: 0.5 }, { x: 0.88, y: 0.5 }, { x: 0.15, y: 0.15 }, { x: 0.85, y: 0.15 }, { x: 0.15, y: 0.85 }, { x: 0.85, y: 0.85 }]
 
-export function routeRelations(cards: readonly RoutableCard[], relations: readonly RelationToRoute[]): Map<string, RelationRoute> {
+/** `fixedLabels`: labels already on the board (of relations not being routed) to keep clear of. */
+export function routeRelations(cards: readonly RoutableCard[], relations: readonly RelationToRoute[], fixedLabels: readonly Rect[] = []): Map<string, RelationRoute> {
   const byId = new Map(cards.map((card) => [card.id, card.rect]))
   const routes = new Map<string, RelationRoute>()
-  const placedLabels: Rect[] = []
+  const placedLabels: Rect[] = [...fixedLabels]
   // Pairs of cards joined more than once get their arcs fanned out, so they do not coincide.
   const pairCount = new Map<string, number>()
 
@@ -102,7 +103,7 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     candidates.sort((a, b) => a.crossings.length - b.crossings.length)
     const fewest = candidates[0]!.crossings.length
     // A few of the best arcs are enough to find a free place for a label.
-    const clean = candidates.filter((candidate) => candidate.crossings.length === fewest).slice(0, 6)
+    const clean = candidates.filter((candidate) => candidate.crossings.length === fewest)
 
     if (relation.label.trim() === '') {
       const best = clean[0]!
@@ -114,8 +115,9 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     let chosen: RelationRoute | null = null
     let fallback: { route: RelationRoute; hits: number } | null = null
     // The full label on any clean arc first; shortened forms only when none has room.
-    outer: for (const text of shortenings(relation.label)) {
-      for (const candidate of clean) {
+    // The gentlest arcs first, with every shortening; the wider ones only when those all fail.
+    outer: for (const [arcs, text] of [clean.slice(0, 6), clean.slice(6)].flatMap((arcs) => shortenings(relation.label).map((text) => [arcs, text] as const))) {
+      for (const candidate of arcs) {
         const size = labelSize(text, candidate.body)
         for (const position of LABEL_POSITIONS) {
           const centre = pointAlong(candidate.body, position)
