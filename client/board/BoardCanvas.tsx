@@ -16,6 +16,10 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
+import { registerRelationRouting } from '../regie/route-relations.ts'
+import { registerNotePlacement } from '../regie/place-notes.ts'
+import { SectionTour } from '../regie/tour/SectionTour.tsx'
+import { RelationLabelTip } from '../regie/RelationLabelTip.tsx'
 import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
@@ -48,6 +52,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | null>(null)
   const [boardFull, setBoardFull] = useState(false)
   const [outline, setOutline] = useState(false)
+  const [tourOpen, setTourOpen] = useState(false)
 
   // The editor recognises its own presence by the user id derived from these preferences.
   const $preferences = useMemo(
@@ -109,6 +114,8 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
     editor?.updateInstanceState({ isReadonly: readOnly })
   }, [editor, readOnly])
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
+  useEffect(() => (editor ? registerRelationRouting(editor) : undefined), [editor])
+  useEffect(() => (editor ? registerNotePlacement(editor) : undefined), [editor])
 
   if (!session) return null
   if (closedWith) {
@@ -159,6 +166,8 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
         }}
       />
       {editor && <SessionOverlay editor={editor} session={session} />}
+      {editor && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
+      {editor && <RelationLabelTip editor={editor} />}
       {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
       </div>
       {schemaStatus === 'too-new' && (
@@ -185,6 +194,9 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       <div className="board-bar">
         <ConnectionIndicator status={status} />
         {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
+        <button type="button" className="outline-toggle" aria-pressed={tourOpen} onClick={() => setTourOpen((on) => !on)} data-tour-toggle>
+          {t('tour.open')}
+        </button>
         <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
           {t('outline.toggle')}
         </button>

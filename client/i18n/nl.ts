@@ -203,6 +203,25 @@ export const nl = {
   'report.imageAlt': 'Het bord „{title}”: alle kaarten, frames en relaties zoals ze op het canvas staan',
   'board.full': 'Dit bord is vol: je laatste wijziging past er niet meer bij en is niet opgeslagen. Vraag de procesbegeleider om het bord op te ruimen of te exporteren.',
   'home.link': 'Naar de startpagina',
+  // Issue 13: layout, notes grid, tour
+  'regie.tidy.busy': 'Bezig met schikken…',
+  'regie.tidy.confirm': 'Je hebt niets geselecteerd: dan wordt het hele bord opnieuw geschikt, voor iedereen. Doorgaan?',
+  'regie.tidy.confirmYes': 'Ja, hele bord schikken',
+  'regie.tidy.confirmNo': 'Annuleren',
+  'regie.notes.arrange': 'Notities ordenen',
+  'regie.notes.arrange.help': 'Zet de notities in de geselecteerde baan netjes in rijen.',
+  'regie.notes.arrange.none': 'Selecteer eerst een baan of een notitie in een baan.',
+  'regie.notes.arranged': '{count} notities geordend.',
+  'tour.open': 'Onderdelen',
+  'tour.title': 'Onderdelen van dit bord',
+  'tour.offer': 'Dit bord heeft {count} onderdelen. Wil je ze een voor een bekijken?',
+  'tour.start': 'Rondleiding starten',
+  'tour.next': 'Volgende onderdeel',
+  'tour.previous': 'Vorige',
+  'tour.overview': 'Overzicht',
+  'tour.close': 'Sluiten',
+  'tour.position': 'Onderdeel {current} van {count}',
+  'relation.fullLabel': 'Volledige tekst',
 } as const
 
 export type MessageKey = keyof typeof nl

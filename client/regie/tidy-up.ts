@@ -3,8 +3,15 @@ import type { Size } from '../../shared/regie/layout.ts'
 import type { RegieModel } from '../../shared/regie/model.ts'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { currentPageRecords } from './board-model.ts'
+import { rerouteArrows } from './route-relations.ts'
 
 export type TidyResult = 'tidied' | 'nothing'
+
+/** Whether "netjes schikken" would re-arrange the whole page (no selection of two or more regie shapes). */
+export function tidiesWholePage(editor: Editor): boolean {
+  const model = recordsToModel(currentPageRecords(editor))
+  return restrictToSelection(model, editor) === model
+}
 
 /**
  * "Netjes schikken": lays out the actors, groups and blocks of the current page with the same
@@ -61,6 +68,14 @@ export async function tidyUp(editor: Editor): Promise<TidyResult> {
       const y = parentRect ? rect.y - parentRect.y : origin.y + rect.y
       editor.updateShape({ id: shape.id, type: shape.type, x, y, ...(resizes(shape) && { props: { w: rect.width, h: rect.height } }) } as Parameters<Editor['updateShape']>[0])
     }
+    // Then every relation among what moved is routed around the cards where they now are.
+    const movedIds = new Set(moved)
+    const relationIds = model.relations.map((relation) => relation.id as TLShapeId)
+    const flowArrows = editor
+      .getCurrentPageShapes()
+      .filter((shape) => shape.type === 'arrow' && editor.getBindingsFromShape(shape, 'arrow').some((binding) => movedIds.has(binding.toId) || movedIds.has(editor.getShape(binding.toId)?.parentId ?? '')))
+      .map((shape) => shape.id)
+    rerouteArrows(editor, [...relationIds, ...flowArrows])
   })
   return 'tidied'
 }

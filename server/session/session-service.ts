@@ -15,6 +15,7 @@ import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
 import type { Room } from '../rooms/room.ts'
 import type { Storage } from '../storage/storage.ts'
+import { placeArrivingNotes, type PlacedShape } from '../../shared/board/note-placement.ts'
 import { docRecords } from './doc-records.ts'
 import { serverPeer } from './server-peer.ts'
 
@@ -148,7 +149,11 @@ export class SessionService {
         await this.withRoom(boardId, (board) =>
           board.writeAsServer((doc) => {
             const records = docRecords(doc)
-            for (const [key, value] of notes) if (!records.has(key)) records.set(key, value)
+            const fresh = notes.filter(([key]) => !records.has(key))
+            for (const [key, value] of fresh) records.set(key, value)
+            // Notes written privately in a lane go to the lane's free cells, not onto each other.
+            const board = [...records.map.values()].map((entry) => entry.val as PlacedShape)
+            for (const record of placeArrivingNotes(board, fresh.map(([, value]) => value as PlacedShape))) records.set(record.id, record)
           }),
         )
         await privateRoom.writeAsServer((doc) => {

@@ -7,10 +7,14 @@
 import type { Size } from '../regie/layout.ts'
 import type { RegieActor, RegieBlock, RegieChecklistItem, RegieFlow, RegieFlowStep } from '../regie/model.ts'
 import type { ItemVariant } from './regie-shapes.ts'
+import { actorKind, type ActorKindId } from '../regie/actor-kinds.ts'
 
 export const ACTOR_CARD = {
   width: 240,
   header: 30,
+  /** Further header lines (the kind label in small capitals), and how many characters fit on one. */
+  headerLine: 15,
+  headerChars: 24,
   padding: 12,
   nameLine: 22,
   nameChars: 17,
@@ -42,6 +46,8 @@ export function linesFor(text: string, charsPerLine: number): number {
 }
 
 export interface ActorCardContent {
+  /** The kind's label heads the card and wraps onto a second line when long. */
+  kind?: ActorKindId
   name: string
   inwoners?: number | null
   fte?: number | null
@@ -62,12 +68,20 @@ export function actorDetailCount(content: ActorCardContent): number {
 
 export function actorCardSize(content: ActorCardContent): Size {
   const nameLines = Math.max(1, linesFor(content.name, ACTOR_CARD.nameChars))
-  const height = ACTOR_CARD.header + 2 * ACTOR_CARD.padding + nameLines * ACTOR_CARD.nameLine + actorDetailCount(content) * ACTOR_CARD.detailLine
+  const height = actorHeaderHeight(content.kind) + 2 * ACTOR_CARD.padding + nameLines * ACTOR_CARD.nameLine + actorDetailCount(content) * ACTOR_CARD.detailLine
   return { width: ACTOR_CARD.width, height: Math.max(ACTOR_CARD.minHeight, height) }
 }
 
+/** The header shows the kind in either language; sized for the longer, so a language switch never clips it. */
+export function actorHeaderHeight(kind: ActorKindId | undefined): number {
+  if (kind === undefined) return ACTOR_CARD.header
+  const label = actorKind(kind).label
+  const lines = Math.max(linesFor(label.nl, ACTOR_CARD.headerChars), linesFor(label.en, ACTOR_CARD.headerChars), 1)
+  return ACTOR_CARD.header + (lines - 1) * ACTOR_CARD.headerLine
+}
+
 export function actorSizeOf(actor: RegieActor<string>): Size {
-  return actorCardSize({ name: actor.name, ...actor.attributes })
+  return actorCardSize({ kind: actor.kind, name: actor.name, ...actor.attributes })
 }
 
 export interface ItemCardContent {

@@ -19,6 +19,7 @@ import type { Rect, RegieLayout } from '../regie/layout.ts'
 import type { RegieActor, RegieBlock, RegieChecklist, RegieFlow, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
 import { relationKind } from '../regie/relation-kinds.ts'
 import { BLOCK_FRAME, checklistItemSize } from './card-sizes.ts'
+import { anchorPoint, CENTRE, routeRelations, type RelationRoute, type RoutableCard } from './relation-routing.ts'
 import {
   ACTOR_SHAPE,
   ITEM_SHAPE,
@@ -28,6 +29,7 @@ import {
   type RegieActorShape,
   type RegieItemShape,
   type RegieLegendShape,
+  type RelationLabelMeta,
   type RelationMeta,
 } from './regie-shapes.ts'
 
@@ -57,6 +59,9 @@ class RecordWriter {
   private readonly actors: ReadonlyMap<string, RegieActor<string>>
   private readonly shapes: TLShape[] = []
   private readonly bindings: TLArrowBinding[] = []
+  /** Every card's absolute rect, for routing relations around them. */
+  private readonly cards: RoutableCard[] = []
+  private routes = new Map<string, RelationRoute>()
 
   constructor(
     private readonly model: RegieModel<string>,
@@ -78,10 +83,19 @@ class RecordWriter {
     for (const group of this.groupsParentFirst()) this.writeGroup(group)
     for (const block of this.model.blocks) this.writeBlock(block)
     for (const actor of this.model.actors) this.writeActor(actor)
+    this.routes = routeRelations(this.cards, this.arrowsToRoute())
+    for (const block of this.model.blocks) if (block.type === 'flow') this.writeFlowArrows(block)
     for (const relation of this.model.relations) this.writeRelation(relation)
     const indices = getIndicesAbove(this.options.aboveIndex ?? null, this.shapes.length)
     const shapes = this.shapes.map((shape, i) => ({ ...shape, index: indices[i] ?? shape.index }))
     return { shapes, bindings: this.bindings }
+  }
+
+  private arrowsToRoute() {
+    const flowArrows = this.model.blocks.flatMap((block) =>
+      block.type === 'flow' ? block.steps.slice(1).map((step, i) => ({ id: flowArrowId(block, i + 1), from: block.steps[i]!.id, to: step.id, label: '' })) : [],
+    )
+    return [...flowArrows, ...this.model.relations.map((relation) => ({ id: relation.id, from: relation.from, to: relation.to, label: relation.label ?? '' }))]
   }
 
   private groupsParentFirst(): RegieGroup<string>[] {
@@ -131,6 +145,7 @@ class RecordWriter {
 
   private writeActor(actor: RegieActor<string>): void {
     const rect = required(this.layout.actors[actor.id], actor.id)
+    this.cards.push({ id: actor.id, rect })
     const attributes = actor.attributes ?? {}
     const shape: RegieActorShape = {
       ...this.base(actor.id, rect, this.parentOf(actor.group)),
@@ -161,9 +176,11 @@ class RecordWriter {
       case 'checklist':
         return this.writeChecklist(block, rect)
       case 'note':
+        this.cards.push({ id: block.id, rect })
         this.shapes.push(this.item(block.id, rect, this.parentOf(block.group), { variant: 'note', title: block.title ?? '', text: block.text }))
         return
       case 'legend': {
+        this.cards.push({ id: block.id, rect })
         const legend: RegieLegendShape = {
           ...this.base(block.id, rect, this.parentOf(block.group)),
           type: LEGEND_SHAPE,
@@ -180,11 +197,18 @@ class RecordWriter {
     flow.steps.forEach((step, i) => {
       const stepRect = required(this.layout.flowSteps[step.id], step.id)
       const actorNames = step.actorIds.map((id) => this.actors.get(id)?.name ?? id)
+      this.cards.push({ id: step.id, rect: stepRect })
       this.shapes.push(this.item(step.id, stepRect, parent, { variant: 'step', title: step.text, text: actorNames.join(', ') }))
+    })
+  }
+
+  /** Written after every card is known, so that they are routed around all of them. */
+  private writeFlowArrows(flow: RegieFlow<string>): void {
+    flow.steps.forEach((step, i) => {
       const previous = flow.steps[i - 1]
       if (previous) {
         const meta: FlowArrowMeta = { regieFlow: true }
-        this.writeArrow(`${flow.id}:${previous.id}>${step.id}`, previous.id, step.id, { color: 'grey', dash: 'solid', directed: true, label: '' }, { ...meta })
+        this.writeArrow(flowArrowId(flow, i), previous.id, step.id, { color: 'grey', dash: 'solid', directed: true, label: '' }, { ...meta })
       }
     })
   }
@@ -195,6 +219,7 @@ class RecordWriter {
     for (const item of checklist.items) {
       const size = checklistItemSize(item)
       const itemRect = { x: rect.x + BLOCK_FRAME.padding, y: rect.y + y, width: rect.width - 2 * BLOCK_FRAME.padding, height: size.height }
+      this.cards.push({ id: item.id, rect: itemRect })
       this.shapes.push(
         this.item(item.id, itemRect, { id: frameId, rect }, {
           variant: 'checklist',
@@ -229,10 +254,14 @@ class RecordWriter {
     style: { color: TLArrowShape['props']['color']; dash: TLArrowShape['props']['dash']; directed: boolean; label: string },
     meta: JsonObject,
   ): void {
-    const from = centre(this.rectOf(fromId))
-    const to = centre(this.rectOf(toId))
+    const route = this.routes.get(modelId)
+    const from = anchorPoint(this.rectOf(fromId), route?.startAnchor ?? CENTRE)
+    const to = anchorPoint(this.rectOf(toId), route?.endAnchor ?? CENTRE)
+    const shown = route?.shownLabel ?? style.label
+    // A label shortened for room keeps its full text in meta: the model, outline and exports read that.
+    const labelMeta: RelationLabelMeta | null = shown !== style.label ? { regieLabel: style.label, regieShownLabel: shown } : null
     const arrow: TLArrowShape = {
-      ...this.base(modelId, { x: from.x, y: from.y, width: 0, height: 0 }, this.parentOf(undefined), meta),
+      ...this.base(modelId, { x: from.x, y: from.y, width: 0, height: 0 }, this.parentOf(undefined), labelMeta ? { ...meta, ...labelMeta } : meta),
       type: 'arrow',
       props: {
         kind: 'arc',
@@ -246,22 +275,23 @@ class RecordWriter {
         font: 'sans',
         start: { x: 0, y: 0 },
         end: { x: to.x - from.x, y: to.y - from.y },
-        bend: 0,
-        richText: toRichText(style.label),
-        labelPosition: 0.5,
+        bend: route?.bend ?? 0,
+        richText: toRichText(shown),
+        labelPosition: route?.labelPosition ?? 0.5,
         scale: 1,
         elbowMidPoint: 0.5,
       },
     }
     this.shapes.push(arrow)
-    for (const [terminal, target] of [['start', fromId], ['end', toId]] as const) {
+    for (const [terminal, target, anchor] of [['start', fromId, route?.startAnchor ?? CENTRE], ['end', toId, route?.endAnchor ?? CENTRE]] as const) {
+      const precise = anchor.x !== CENTRE.x || anchor.y !== CENTRE.y
       this.bindings.push({
         id: createBindingId(`${this.prefix}${modelId}:${terminal}`),
         typeName: 'binding',
         type: 'arrow',
         fromId: arrow.id,
         toId: this.shapeId(target),
-        props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+        props: { terminal, normalizedAnchor: { x: anchor.x, y: anchor.y }, isExact: false, isPrecise: precise, snap: 'none' },
         meta: {},
       })
     }
@@ -272,8 +302,8 @@ class RecordWriter {
   }
 }
 
-function centre(rect: Rect): { x: number; y: number } {
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
+function flowArrowId(flow: RegieFlow<string>, stepIndex: number): string {
+  return `${flow.id}:${flow.steps[stepIndex - 1]!.id}>${flow.steps[stepIndex]!.id}`
 }
 
 function required(rect: Rect | undefined, id: string): Rect {

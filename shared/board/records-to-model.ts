@@ -26,6 +26,7 @@ import {
   ITEM_SHAPE,
   LEGEND_SHAPE,
   frameMetaOf,
+  relationLabelOf,
   relationMetaOf,
   type FrameMeta,
   type RegieActorShape,
@@ -88,7 +89,7 @@ class ModelReader {
       const from = this.shapes.get(ends.start)
       const to = this.shapes.get(ends.end)
       if (!from || !to || !isActor(from) || !isActor(to)) continue
-      const label = richTextToPlain((shape.props as { richText?: unknown }).richText)
+      const label = relationLabelOf(richTextToPlain((shape.props as { richText?: unknown }).richText), shape.meta)
       relations.push({
         id: shape.id,
         kind: meta.regieRelation,

@@ -129,6 +129,23 @@ export interface RelationMeta {
   radReference?: string
 }
 
+/**
+ * On an arrow whose label the canvas shows shortened (see relation-routing.ts): the full label,
+ * and the shortened form that was written. Once someone edits the label on the canvas, the shown
+ * text no longer matches and the edited text is the label.
+ */
+export interface RelationLabelMeta {
+  regieLabel: string
+  regieShownLabel: string
+}
+
+/** The full label of an arrow, given the text its label shows. */
+export function relationLabelOf(shown: string, meta: unknown): string {
+  if (!isObject(meta)) return shown
+  const full = meta.regieLabel
+  return typeof full === 'string' && meta.regieShownLabel === shown ? full : shown
+}
+
 /** On a frame: a group of actors, or a block (flow, checklist) holding items. */
 export type FrameMeta = { regieGroup: GroupKind } | { regieBlock: 'flow' } | { regieBlock: 'checklist'; purpose: ChecklistPurpose }
 

@@ -21,6 +21,7 @@ import type { ElkExtendedEdge, ElkNode, LayoutOptions as ElkOptions } from 'elkj
 import type { RegieActor, RegieBlock, RegieFlow, RegieFlowStep, RegieGroup, RegieModel } from './model.ts'
 import { validateModel, type ModelProblem } from './model.ts'
 import { relationKind } from './relation-kinds.ts'
+import { notesAreaSize } from '../board/note-placement.ts'
 
 export interface Size {
   readonly width: number
@@ -71,6 +72,11 @@ const DEFAULT_SPACING = 40
 /** Room for a group's or block's title above its contents, and around its contents. */
 const TITLE_HEIGHT = 48
 const INNER_PADDING = 24
+/**
+ * tldraw draws a frame's name above the frame's top edge, so every frame's box in the layout
+ * reserves this band above the frame for it: a title never lands on the card above.
+ */
+export const FRAME_TITLE_BAND = 32
 /** An empty group still needs room to drop cards into; a lane more so. */
 const EMPTY_GROUP: Size = { width: 320, height: 200 }
 const EMPTY_LANE: Size = { width: 480, height: 320 }
@@ -115,6 +121,8 @@ interface Box<R extends ElementRef | null = ElementRef> {
   readonly width: number
   readonly height: number
   readonly children: readonly { readonly x: number; readonly y: number; readonly box: Box }[]
+  /** Drawn as a frame: the top FRAME_TITLE_BAND of the box is the frame's title, above the frame. */
+  readonly framed?: boolean
 }
 
 const ROOT = '\u0000board'
@@ -146,8 +154,22 @@ class LayoutContext<T> {
     return this.layoutContents(ROOT, null, { width: 0, height: 0 })
   }
 
-  private layoutGroup(group: RegieGroup<T>): Promise<Box> {
-    return this.layoutContents(group.id, { type: 'group', id: group.id }, group.kind === 'lane' ? EMPTY_LANE : EMPTY_GROUP)
+  private async layoutGroup(group: RegieGroup<T>): Promise<Box> {
+    if (group.kind !== 'lane') return this.layoutContents(group.id, { type: 'group', id: group.id }, EMPTY_GROUP)
+    // A lane to fill in (no actors or groups in it yet, at most a question card) gets room below
+    // its content for a workshop's worth of notes (see note-placement.ts); a lane that already
+    // holds an arrangement grows when notes arrive.
+    const holdsArrangement = (lane: RegieGroup<T>) => this.model.actors.some((actor) => actor.group === lane.id) || this.model.groups.some((child) => child.parent === lane.id)
+    const siblings = this.model.groups.filter((other) => other.kind === 'lane' && other.parent === group.parent)
+    if (siblings.some(holdsArrangement)) return this.layoutContents(group.id, { type: 'group', id: group.id }, EMPTY_LANE)
+    const content = await this.layoutContents(group.id, { type: 'group', id: group.id }, { width: 0, height: 0 })
+    const notes = notesAreaSize()
+    const empty = content.children.length === 0
+    return {
+      ...content,
+      width: Math.max(content.width, notes.width, EMPTY_LANE.width),
+      height: (empty ? FRAME_TITLE_BAND + INNER_PADDING : content.height) + notes.height,
+    }
   }
 
   /** Lays out what one container holds, after laying out every group inside it. */
@@ -171,15 +193,19 @@ class LayoutContext<T> {
         nodes.push(await this.layoutFlow(block))
       } else {
         const size = this.options.blockSize?.(block) ?? defaultBlockSize(block)
-        nodes.push({ ref: { type: 'block', id: block.id }, ...size, children: [] })
+        // A checklist is drawn as a frame of item cards, with its title above it.
+        const framed = block.type === 'checklist'
+        nodes.push({ ref: { type: 'block', id: block.id }, width: size.width, height: size.height + (framed ? FRAME_TITLE_BAND : 0), children: [], framed })
       }
     }
 
-    if (nodes.length === 0) return { ref, ...minimum, children: [] }
+    if (nodes.length === 0) return { ref, width: minimum.width, height: minimum.height + (ref === null ? 0 : FRAME_TITLE_BAND), children: [] }
     // A group shows its title above its contents; the board has no title.
-    const padding = ref === null ? { top: 0, side: 0 } : { top: TITLE_HEIGHT, side: INNER_PADDING }
-    const box = await this.runElk(ref, nodes, this.edgesWithin(key, nodes), this.direction, padding)
-    return { ...box, width: Math.max(box.width, minimum.width), height: Math.max(box.height, minimum.height) }
+    const padding = ref === null ? { top: 0, side: 0 } : { top: FRAME_TITLE_BAND + INNER_PADDING, side: INNER_PADDING }
+    const first = this.facingOutside(key, nodes)
+    const edges = this.edgesWithin(key, nodes).map((edge) => (first.has(edge.targets[0]!) && !first.has(edge.sources[0]!) ? { ...edge, sources: edge.targets, targets: edge.sources } : edge))
+    const box = await this.runElk(ref, nodes, edges, this.direction, padding, first)
+    return { ...box, width: Math.max(box.width, minimum.width), height: Math.max(box.height, minimum.height + (ref === null ? 0 : FRAME_TITLE_BAND)) }
   }
 
   /** Lanes sit side by side across the reading direction, all equally long. */
@@ -215,8 +241,8 @@ class LayoutContext<T> {
       return next ? [{ id: `e:${flow.id}:${i}`, sources: [nodeId(step.ref)], targets: [nodeId(next.ref)] }] : []
     })
     const ref: ElementRef = { type: 'block', id: flow.id }
-    if (steps.length === 0) return { ref, ...EMPTY_GROUP, children: [] }
-    return this.runElk(ref, steps, edges, 'RIGHT', { top: TITLE_HEIGHT, side: INNER_PADDING })
+    if (steps.length === 0) return { ref, width: EMPTY_GROUP.width, height: EMPTY_GROUP.height + FRAME_TITLE_BAND, children: [], framed: true }
+    return { ...(await this.runElk(ref, steps, edges, 'RIGHT', { top: FRAME_TITLE_BAND + INNER_PADDING, side: INNER_PADDING })), framed: true }
   }
 
   /**
@@ -257,6 +283,30 @@ class LayoutContext<T> {
     })
   }
 
+  /**
+   * The children of a group that most relations from outside the group come into (a joint
+   * body's director, whom all gemeenten address): they go in the group's first layer, on the side
+   * facing where those relations come from, instead of behind the group's other cards.
+   */
+  private facingOutside(containerKey: string, nodes: readonly Box[]): Set<string> {
+    if (containerKey === ROOT) return new Set()
+    const present = new Set(nodes.map((node) => nodeId(node.ref)))
+    const balance = new Map<string, number>()
+    for (const relation of this.model.relations) {
+      const fromFirst = relationKind(relation.kind).layoutOrder === 'from-first'
+      const [first, second] = fromFirst ? [relation.from, relation.to] : [relation.to, relation.from]
+      const inside = (actorId: string) => this.childOf(containerKey, { type: 'actor', id: actorId })
+      const firstInside = inside(first)
+      const secondInside = inside(second)
+      if (secondInside && !firstInside) balance.set(nodeId(secondInside), (balance.get(nodeId(secondInside)) ?? 0) + 1)
+      if (firstInside && !secondInside) balance.set(nodeId(firstInside), (balance.get(nodeId(firstInside)) ?? 0) - 1)
+    }
+    const best = Math.max(0, ...balance.values())
+    // Only a clear focus counts: a few stray relations should not reorder a group.
+    if (best < 3) return new Set()
+    return new Set([...balance].filter(([id, value]) => value === best && present.has(id)).map(([id]) => id))
+  }
+
   private refOf(id: string): ElementRef {
     return this.groups.has(id) ? { type: 'group', id } : { type: 'block', id }
   }
@@ -294,6 +344,7 @@ class LayoutContext<T> {
     edges: ElkExtendedEdge[],
     direction: LayoutDirection,
     padding: { top: number; side: number },
+    first: ReadonlySet<string> = new Set(),
   ): Promise<Box<R>> {
     const spacing = String(this.spacing)
     const layoutOptions: ElkOptions = {
@@ -302,13 +353,18 @@ class LayoutContext<T> {
       'elk.padding': `[top=${padding.top},left=${padding.side},bottom=${padding.side},right=${padding.side}]`,
       'elk.spacing.nodeNode': spacing,
       'elk.spacing.componentComponent': spacing,
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 1.5),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 2.25),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     }
     const graph: ElkNode = {
       id: 'root',
       layoutOptions,
-      children: nodes.map((node) => ({ id: nodeId(node.ref), width: node.width, height: node.height })),
+      children: nodes.map((node) => ({
+        id: nodeId(node.ref),
+        width: node.width,
+        height: node.height,
+        ...(first.has(nodeId(node.ref)) && { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } }),
+      })),
       edges,
     }
     elk ??= new ELK()
@@ -326,6 +382,11 @@ class LayoutContext<T> {
   }
 }
 
+function belowTitle(rect: Rect): Rect {
+  return { ...rect, y: rect.y + FRAME_TITLE_BAND, height: rect.height - FRAME_TITLE_BAND }
+}
+
+
 function place(box: Box<ElementRef | null>, x: number, y: number, into: Record<'actors' | 'groups' | 'blocks' | 'flowSteps', Record<string, Rect>>): void {
   const rect: Rect = { x, y, width: box.width, height: box.height }
   switch (box.ref?.type) {
@@ -333,10 +394,10 @@ function place(box: Box<ElementRef | null>, x: number, y: number, into: Record<'
       into.actors[box.ref.id] = rect
       break
     case 'group':
-      into.groups[box.ref.id] = rect
+      into.groups[box.ref.id] = belowTitle(rect)
       break
     case 'block':
-      into.blocks[box.ref.id] = rect
+      into.blocks[box.ref.id] = box.framed ? belowTitle(rect) : rect
       break
     case 'step':
       into.flowSteps[box.ref.id] = rect

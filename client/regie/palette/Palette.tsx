@@ -8,7 +8,8 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { ActorSwatch, RelationSwatch } from '../../shapes/legend/swatches.tsx'
 import { placeActor, placeLegend } from '../place-shapes.ts'
 import { $drawingRelation } from '../relation-arrows.ts'
-import { tidyUp } from '../tidy-up.ts'
+import { tidiesWholePage, tidyUp } from '../tidy-up.ts'
+import { arrangeFrameNotes, framesToArrange } from '../place-notes.ts'
 import { TemplateInserter } from './TemplateInserter.tsx'
 
 export function Palette({ editor, role, model }: { editor: Editor; role: Role; model: RegieModel<string> }) {
@@ -23,7 +24,26 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
     if (toolId !== 'arrow' && $drawingRelation.get() !== null) $drawingRelation.set(null)
   }, [toolId])
 
+  const [confirming, setConfirming] = useState(false)
+
+  // Re-arranging everyone's board is a facilitator's call; a participant confirms it first.
+  const askTidy = () => {
+    setMessage(null)
+    if (!canFacilitate(role) && tidiesWholePage(editor)) setConfirming(true)
+    else void tidy()
+  }
+
+  const arrange = () => {
+    const frames = framesToArrange(editor)
+    if (frames.length === 0) {
+      setMessage(t('regie.notes.arrange.none'))
+      return
+    }
+    setMessage(t('regie.notes.arranged', { count: String(arrangeFrameNotes(editor, frames)) }))
+  }
+
   const tidy = async () => {
+    setConfirming(false)
     setTidying(true)
     setMessage(null)
     try {
@@ -85,8 +105,22 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
         <button type="button" onClick={() => placeLegend(editor, model, t('legend.title'))}>
           {t('regie.legend.insert')}
         </button>
-        <button type="button" onClick={tidy} disabled={tidying} title={t('regie.tidy.help')} data-tidy-up>
-          {t('regie.tidy')}
+        <button type="button" onClick={askTidy} disabled={tidying} title={t('regie.tidy.help')} data-tidy-up>
+          {tidying ? t('regie.tidy.busy') : t('regie.tidy')}
+        </button>
+        {confirming && (
+          <div className="regie-confirm" role="alertdialog" aria-label={t('regie.tidy')} data-tidy-confirm>
+            <p>{t('regie.tidy.confirm')}</p>
+            <button type="button" onClick={() => void tidy()} data-tidy-confirm-yes>
+              {t('regie.tidy.confirmYes')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('regie.tidy.confirmNo')}
+            </button>
+          </div>
+        )}
+        <button type="button" onClick={arrange} title={t('regie.notes.arrange.help')} data-arrange-notes>
+          {t('regie.notes.arrange')}
         </button>
         {message && (
           <p className="regie-help" role="status">

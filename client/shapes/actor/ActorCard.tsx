@@ -1,5 +1,5 @@
 import { actorKind } from '../../../shared/regie/actor-kinds.ts'
-import { ACTOR_CARD } from '../../../shared/board/card-sizes.ts'
+import { ACTOR_CARD, actorHeaderHeight } from '../../../shared/board/card-sizes.ts'
 import type { RegieActorShape } from '../../../shared/board/regie-shapes.ts'
 import { useI18nOrStored } from '../../i18n/i18n.tsx'
 import { formatCount } from '../labels.ts'
@@ -30,7 +30,7 @@ export function ActorCard({ shape }: { shape: RegieActorShape }) {
       data-placeholder={p.placeholder || p.name.trim() === '' ? 'true' : 'false'}
       style={{ width: p.w, height: p.h, borderColor: edge }}
     >
-      <div className="regie-actor__kind" style={{ background: accent, color: pale ? '#1d1d1d' : '#fff', height: ACTOR_CARD.header, borderBottom: pale ? `1px solid ${edge}` : 'none' }}>
+      <div className="regie-actor__kind" style={{ background: accent, color: pale ? '#1d1d1d' : '#fff', minHeight: actorHeaderHeight(p.kind), lineHeight: `${ACTOR_CARD.headerLine}px`, borderBottom: pale ? `1px solid ${edge}` : 'none' }}>
         {kind.label[language]}
       </div>
       <div className="regie-actor__body" style={{ padding: ACTOR_CARD.padding }}>

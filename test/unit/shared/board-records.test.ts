@@ -5,7 +5,7 @@ import { modelToRecords } from '../../../shared/board/model-to-records.ts'
 import { layOutModel } from '../../../shared/board/lay-out-model.ts'
 import { recordsToModel } from '../../../shared/board/records-to-model.ts'
 import { richTextToPlain } from '../../../shared/board/rich-text.ts'
-import { templateRecords } from '../../../shared/board/template-records.ts'
+import { templateRecords, withLegend } from '../../../shared/board/template-records.ts'
 import { ACTOR_SHAPE } from '../../../shared/board/regie-shapes.ts'
 import { validateModel } from '../../../shared/regie/model.ts'
 import { regiecheck } from '../../../shared/regie/regiecheck.ts'
@@ -59,14 +59,17 @@ describe.each(TEMPLATE_IDS)('template %s as tldraw records', (id) => {
     }
   })
 
-  it('reads back as the same model: every actor, relation, group and block, with the same regiecheck', async () => {
-    const template = templateModel(id, 'nl')
+  it('reads back as the same model (with its legend): every actor, relation, group and block, full labels, the same regiecheck', async () => {
+    const template = withLegend(templateModel(id, 'nl'), 'nl')
+    expect(template.blocks.filter((b) => b.type === 'legend')).toHaveLength(1)
     const { shapes, bindings } = await templateRecords(id, 'nl', { pageId: PAGE_ID })
     const read = recordsToModel([...shapes, ...bindings])
     expect(validateModel(read)).toEqual([])
     expect(read.actors.map((a) => a.name).sort()).toEqual(template.actors.map((a) => a.name).sort())
     expect(read.actors.map((a) => a.kind).sort()).toEqual(template.actors.map((a) => a.kind).sort())
     expect(read.relations.map((r) => r.kind).sort()).toEqual(template.relations.map((r) => r.kind).sort())
+    // Labels shortened on the canvas read back in full.
+    expect(read.relations.map((r) => r.label ?? '').sort()).toEqual(template.relations.map((r) => r.label ?? '').sort())
     expect(read.groups.map((g) => g.title).sort()).toEqual(template.groups.map((g) => g.title).sort())
     expect(read.blocks.map((b) => b.type).sort()).toEqual(template.blocks.map((b) => b.type).sort())
     const rules = (m: typeof template) => regiecheck(m).map((finding) => finding.ruleId).sort()

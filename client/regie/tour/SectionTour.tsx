@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react'
+import { useValue, type Editor } from 'tldraw'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { boardSections, showOverview, showSection } from './sections.ts'
+
+interface Props {
+  editor: Editor
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}
+
+const offeredKey = () => `regiebord:tour-offered:${window.location.pathname}`
+
+/**
+ * "Onderdelen": the sections of the board in reading order, and a tour through them ("Volgende
+ * onderdeel") at a readable zoom. A board opens at its overview; the first time someone opens a
+ * board with several sections in this browser, the tour is offered.
+ */
+export function SectionTour({ editor, open, onOpenChange }: Props) {
+  const { t } = useI18n()
+  const legendName = t('legend.title')
+  const sections = useValue('sections', () => boardSections(editor, legendName), [editor, legendName])
+  const [current, setCurrent] = useState<number | null>(null)
+  const [offer, setOffer] = useState(false)
+
+  useEffect(() => {
+    if (sections.length >= 2 && window.localStorage.getItem(offeredKey()) === null) setOffer(true)
+    // Offered once, when the sections are first known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sections.length >= 2])
+
+  const dismissOffer = () => {
+    window.localStorage.setItem(offeredKey(), '1')
+    setOffer(false)
+  }
+  const go = (index: number) => {
+    const section = sections[index]
+    if (!section) return
+    setCurrent(index)
+    showSection(editor, section)
+  }
+
+  if (offer && !open) {
+    return (
+      <div className="section-tour section-tour--offer" role="dialog" aria-label={t('tour.title')} data-tour-offer>
+        <p>{t('tour.offer', { count: String(sections.length) })}</p>
+        <div className="section-tour__buttons">
+          <button
+            type="button"
+            onClick={() => {
+              dismissOffer()
+              onOpenChange(true)
+              go(0)
+            }}
+            data-tour-start
+          >
+            {t('tour.start')}
+          </button>
+          <button type="button" onClick={dismissOffer}>
+            {t('tour.close')}
+          </button>
+        </div>
+      </div>
+    )
+  }
+  if (!open) return null
+  return (
+    <nav className="section-tour" aria-label={t('tour.title')} data-tour>
+      <h2>{t('tour.title')}</h2>
+      <ol>
+        {sections.map((section, index) => (
+          <li key={section.id}>
+            <button type="button" aria-current={current === index ? 'step' : undefined} onClick={() => go(index)}>
+              {section.name}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {current !== null && (
+        <p role="status" className="section-tour__position">
+          {t('tour.position', { current: String(current + 1), count: String(sections.length) })}
+        </p>
+      )}
+      <div className="section-tour__buttons">
+        <button type="button" onClick={() => go(current === null ? 0 : Math.max(0, current - 1))} disabled={current === null || current === 0}>
+          {t('tour.previous')}
+        </button>
+        <button type="button" onClick={() => go(current === null ? 0 : (current + 1) % sections.length)} disabled={sections.length === 0} data-tour-next>
+          {t('tour.next')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setCurrent(null)
+            showOverview(editor)
+          }}
+          data-tour-overview
+        >
+          {t('tour.overview')}
+        </button>
+        <button type="button" onClick={() => onOpenChange(false)}>
+          {t('tour.close')}
+        </button>
+      </div>
+    </nav>
+  )
+}
