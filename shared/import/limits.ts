@@ -7,8 +7,8 @@ export const IMPORT_LIMITS = {
   /** Arrangement rows one file may hold; the rest is reported, not read. */
   maxRelations: 5000,
   /** What one board import (or insertion) may put on a board. */
-  maxBoardRelations: 1500,
-  maxBoardActors: 1000,
+  maxBoardRelations: 500,
+  maxBoardActors: 400,
   maxNameLength: 200,
   maxTextLength: 1000,
   /** Largest file the browser reads for the preview. */
