@@ -36,7 +36,7 @@ interface Imported {
 
 async function postFiles(files: { name: string; data: Uint8Array | string; type: string }[], query = ''): Promise<{ status: number; body: Record<string, unknown> }> {
   const form = new FormData()
-  for (const file of files) form.append('file', new Blob([file.data], { type: file.type }), file.name)
+  for (const file of files) form.append('file', new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], { type: file.type }), file.name)
   const response = await fetch(`${server.url}/api/boards/import-arrangements${query}`, { method: 'POST', body: form })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
