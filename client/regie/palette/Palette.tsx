@@ -10,6 +10,7 @@ import { placeActor, placeLegend } from '../place-shapes.ts'
 import { $drawingRelation } from '../relation-arrows.ts'
 import { tidyUp } from '../tidy-up.ts'
 import { TemplateInserter } from './TemplateInserter.tsx'
+import { BoardArrangementsImport } from '../../import/BoardArrangementsImport.tsx'
 
 export function Palette({ editor, role, model }: { editor: Editor; role: Role; model: RegieModel<string> }) {
   const { t, language } = useI18n()
@@ -95,6 +96,7 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
         )}
       </section>
       {canFacilitate(role) && <TemplateInserter editor={editor} />}
+      {canFacilitate(role) && <BoardArrangementsImport editor={editor} />}
     </div>
   )
 }
