@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { api, boardLink, type CreatedBoard, type TemplateSummary } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { ArrangementsImportSection } from '../import/ArrangementsImportSection.tsx'
 import { CopyableLink } from './CopyableLink.tsx'
 import { QrCode } from './QrCode.tsx'
 
@@ -96,6 +97,7 @@ export function StartPage() {
             {error}
           </p>
         )}
+        <ArrangementsImportSection onCreated={setBoard} />
       </section>
       {board && (
         <section aria-labelledby="links" className="links">

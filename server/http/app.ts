@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
+import { arrangementImportRoutes, ARRANGEMENTS_IMPORT_PATH } from './arrangements-import.ts'
 import { assetRoutes } from './assets.ts'
 import { boardRoutes } from './boards.ts'
 import { clientConfigRoutes } from './client-config.ts'
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', assetRoutes(deps))
   app.route('/api/boards', exportRoutes(deps))
+  app.route('/api/boards', arrangementImportRoutes(deps))
   app.route('/sync', syncRoutes(deps))
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`))
   app.all('/sync/*', (c) => jsonError(c, 404, 'not_found', 'Sync URLs look like /sync/<boardId>?token=…'))
@@ -55,6 +57,6 @@ function apiBodyLimit(deps: AppDeps) {
       return jsonError(c, 413, 'body_too_large', `The request body may be at most ${deps.config.maxRequestBodyBytes} bytes`)
     },
   })
-  const ownLimit = (path: string) => ASSET_UPLOAD.test(path) || BOARD_IMPORT_PATH.test(path)
+  const ownLimit = (path: string) => ASSET_UPLOAD.test(path) || BOARD_IMPORT_PATH.test(path) || ARRANGEMENTS_IMPORT_PATH.test(path)
   return createMiddleware((c, next) => (c.req.method === 'POST' && ownLimit(c.req.path) ? next() : limit(c, next)))
 }

@@ -6,6 +6,7 @@
  *   GET  /api/boards/:id/export.json          the board file (board-file.ts)
  *   GET  /api/boards/:id/export.csv           notes, text and cards with frame, author, dots
  *   GET  /api/boards/:id/arrangements.csv     the arrangements table
+ *   GET  /api/boards/:id/actors.csv           the actors with kind and numbers (imports back with it)
  *   GET  /api/boards/:id/report.html          the printable report
  *   POST /api/boards/import                   a board file → 201 like POST /api/boards
  */
@@ -13,6 +14,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
+import { actorsCsv } from '../../shared/export/actors-table.ts'
 import { arrangementRows, arrangementsCsv } from '../../shared/export/arrangements.ts'
 import { visibleRecords } from '../../shared/export/board-content.ts'
 import { CSV_CONTENT_TYPE } from '../../shared/export/csv.ts'
@@ -83,6 +85,13 @@ export function exportRoutes(deps: AppDeps): Hono {
       const content = await readBoardContent(storage, target.board.id)
       const rows = arrangementRows(recordsToModel(visibleRecords(content)), target.locale)
       return download(c, arrangementsCsv(rows, target.locale), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'afspraken' : 'arrangements'))
+    })
+    .get('/:id/actors.csv', async (c) => {
+      const target = await exportable(c)
+      if (target instanceof Response) return target
+      const content = await readBoardContent(storage, target.board.id)
+      const csv = actorsCsv(recordsToModel(visibleRecords(content)), target.locale)
+      return download(c, csv, CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'actoren' : 'actors'))
     })
     .get('/:id/report.html', async (c) => {
       const target = await exportable(c)

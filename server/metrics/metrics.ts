@@ -31,7 +31,7 @@ export type RejectionReason =
   | 'awareness_too_large'
   | 'awareness_clients'
 
-export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention'
+export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention' | 'template'
 
 export interface Gauges {
   boardsLoaded(): number

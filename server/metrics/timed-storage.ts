@@ -24,6 +24,11 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     voteTotals: (boardId, roundId) => metrics.timeStorage('vote', () => storage.voteTotals(boardId, roundId)),
     addAsset: (asset) => metrics.timeStorage('asset', () => storage.addAsset(asset)),
     getAsset: (boardId, id) => metrics.timeStorage('asset', () => storage.getAsset(boardId, id)),
+    addOwnTemplate: (template) => metrics.timeStorage('template', () => storage.addOwnTemplate(template)),
+    listOwnTemplates: (options) => metrics.timeStorage('template', () => storage.listOwnTemplates(options)),
+    getOwnTemplate: (id) => metrics.timeStorage('template', () => storage.getOwnTemplate(id)),
+    setOwnTemplateHidden: (id, hidden) => metrics.timeStorage('template', () => storage.setOwnTemplateHidden(id, hidden)),
+    deleteOwnTemplate: (id) => metrics.timeStorage('template', () => storage.deleteOwnTemplate(id)),
     ping: () => metrics.timeStorage('ping', () => storage.ping()),
     close: () => storage.close(),
   }

@@ -18,7 +18,7 @@ import pg from 'pg'
 import { isRole, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import { splitDocName } from './doc-name.ts'
-import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates } from './storage.ts'
+import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredUpdates } from './storage.ts'
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -68,6 +68,18 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX boards_last_opened ON boards(last_opened_at);
   `,
+  // Templates this installation's facilitators saved (own templates).
+  `
+  CREATE TABLE IF NOT EXISTS own_templates (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    model TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    hidden BOOLEAN NOT NULL DEFAULT FALSE
+  );
+  `,
 ]
 
 /** Arbitrary constant naming the migration lock (pg advisory locks are keyed by a bigint). */
@@ -93,6 +105,25 @@ interface AssetRow {
   size: string
   created_at: string
 }
+
+interface TemplateRow {
+  id: string
+  title: string
+  description: string
+  locale: string
+  model?: string
+  created_at: string
+  hidden: boolean
+}
+
+const templateSummary = (row: TemplateRow): OwnTemplateSummaryRecord => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  locale: row.locale,
+  createdAt: Number(row.created_at),
+  hidden: row.hidden,
+})
 
 const bytes = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 
@@ -301,6 +332,37 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       const row = rows[0]
       if (!row) return null
       return { id: row.id, boardId: row.board_id, contentType: row.content_type, size: Number(row.size), createdAt: Number(row.created_at) }
+    },
+    async addOwnTemplate(template) {
+      await pool.query('INSERT INTO own_templates (id, title, description, locale, model, created_at, hidden) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        template.id,
+        template.title,
+        template.description,
+        template.locale,
+        template.model,
+        template.createdAt,
+        template.hidden,
+      ])
+    },
+    async listOwnTemplates({ includeHidden }) {
+      const { rows } = await pool.query<TemplateRow>(
+        'SELECT id, title, description, locale, created_at, hidden FROM own_templates WHERE NOT hidden OR $1 ORDER BY created_at DESC, id',
+        [includeHidden],
+      )
+      return rows.map(templateSummary)
+    },
+    async getOwnTemplate(id): Promise<OwnTemplateRecord | null> {
+      const { rows } = await pool.query<TemplateRow>('SELECT * FROM own_templates WHERE id = $1', [id])
+      const row = rows[0]
+      return row ? { ...templateSummary(row), model: row.model ?? '' } : null
+    },
+    async setOwnTemplateHidden(id, hidden) {
+      const result = await pool.query('UPDATE own_templates SET hidden = $1 WHERE id = $2', [hidden, id])
+      return (result.rowCount ?? 0) > 0
+    },
+    async deleteOwnTemplate(id) {
+      const result = await pool.query('DELETE FROM own_templates WHERE id = $1', [id])
+      return (result.rowCount ?? 0) > 0
     },
     async ping() {
       await pool.query('SELECT 1')

@@ -15,9 +15,9 @@ import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
 import { GroupCommit } from './group-commit.ts'
 import { splitDocName } from './doc-name.ts'
-import type { AssetRecord, BoardRecord, NewBoard, Storage, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
+import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
-const SCHEMA_VERSION = 4
+const SCHEMA_VERSION = 5
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -68,6 +68,18 @@ const MIGRATIONS: Record<number, string> = {
   // The retention sweep looks boards up by when they were last opened.
   4: `
     CREATE INDEX boards_last_opened ON boards(last_opened_at);
+  `,
+  // Templates this installation's facilitators saved (own templates).
+  5: `
+    CREATE TABLE IF NOT EXISTS own_templates (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      description TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      model TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      hidden INTEGER NOT NULL DEFAULT 0
+    );
   `,
 }
 
@@ -172,6 +184,31 @@ export function openSqliteStorage(dataDir: string): Storage {
   const selectAsset = db.prepare<[string, string], { id: string; board_id: string; content_type: string; size: number; created_at: number }>(
     'SELECT * FROM board_assets WHERE board_id = ? AND id = ?',
   )
+
+  interface TemplateRow {
+    id: string
+    title: string
+    description: string
+    locale: string
+    model: string
+    created_at: number
+    hidden: number
+  }
+  const insertTemplate = db.prepare('INSERT INTO own_templates (id, title, description, locale, model, created_at, hidden) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const selectTemplates = db.prepare<[number], Omit<TemplateRow, 'model'>>(
+    'SELECT id, title, description, locale, created_at, hidden FROM own_templates WHERE hidden = 0 OR ? = 1 ORDER BY created_at DESC, id',
+  )
+  const selectTemplate = db.prepare<[string], TemplateRow>('SELECT * FROM own_templates WHERE id = ?')
+  const updateTemplateHidden = db.prepare('UPDATE own_templates SET hidden = ? WHERE id = ?')
+  const deleteTemplateRow = db.prepare('DELETE FROM own_templates WHERE id = ?')
+  const templateSummary = (row: Omit<TemplateRow, 'model'>): OwnTemplateSummaryRecord => ({
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    locale: row.locale,
+    createdAt: row.created_at,
+    hidden: row.hidden === 1,
+  })
 
   const createBoardTx = db.transaction((board: NewBoard) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.lastOpenedAt)
@@ -279,6 +316,22 @@ export function openSqliteStorage(dataDir: string): Storage {
       const row = selectAsset.get(boardId, id)
       if (!row) return null
       return { id: row.id, boardId: row.board_id, contentType: row.content_type, size: row.size, createdAt: row.created_at }
+    },
+    async addOwnTemplate(template) {
+      insertTemplate.run(template.id, template.title, template.description, template.locale, template.model, template.createdAt, template.hidden ? 1 : 0)
+    },
+    async listOwnTemplates({ includeHidden }) {
+      return selectTemplates.all(includeHidden ? 1 : 0).map(templateSummary)
+    },
+    async getOwnTemplate(id): Promise<OwnTemplateRecord | null> {
+      const row = selectTemplate.get(id)
+      return row ? { ...templateSummary(row), model: row.model } : null
+    },
+    async setOwnTemplateHidden(id, hidden) {
+      return updateTemplateHidden.run(hidden ? 1 : 0, id).changes > 0
+    },
+    async deleteOwnTemplate(id) {
+      return deleteTemplateRow.run(id).changes > 0
     },
     async ping() {
       db.prepare('SELECT 1').get()

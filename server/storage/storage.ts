@@ -63,6 +63,23 @@ export interface VoteLimits {
   perShape: number
 }
 
+/**
+ * A template this installation's facilitators saved (shared/templates/own-template.ts): its
+ * regie model as JSON, never coordinates. Hidden ones stay stored but are not listed or used.
+ */
+export interface OwnTemplateRecord {
+  id: string
+  title: string
+  description: string
+  locale: string
+  /** The template file's model, as JSON text (checked before it is stored). */
+  model: string
+  createdAt: number
+  hidden: boolean
+}
+
+export type OwnTemplateSummaryRecord = Omit<OwnTemplateRecord, 'model'>
+
 export interface Storage {
   createBoard(board: NewBoard): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
@@ -111,6 +128,14 @@ export interface Storage {
 
   addAsset(asset: AssetRecord): Promise<void>
   getAsset(boardId: string, id: string): Promise<AssetRecord | null>
+
+  addOwnTemplate(template: OwnTemplateRecord): Promise<void>
+  /** Newest first; hidden ones only when asked for. */
+  listOwnTemplates(options: { includeHidden: boolean }): Promise<OwnTemplateSummaryRecord[]>
+  getOwnTemplate(id: string): Promise<OwnTemplateRecord | null>
+  /** False when there is no such template. */
+  setOwnTemplateHidden(id: string, hidden: boolean): Promise<boolean>
+  deleteOwnTemplate(id: string): Promise<boolean>
 
   /** Throws when the storage cannot serve requests (for the health check). */
   ping(): Promise<void>

@@ -32,8 +32,11 @@ export interface ArrangementRow {
 export function arrangementRows(model: RegieModel<string>, locale: Locale): ArrangementRow[] {
   const actors = new Map(model.actors.map((actor) => [actor.id, actor]))
   const name = (id: string) => displayName(actors.get(id), locale)
+  // Sorted, so the same board always exports the same file (and an import of it compares equal).
   const commissionersOf = (contractor: string) =>
-    unique(model.relations.filter((relation) => relation.kind === 'opdrachtgeverschap' && relation.to === contractor).map((relation) => name(relation.from)))
+    unique(model.relations.filter((relation) => relation.kind === 'opdrachtgeverschap' && relation.to === contractor).map((relation) => name(relation.from))).sort((a, b) =>
+      a.localeCompare(b, locale),
+    )
 
   const rows = model.relations.map((relation): ArrangementRow => {
     const commissioner =

@@ -394,5 +394,39 @@ for (const [name, makeBackend, unavailable] of backends) {
     it('answers ping while open', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
     })
+
+    it('stores own templates, lists them newest first, hides, shows and deletes them', async () => {
+      const template = (id: string, createdAt: number) => ({
+        id,
+        title: `Sjabloon ${id}`,
+        description: 'Één regiegemeente met haar partners',
+        locale: 'nl',
+        model: JSON.stringify({ actors: [], relations: [], groups: [], blocks: [] }),
+        createdAt,
+        hidden: false,
+      })
+      const older = template(`eigen-${randomBytes(5).toString('hex')}`, 1_700_000_000_000)
+      const newer = template(`eigen-${randomBytes(5).toString('hex')}`, 1_800_000_000_000)
+      await storage.addOwnTemplate(older)
+      await storage.addOwnTemplate(newer)
+      await expect(storage.addOwnTemplate(older)).rejects.toThrow()
+      const ids = async (includeHidden: boolean) => (await storage.listOwnTemplates({ includeHidden })).map((t) => t.id).filter((id) => id === older.id || id === newer.id)
+      expect(await ids(false)).toEqual([newer.id, older.id])
+      expect(await storage.getOwnTemplate(older.id)).toEqual(older)
+      const { model: _model, ...summary } = newer
+      expect((await storage.listOwnTemplates({ includeHidden: false })).find((t) => t.id === newer.id)).toEqual(summary)
+
+      expect(await storage.setOwnTemplateHidden(newer.id, true)).toBe(true)
+      expect(await ids(false)).toEqual([older.id])
+      expect(await ids(true)).toEqual([newer.id, older.id])
+      expect((await storage.getOwnTemplate(newer.id))?.hidden).toBe(true)
+      expect(await storage.setOwnTemplateHidden(newer.id, false)).toBe(true)
+      expect(await ids(false)).toEqual([newer.id, older.id])
+
+      expect(await storage.deleteOwnTemplate(older.id)).toBe(true)
+      expect(await storage.deleteOwnTemplate(older.id)).toBe(false)
+      expect(await storage.getOwnTemplate(older.id)).toBeNull()
+      expect(await storage.setOwnTemplateHidden('eigen-nosuch', true)).toBe(false)
+    })
   })
 }

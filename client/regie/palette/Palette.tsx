@@ -11,6 +11,7 @@ import { $drawingRelation } from '../relation-arrows.ts'
 import { tidiesWholePage, tidyUp } from '../tidy-up.ts'
 import { arrangeFrameNotes, framesToArrange } from '../place-notes.ts'
 import { TemplateInserter } from './TemplateInserter.tsx'
+import { BoardArrangementsImport } from '../../import/BoardArrangementsImport.tsx'
 
 export function Palette({ editor, role, model }: { editor: Editor; role: Role; model: RegieModel<string> }) {
   const { t, language } = useI18n()
@@ -129,6 +130,7 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
         )}
       </section>
       {canFacilitate(role) && <TemplateInserter editor={editor} />}
+      {canFacilitate(role) && <BoardArrangementsImport editor={editor} />}
     </div>
   )
 }
