@@ -198,10 +198,11 @@ function migrated(records: readonly Record<string, unknown>[], stored: Serialize
 }
 
 /**
- * How the file's schema relates to ours. A sequence we do not know, or know at a lower version,
- * makes it newer: we could not read such records faithfully.
+ * How a stored schema label relates to ours. A sequence we know at a lower version than the label,
+ * or one we do not know that a record uses (see schema-sequences.ts), makes it newer: we could not
+ * read such records faithfully. The server uses it too, to relabel and migrate boards it loads.
  */
-function schemaRelation(stored: unknown, current: SerializedSchemaV2, inUse: SequenceInUse): 'same' | 'older' | 'newer' | 'invalid' {
+export function schemaRelation(stored: unknown, current: SerializedSchemaV2, inUse: SequenceInUse): 'same' | 'older' | 'newer' | 'invalid' {
   if (!isPlainObject(stored)) return 'invalid'
   // Version 1 schemas predate tldraw 2's sequences; always older than us.
   if (stored.schemaVersion === 1 && typeof stored.storeVersion === 'number' && isPlainObject(stored.recordVersions)) return 'older'

@@ -323,6 +323,23 @@ describe('hostile participant: meta is the server’s', () => {
     expect((facilitator.doc.getMap<unknown>(META_MAP).get('schema') as { sequences: object }).sequences).not.toHaveProperty('com.evil.future')
   })
 
+  it('relabels a board that an attack before this check left with an unknown sequence, when it loads', async () => {
+    const board = await createBoard(server.url)
+    // As an older server stored it: the label with a sequence no record uses.
+    const { updates } = await server.storage.loadUpdates(board.id)
+    const doc = new Y.Doc()
+    for (const update of updates) Y.applyUpdate(doc, update)
+    const before = Y.encodeStateVector(doc)
+    const meta = doc.getMap<unknown>(META_MAP)
+    const schema = meta.get('schema') as { schemaVersion: 2; sequences: Record<string, number> }
+    meta.set('schema', { ...schema, sequences: { ...schema.sequences, 'com.evil.future': 1 } })
+    await server.storage.appendUpdate(board.id, Y.encodeStateAsUpdate(doc, before))
+    const client = await join(board)
+    const label = client.doc.getMap<unknown>(META_MAP).get('schema') as { sequences: Record<string, number> }
+    expect(label.sequences).not.toHaveProperty('com.evil.future')
+    expect(label.sequences).toEqual(schema.sequences)
+  })
+
   it('refuses a title written over sync, and a deletion of the title', async () => {
     const board = await createBoard(server.url, { title: 'Echt bord' })
     const attacker = await join(board)
@@ -507,5 +524,34 @@ describe('limits a stock client survives', () => {
     await waitFor(() => converged([a, b]), 'convergence')
     expect(closes).toBe(0)
     expect(await rejections('update_rate')).toBeGreaterThan(0)
+  })
+})
+
+describe('hostile participant: import applies the same rules', () => {
+  async function importWith(extra: Record<string, unknown>[]): Promise<{ status: number; message: string }> {
+    const board = await createBoard(server.url)
+    const exported = await (
+      await fetch(`${server.url}/api/boards/${board.id}/export.json`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })
+    ).json() as { records: unknown[] }
+    const file = { ...exported, records: [...exported.records, ...extra] }
+    const response = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(file),
+    })
+    const body = (await response.json()) as { message?: string }
+    return { status: response.status, message: body.message ?? '' }
+  }
+
+  it('refuses a file with a parent loop, a self-parent or rich text with an iframe', async () => {
+    const loop = await importWith([noteRecord('shape:a', { parentId: 'shape:b' }), noteRecord('shape:b', { parentId: 'shape:a' })])
+    expect(loop).toMatchObject({ status: 400, message: expect.stringMatching(/loop/) })
+    const self = await importWith([noteRecord('shape:s', { parentId: 'shape:s' })])
+    expect(self).toMatchObject({ status: 400, message: expect.stringMatching(/own parent|loop/) })
+    const iframe = noteRecord('shape:i')
+    ;(iframe.props as { richText: unknown }).richText = { type: 'doc', content: [{ type: 'iframe' }] }
+    expect(await importWith([iframe])).toMatchObject({ status: 400, message: expect.stringMatching(/unknown node type "iframe"/) })
+    // And an honest file still imports.
+    expect((await importWith([noteRecord('shape:ok', { text: 'goed' })])).status).toBe(201)
   })
 })
