@@ -35,6 +35,9 @@ beforeAll(async () => {
     writer: await connectSynced(server.wsUrl, board.id, board.tokens.participant),
     reader: await connectSynced(server.wsUrl, board.id, board.tokens.participant),
   }
+  // Warm up (JIT, first compaction) so the first attack's figures are not the start-up's.
+  for (let i = 0; i < 50; i++) quiet.writer.records.set(`shape:warm-${i}`, noteRecord(`shape:warm-${i}`))
+  await waitFor(() => quiet.reader.records.get('shape:warm-49') !== undefined, 'warm-up')
 })
 
 afterAll(async () => {
@@ -121,7 +124,7 @@ async function duringAttack<T>(label: string, attack: () => Promise<T>): Promise
   let running = true
   let n = 0
   const sampling = (async () => {
-    while (running || latencies.length < 20) {
+    while (running || latencies.length < 50) {
       const key = `shape:quiet-${label.replace(/\W+/g, '-')}-${n++}`
       // Resolved by the reader's own update event, not by polling: the figure is the sync latency.
       const arrived = new Promise<number>((resolve, reject) => {
