@@ -1,4 +1,5 @@
 import type { SerializedSchema, SerializedSchemaV2 } from 'tldraw'
+import { EVERY_SEQUENCE, type SequenceInUse } from '../../shared/board/schema-sequences.ts'
 
 /**
  * How the schema stored on a board relates to the schema this client was built with.
@@ -29,7 +30,11 @@ export function isSerializedSchema(value: unknown): value is SerializedSchema {
   return false
 }
 
-export function compareSchemas(stored: unknown, current: SerializedSchemaV2): SchemaRelation {
+/**
+ * `inUse` says which sequences the board's records use: a sequence we do not know that no record
+ * uses is ignored (see shared/board/schema-sequences.ts). Without it every sequence counts.
+ */
+export function compareSchemas(stored: unknown, current: SerializedSchemaV2, inUse: SequenceInUse = EVERY_SEQUENCE): SchemaRelation {
   if (stored === undefined || stored === null) return { kind: 'missing' }
   if (!isSerializedSchema(stored)) return { kind: 'invalid' }
 
@@ -47,7 +52,9 @@ export function compareSchemas(stored: unknown, current: SerializedSchemaV2): Sc
   let behind = false
   for (const [sequenceId, storedVersion] of Object.entries(stored.sequences)) {
     const ours = current.sequences[sequenceId]
-    if (ours === undefined) reasons.push(`unknown sequence ${sequenceId}@${storedVersion}`)
+    if (ours === undefined) {
+      if (inUse(sequenceId)) reasons.push(`unknown sequence ${sequenceId}@${storedVersion}`)
+    }
     else if (storedVersion > ours) reasons.push(`${sequenceId}@${storedVersion} > ${ours}`)
     else if (storedVersion < ours) behind = true
   }

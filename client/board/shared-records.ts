@@ -1,4 +1,5 @@
 import type { TLRecord, TLStore } from 'tldraw'
+import { richTextInRecordProblem } from '../../shared/board/record-rules.ts'
 
 /*
  * Which records belong in the board's shared Yjs document.
@@ -56,6 +57,9 @@ export function checkIncomingRecord(store: TLStore, key: string, value: unknown)
     const candidate = value as TLRecord
     const before = store.get(candidate.id) ?? null
     const record = store.schema.validateRecord(store, candidate, before ? 'updateRecord' : 'createRecord', before)
+    // Rich text with nodes the editor does not know throws wherever it is rendered.
+    const richText = richTextInRecordProblem(record as unknown as Record<string, unknown>)
+    if (richText) return { ok: false, ignored: false, reason: richText }
     return { ok: true, record }
   } catch (error) {
     return { ok: false, ignored: false, reason: error instanceof Error ? error.message : String(error) }

@@ -16,6 +16,8 @@ import { onRecordsChange, recordsKeyValue, type RecordsChangeHandler } from './r
 import { compareSchemas, type SchemaRelation } from './schema-compat.ts'
 import { checkIncomingRecord, isSharedRecord, isSharedTypeName } from './shared-records.ts'
 import { consoleSyncLogger, type SyncLogger } from './sync-logger.ts'
+import { sequencesUsedBy } from '../../shared/board/schema-sequences.ts'
+import { parentLoopIn } from '../../shared/board/record-rules.ts'
 
 /**
  * - `compatible`: the board's schema is ours or older (and has been migrated).
@@ -146,7 +148,27 @@ export function bindStoreToDoc(
       if (check.ok) accepted.push(check.record)
       else if (!check.ignored) logger.warn('skipped a record from the board', { id: key, reason: check.reason })
     }
-    return accepted
+    return withoutParentLoops(accepted)
+  }
+
+  /**
+   * Shapes whose parents loop (a shape inside itself) hang tldraw for good: they are skipped and
+   * logged. The server refuses them; this is for what slips through (an older server). Parents
+   * that are not here yet are fine: the board's documents arrive one after another.
+   */
+  const withoutParentLoops = (records: TLRecord[]): TLRecord[] => {
+    const incoming = new Map<string, TLRecord>()
+    for (const record of records) if (record.typeName === 'shape') incoming.set(record.id, record)
+    if (incoming.size === 0) return records
+    const lookup = (id: string): unknown => incoming.get(id) ?? store.get(id as RecordId)
+    const looping = new Set<string>()
+    for (const id of incoming.keys()) {
+      if (looping.has(id)) continue
+      for (const member of parentLoopIn(id, lookup)) looping.add(member)
+    }
+    if (looping.size === 0) return records
+    for (const id of looping) logger.warn('skipped a record from the board', { id, reason: 'its parents form a loop' })
+    return records.filter((record) => !looping.has(record.id))
   }
 
   const onRemoteRecords: RecordsChangeHandler = (changes, transaction) => {
@@ -173,7 +195,7 @@ export function bindStoreToDoc(
 
   const onMetaChange = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     if (disposed || transaction.origin === origin || !event.keysChanged.has(MetaKey.schema)) return
-    const relation = compareSchemas(meta.get(MetaKey.schema), ourSchema)
+    const relation = compareSchemas(meta.get(MetaKey.schema), ourSchema, inUse())
     if (relation.kind === 'newer' && status !== 'too-new') {
       // A newer client upgraded the board while we had it open. Stop writing at once: our records
       // would be in the old format under the new label. Older or missing labels are put right by
@@ -185,18 +207,20 @@ export function bindStoreToDoc(
 
   // --- Store → doc ---------------------------------------------------------------------------
 
+  /** The sequences the board's records use: an unknown one no record uses does not lock the board. */
+  const inUse = () => sequencesUsedBy([...kv.map.values()].map((entry) => entry.val))
+
   /**
-   * Labels the board with our schema inside a write transaction. Done lazily, with the first write,
-   * so a client that only looks never writes, and so the label always travels with records in
-   * our format. Returns false when the board turned out to be newer: then nothing may be written.
+   * Whether this client may write to the board. The label (meta.schema) is the server's: it writes
+   * it when it creates a board and migrates boards when it loads them, and refuses a client that
+   * writes meta. Returns false when the board turned out to be newer: then nothing may be written.
    */
   const labelBoard = (): boolean => {
-    const relation = compareSchemas(meta.get(MetaKey.schema), ourSchema)
+    const relation = compareSchemas(meta.get(MetaKey.schema), ourSchema, inUse())
     if (relation.kind === 'newer') {
       setStatus('too-new')
       return false
     }
-    if (relation.kind !== 'same') meta.set(MetaKey.schema, ourSchema)
     return true
   }
 
@@ -254,7 +278,7 @@ export function bindStoreToDoc(
 
   const load = () => {
     const entries: Array<[string, unknown]> = [...kv.map].map(([key, entry]) => [key, entry.val])
-    const relation = compareSchemas(meta.get(MetaKey.schema), ourSchema)
+    const relation = compareSchemas(meta.get(MetaKey.schema), ourSchema, sequencesUsedBy(entries.map(([, value]) => value)))
     switch (relation.kind) {
       case 'newer':
         logger.warn('the board was written by a newer client; read-only until reload', {
@@ -305,23 +329,16 @@ export function bindStoreToDoc(
     // was unusable before and remains so, but it must not stop the rest of the board upgrading.
     const migrated = acceptable(Object.entries(result.value))
     applyToStore(migrated, [])
-    if (readOnly) return
-    // Write the migrated records back under our label in one transaction, so that no client ever
-    // sees new-format records under the old label or the reverse.
-    doc.transact(() => {
-      meta.set(MetaKey.schema, ourSchema)
-      for (const record of migrated) {
-        if (!isEqual(kv.get(record.id), record)) kv.set(record.id, record)
-      }
-      for (const key of Object.keys(snapshot)) {
-        if (!Object.hasOwn(result.value, key)) kv.delete(key)
-      }
-    }, origin)
+    // Nothing is written back: the server migrates stored boards when it loads them and owns the
+    // label (a client writing meta is refused). This board is older only when this client is
+    // newer than its server; the records are shown migrated meanwhile.
+    logger.warn('the board is older than this client; shown migrated, the server relabels it', {})
   }
 
   load()
   // Records the store held before binding (none, normally) are local edits the board has not seen.
-  if (mayWrite()) writeToDoc(store.allRecords())
+  // (Not what the doc holds already: a board shown migrated is the server's to rewrite.)
+  if (mayWrite()) writeToDoc(store.allRecords().filter((record) => !kv.has(record.id)))
 
   /*
    * Store listeners run inside the store's history reaction, and Yjs observers run inside whatever

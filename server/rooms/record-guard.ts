@@ -75,7 +75,7 @@ export class RecordGuard {
   check(update: Uint8Array, others: RecordLookup): GuardVerdict {
     let read: ReadUpdate
     try {
-      read = readUpdate(update, this.budget)
+      read = readUpdate(update, this.budget, (client) => Y.getState(this.doc.store, client))
     } catch (error) {
       if (error instanceof UpdateOverBudgetError) return refuse('update_budget', error.message)
       if (error instanceof MalformedUpdateError) return refuse('malformed_update', 'malformed update')

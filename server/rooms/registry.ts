@@ -20,6 +20,7 @@ import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/
 import { parseRoomName, roomName } from '../../shared/session/channels.ts'
 import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import type { TLSchema } from '@tldraw/tlschema'
+import { putBoardLabelRight } from './board-label.ts'
 
 export interface RegistryOptions {
   idleUnloadMs: number
@@ -185,7 +186,7 @@ export class RoomRegistry {
   }
 
   private load(boardId: string): Promise<Room> {
-    const room = Room.load(boardId, this.storage, this.fanout, {
+    const loading = Room.load(boardId, this.storage, this.fanout, {
       compactAfterUpdates: this.options.compactAfterUpdates,
       maxBoardBytes: this.options.maxBoardBytes,
       countUpdate: this.options.countUpdate,
@@ -207,6 +208,15 @@ export class RoomRegistry {
         void this.afterFailedWrite(broken, error)
       },
     })
+    // The board's schema label is the server's: put it right before anyone syncs (board-label.ts).
+    const room = parseRoomName(boardId)?.channel === 'main' ? loading.then(async (loaded) => {
+      try {
+        await putBoardLabelRight(loaded, this.schema, this.log)
+      } catch (error) {
+        this.log.warn({ boardId, err: error }, 'could not put the board label right')
+      }
+      return loaded
+    }) : loading
     room.then(
       () => this.log.debug({ boardId }, 'board loaded'),
       (error: unknown) => {

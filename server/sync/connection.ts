@@ -43,6 +43,8 @@ import { batchWritesOf } from './write-batching.ts'
 /** Frames waiting past which the socket is paused, and at or below which it reads again. */
 const PAUSE_AT = 32
 const RESUME_AT = 4
+/** Longest a connection works through its queued frames before other events get their turn. */
+const SLICE_MS = 4
 
 const REFUSAL_CLOSE: Record<RefusalKind, number> = {
   invalid_record: CLOSE_RECORD_REFUSED,
@@ -81,6 +83,7 @@ export class SyncConnection implements Peer {
   private paused = false
   /** A frame is waiting for tokens; counted once per wait in metrics ('update_rate'). */
   private throttled = false
+  private sliceStart = performance.now()
   private closed = false
   private readonly updateRate: TokenBucket
   private readonly log: Logger
@@ -146,6 +149,12 @@ export class SyncConnection implements Peer {
         this.refuse(error)
       }
       if (this.queued <= RESUME_AT) this.resume()
+      // Frames chain as promises: a burst would run as one long task and hold up every other
+      // board. Past a few milliseconds, let the event loop serve the others first.
+      if (performance.now() - this.sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        this.sliceStart = performance.now()
+      }
     })
   }
 
@@ -213,6 +222,11 @@ export class SyncConnection implements Peer {
 
   close(code: number, reason: string, terminate = false): void {
     if (this.closed) return
+    // A paused socket would never read the client's answer to our close frame.
+    if (this.paused) {
+      this.paused = false
+      this.socket.resume()
+    }
     this.markClosed()
     if (terminate) this.socket.terminate()
     else this.socket.close(code, closeReason(reason))

@@ -76,10 +76,14 @@ export class MalformedUpdateError extends Error {}
 /** An update beyond the budget; reading stopped where it was exceeded. */
 export class UpdateOverBudgetError extends Error {}
 
-export function readUpdate(update: Uint8Array, budget: UpdateBudget): ReadUpdate {
+/**
+ * `known(client)`: the clock below which the document already has that client's structs. Their
+ * values are skipped, not decoded (a reconnecting client's sync resends what the server has).
+ */
+export function readUpdate(update: Uint8Array, budget: UpdateBudget, known: (client: number) => number = () => 0): ReadUpdate {
   const decoder = decoding.createDecoder(update)
   try {
-    const structs = readStructs(decoder, budget)
+    const structs = readStructs(decoder, budget, known)
     const deletes = readDeleteSet(decoder, budget)
     return { ...structs, deletes }
   } catch (error) {
@@ -88,7 +92,7 @@ export function readUpdate(update: Uint8Array, budget: UpdateBudget): ReadUpdate
   }
 }
 
-function readStructs(decoder: decoding.Decoder, budget: UpdateBudget): Omit<ReadUpdate, 'deletes'> {
+function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (client: number) => number): Omit<ReadUpdate, 'deletes'> {
   const items: ReadItem[] = []
   const gcs: DeleteRange[] = []
   const skips: DeleteRange[] = []
@@ -100,6 +104,7 @@ function readStructs(decoder: decoding.Decoder, budget: UpdateBudget): Omit<Read
     const count = decoding.readVarUint(decoder)
     const client = decoding.readVarUint(decoder)
     let clock = decoding.readVarUint(decoder)
+    const knownBelow = known(client)
     starts.push({ client, clock })
     structs += count
     if (structs > budget.maxStructs) throw new UpdateOverBudgetError(`more than ${budget.maxStructs} changes in one update`)
@@ -121,7 +126,7 @@ function readStructs(decoder: decoding.Decoder, budget: UpdateBudget): Omit<Read
         parent = decoding.readVarUint(decoder) === 1 ? decoding.readVarString(decoder) : readId(decoder)
         if ((info & 0b0010_0000) !== 0) parentSub = decoding.readVarString(decoder)
       }
-      const { length, values } = readContent(decoder, ref, budget.maxInsertedLength - inserted)
+      const { length, values } = readContent(decoder, ref, budget.maxInsertedLength - inserted, clock, knownBelow)
       if (length < 1) throw new Error('empty item')
       inserted += length
       if (inserted > budget.maxInsertedLength) throw new UpdateOverBudgetError(`more than ${budget.maxInsertedLength} inserted elements in one update`)
@@ -139,7 +144,7 @@ function readId(decoder: decoding.Decoder): StructId {
 }
 
 /** `room`: inserted elements the budget still allows; checked before any element is read. */
-function readContent(decoder: decoding.Decoder, ref: number, room: number): { length: number; values: unknown[] | null } {
+function readContent(decoder: decoding.Decoder, ref: number, room: number, clock: number, knownBelow: number): { length: number; values: unknown[] | null } {
   const counted = (length: number): number => {
     if (length > room) throw new UpdateOverBudgetError(`more inserted elements in one update than the budget allows`)
     return length
@@ -172,6 +177,11 @@ function readContent(decoder: decoding.Decoder, ref: number, room: number): { le
     }
     case ContentRef.any: {
       const length = counted(decoding.readVarUint(decoder))
+      if (clock + length <= knownBelow) {
+        // Already in the document: Yjs will skip it, and so do we, without building the values.
+        for (let i = 0; i < length; i++) skipAny(decoder)
+        return { length, values: [] }
+      }
       const values: unknown[] = []
       for (let i = 0; i < length; i++) values.push(decoding.readAny(decoder))
       return { length, values }
@@ -199,4 +209,53 @@ function readDeleteSet(decoder: decoding.Decoder, budget: UpdateBudget): DeleteR
     }
   }
   return deletes
+}
+
+/**
+ * Moves past one lib0 `any` value without building it (see lib0 decoding.readAny). Recursive like
+ * readAny: a hostile nesting overflows the stack, which reading reports as a malformed update.
+ */
+function skipAny(decoder: decoding.Decoder): void {
+  const type = decoding.readUint8(decoder)
+  switch (type) {
+    case 127: // undefined
+    case 126: // null
+    case 121: // false
+    case 120: // true
+      return
+    case 125:
+      decoding.readVarInt(decoder)
+      return
+    case 124:
+      skipBytes(decoder, 4)
+      return
+    case 123:
+    case 122:
+      skipBytes(decoder, 8)
+      return
+    case 119:
+    case 116: // string, Uint8Array: a length and that many bytes
+      skipBytes(decoder, decoding.readVarUint(decoder))
+      return
+    case 118: {
+      const entries = decoding.readVarUint(decoder)
+      for (let i = 0; i < entries; i++) {
+        skipBytes(decoder, decoding.readVarUint(decoder)) // the key
+        skipAny(decoder)
+      }
+      return
+    }
+    case 117: {
+      const items = decoding.readVarUint(decoder)
+      for (let i = 0; i < items; i++) skipAny(decoder)
+      return
+    }
+    default:
+      throw new Error(`unknown value type ${type}`)
+  }
+}
+
+function skipBytes(decoder: decoding.Decoder, count: number): void {
+  if (decoder.pos + count > decoder.arr.length) throw new Error('value runs past the end')
+  decoder.pos += count
 }

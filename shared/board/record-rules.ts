@@ -148,3 +148,22 @@ export function nestingDepth(value: unknown, limit = MAX_RECORD_DEPTH): number {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/**
+ * The shapes of a parent loop `shapeId` is on or leads into, or none. Unlike parentChainProblem,
+ * a missing parent is no problem here: a browser receives a board's documents one by one.
+ */
+export function parentLoopIn(shapeId: string, lookup: RecordLookup): string[] {
+  const path: string[] = []
+  const seen = new Set<string>()
+  for (let id: string | undefined = shapeId; id !== undefined && path.length <= MAX_PARENT_DEPTH; ) {
+    // Every shape on the way ends in the loop: walking their ancestors never ends either.
+    if (seen.has(id)) return path
+    const record = lookup(id)
+    if (!isPlainObject(record) || record.typeName !== 'shape') return []
+    seen.add(id)
+    path.push(id)
+    id = typeof record.parentId === 'string' ? record.parentId : undefined
+  }
+  return []
+}

@@ -15,6 +15,8 @@
  * created unless the whole file passes. Votes, session state and private notes are not exported.
  */
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import { parentChainProblem, richTextInRecordProblem } from '../board/record-rules.ts'
+import { sequencesUsedBy, type SequenceInUse } from '../board/schema-sequences.ts'
 
 // tldraw's store types, named through the schema (so we need not depend on @tldraw/store).
 type Snapshot = Parameters<TLSchema['migrateStoreSnapshot']>[0]
@@ -89,7 +91,7 @@ export function checkBoardFile(value: unknown, schema: TLSchema): BoardFileCheck
   if (value.records.length + value.structure.length > MAX_BOARD_FILE_RECORDS) return refuse(`a board holds at most ${MAX_BOARD_FILE_RECORDS} records`)
 
   const stored = meta.schema
-  const relation = stored === undefined ? 'same' : schemaRelation(stored, schema.serialize())
+  const relation = stored === undefined ? 'same' : schemaRelation(stored, schema.serialize(), sequencesUsedBy([...value.records, ...value.structure]))
   if (relation === 'invalid') return refuse('"meta.schema" is not a tldraw schema')
   if (relation === 'newer') return refuse('the board was written by a newer version of Regiebord (its tldraw schema is newer than ours)')
 
@@ -119,6 +121,9 @@ export function checkBoardFile(value: unknown, schema: TLSchema): BoardFileCheck
     if (candidate === undefined) continue
     try {
       schema.types[record.typeName as TLRecord['typeName']].validate(candidate)
+      // Rich text the editor cannot show breaks every page that renders it (canvas, report).
+      const richText = richTextInRecordProblem(candidate as Record<string, unknown>)
+      if (richText) problems.push(`${where}: ${richText}`)
     } catch (error) {
       problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -154,15 +159,22 @@ function recordShapeProblem(value: unknown, schema: TLSchema): string | null {
   return null
 }
 
-/** Shapes must sit on a page or in a shape of the file; bindings must join shapes of the file. */
+/**
+ * Shapes must sit on a page, directly or through shapes of the file, without loops (a loop hangs
+ * every browser that opens the board); bindings must join shapes of the file.
+ */
 function referenceProblems(entries: readonly { where: string; record: Record<string, unknown> }[]): string[] {
   const ofType = (typeName: string) => new Set(entries.filter((entry) => entry.record.typeName === typeName).map((entry) => entry.record.id as string))
   const shapes = ofType('shape')
   const pages = ofType('page')
+  const byId = new Map(entries.map((entry) => [entry.record.id as string, entry.record]))
   const problems: string[] = []
   for (const { where, record } of entries) {
     if (record.typeName === 'shape' && !shapes.has(record.parentId as string) && !pages.has(record.parentId as string)) {
       problems.push(`${where}: its parent ${String(record.parentId)} is not in the file`)
+    } else if (record.typeName === 'shape') {
+      const loop = parentChainProblem(record.id as string, (id) => byId.get(id))
+      if (loop) problems.push(`${where}: ${loop}`)
     }
     if (record.typeName === 'binding') {
       for (const end of ['fromId', 'toId'] as const) {
@@ -186,10 +198,11 @@ function migrated(records: readonly Record<string, unknown>[], stored: Serialize
 }
 
 /**
- * How the file's schema relates to ours. A sequence we do not know, or know at a lower version,
- * makes it newer: we could not read such records faithfully.
+ * How a stored schema label relates to ours. A sequence we know at a lower version than the label,
+ * or one we do not know that a record uses (see schema-sequences.ts), makes it newer: we could not
+ * read such records faithfully. The server uses it too, to relabel and migrate boards it loads.
  */
-function schemaRelation(stored: unknown, current: SerializedSchemaV2): 'same' | 'older' | 'newer' | 'invalid' {
+export function schemaRelation(stored: unknown, current: SerializedSchemaV2, inUse: SequenceInUse): 'same' | 'older' | 'newer' | 'invalid' {
   if (!isPlainObject(stored)) return 'invalid'
   // Version 1 schemas predate tldraw 2's sequences; always older than us.
   if (stored.schemaVersion === 1 && typeof stored.storeVersion === 'number' && isPlainObject(stored.recordVersions)) return 'older'
@@ -198,7 +211,12 @@ function schemaRelation(stored: unknown, current: SerializedSchemaV2): 'same' | 
   for (const [sequence, version] of Object.entries(stored.sequences)) {
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return 'invalid'
     const ours = current.sequences[sequence]
-    if (ours === undefined || version > ours) return 'newer'
+    // A sequence we do not know is newer only when a record of the file uses it.
+    if (ours === undefined) {
+      if (inUse(sequence)) return 'newer'
+      continue
+    }
+    if (version > ours) return 'newer'
     if (version < ours) behind = true
   }
   if (Object.keys(current.sequences).some((sequence) => !Object.hasOwn(stored.sequences as object, sequence))) behind = true

@@ -69,7 +69,7 @@ export function noteRecord(
       verticalAlign: 'middle',
       labelColor: 'black',
       growY: 0,
-      fontSizeAdjustment: 0,
+      fontSizeAdjustment: 1,
       url: '',
       scale: 1,
       textLastEditedBy: null,
