@@ -45,6 +45,21 @@ export interface Config {
   trustProxy: boolean
   /** Boards nobody opened for this many days are deleted; null keeps them until deleted. */
   retentionDays: number | null
+  // Quotas and per-address rate limits against a hostile visitor (README "Limits and protection").
+  /** Participant identities one board link may issue per minute. */
+  maxIdentitiesPerMinutePerLink: number
+  /** Participant identities one client address may obtain per hour, over all boards. */
+  maxIdentitiesPerHourPerIp: number
+  /** Boards one client address may create per hour (POST /api/boards). */
+  maxBoardsPerHourPerIp: number
+  /** Board files one client address may import per hour (POST /api/boards/import). */
+  maxImportsPerHourPerIp: number
+  /** Files one client address may upload per hour, over all boards. */
+  maxUploadsPerHourPerIp: number
+  /** Stored bytes of uploaded files per board. */
+  maxBoardAssetBytes: number
+  /** Uploaded files per board. */
+  maxBoardAssets: number
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +141,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxRequestBodyBytes: integer(env, 'MAX_REQUEST_BODY_BYTES', 64 * 1024, 1024, 64 * MiB),
     trustProxy: flag(env, 'TRUST_PROXY'),
     retentionDays: optionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
+    maxIdentitiesPerMinutePerLink: integer(env, 'MAX_IDENTITIES_PER_MINUTE_PER_LINK', 60, 1, 1_000_000),
+    maxIdentitiesPerHourPerIp: integer(env, 'MAX_IDENTITIES_PER_HOUR_PER_IP', 120, 1, 1_000_000),
+    maxBoardsPerHourPerIp: integer(env, 'MAX_BOARDS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
+    maxImportsPerHourPerIp: integer(env, 'MAX_IMPORTS_PER_HOUR_PER_IP', 30, 1, 1_000_000),
+    maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 300, 1, 1_000_000),
+    maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 200 * MiB, 1024, 1024 * 1024 * MiB),
+    maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 500, 1, 1_000_000),
   }
 }

@@ -24,6 +24,7 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     voteTotals: (boardId, roundId) => metrics.timeStorage('vote', () => storage.voteTotals(boardId, roundId)),
     addAsset: (asset) => metrics.timeStorage('asset', () => storage.addAsset(asset)),
     getAsset: (boardId, id) => metrics.timeStorage('asset', () => storage.getAsset(boardId, id)),
+    assetUsage: (boardId) => metrics.timeStorage('asset', () => storage.assetUsage(boardId)),
     ping: () => metrics.timeStorage('ping', () => storage.ping()),
     close: () => storage.close(),
   }

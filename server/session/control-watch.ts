@@ -9,7 +9,9 @@
 import type * as Y from 'yjs'
 import { roomName } from '../../shared/session/channels.ts'
 import { CONTROL_MAP, INITIAL_CONTROL, readControl, type ControlState } from '../../shared/session/control-doc.ts'
-import { CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { identityStatus } from '../../shared/session/identity.ts'
+import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON } from '../../shared/session/session-api.ts'
+import type { Peer } from '../rooms/peer.ts'
 import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
 import type { Room } from '../rooms/room.ts'
@@ -104,10 +106,27 @@ class ControlWatch {
       const at = this.state.rotated[role]
       if (at !== undefined && at !== before.rotated[role]) this.closeRole(role)
     }
+    if (this.state.identities !== before.identities || this.state.lobby !== before.lobby) this.closeNotAdmitted()
     if (this.state.deleted !== null && before.deleted === null) {
       this.log.info({ boardId: this.boardId }, 'board deleted; closing its connections')
       this.onBoardDeleted(this.boardId)
     }
+  }
+
+  /**
+   * Closes the connections that the current state no longer lets in: a person turned away, and,
+   * once the waiting room is on, connections without an identity (the facilitator's excepted).
+   * Rotation closes its own way (closeRole).
+   */
+  private closeNotAdmitted(): void {
+    const state = this.state
+    const notAdmitted = (peer: Peer) => {
+      if (peer.role === 'facilitator' || peer.participantId === undefined) return false
+      if (peer.participantId === null) return state.lobby
+      const status = identityStatus(state, peer.participantId, peer.role)
+      return status === 'refused' || (status === 'waiting' && state.lobby)
+    }
+    for (const room of this.registry.loadedRoomsOfBoard(this.boardId)) room.closePeers(notAdmitted, CLOSE_NOT_ADMITTED, NOT_ADMITTED_REASON)
   }
 
   private closeRole(role: 'participant' | 'viewer'): void {

@@ -3,10 +3,11 @@
  * through here (checked, timed on the server's clock, written as the server), and so do votes
  * and the reveal of private notes. The HTTP routes only translate.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, ControlKey, readControl, type ControlState, type VotingRound } from '../../shared/session/control-doc.ts'
+import { CONTROL_MAP, ControlKey, readControl, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
 import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
 import { applyTimerAction, MAX_TIMER_MS, type TimerAction } from '../../shared/session/timer.ts'
 import { ballotSize, refuseUnvote, refuseVote, type VoteRefusal } from '../../shared/session/voting.ts'
@@ -16,12 +17,13 @@ import type { RoomRegistry } from '../rooms/registry.ts'
 import type { Room } from '../rooms/room.ts'
 import type { Storage } from '../storage/storage.ts'
 import { docRecords } from './doc-records.ts'
+import { participantIdOf } from './identity-check.ts'
 import { serverPeer } from './server-peer.ts'
 
 /** A request the session cannot carry out; the route answers with this status and code. */
 export class SessionError extends Error {
   constructor(
-    readonly status: 400 | 409,
+    readonly status: 400 | 404 | 409 | 429,
     readonly code: string,
     message: string,
   ) {
@@ -72,6 +74,49 @@ export class SessionService {
   }
 
   /**
+   * Issues a participant identity for the link `role` opened: a new secret, of which only the
+   * participant id (its sha-256) is recorded, with the link's generation. While the waiting room
+   * is on, one issued through the participant or viewer link waits to be let in.
+   */
+  async issueIdentity(boardId: string, role: Role, name: string): Promise<IssuedIdentity> {
+    const identity = randomBytes(32).toString('base64url')
+    const participantId = participantIdOf(identity)
+    let status: IdentityEntry['status'] = 'admitted'
+    await this.change(boardId, (state, now) => {
+      if (Object.keys(state.identities).length >= MAX_IDENTITIES_PER_BOARD) {
+        throw new SessionError(429, 'identities_full', `This board has issued ${MAX_IDENTITIES_PER_BOARD} identities; the facilitator can replace the link to start afresh`)
+      }
+      status = state.lobby && role !== 'facilitator' ? 'waiting' : 'admitted'
+      const entry: IdentityEntry = { name: name.trim().slice(0, MAX_IDENTITY_NAME), role, issuedAt: now, generation: linkGeneration(state, role), status }
+      return { identities: { ...state.identities, [participantId]: entry } }
+    })
+    this.log.info({ boardId, role, status }, 'identity issued')
+    return { identity, participantId, status }
+  }
+
+  /** Switching the waiting room off lets in whoever was waiting. */
+  lobby(boardId: string, active: boolean): Promise<ControlState> {
+    return this.change(boardId, (state) => {
+      if (active) return { lobby: true }
+      const identities = Object.fromEntries(
+        Object.entries(state.identities).map(([id, entry]) => [id, entry.status === 'waiting' ? { ...entry, status: 'admitted' as const } : entry]),
+      )
+      return { lobby: false, identities }
+    })
+  }
+
+  /** Lets a waiting (or earlier turned away) person in, or turns them away; their connections close. */
+  admit(boardId: string, participantId: string, admit: boolean): Promise<ControlState> {
+    return this.change(boardId, (state) => {
+      const entry = Object.hasOwn(state.identities, participantId) ? state.identities[participantId] : undefined
+      if (!entry) throw new SessionError(404, 'unknown_participant', 'No identity with this participant id on this board')
+      if (entry.role === 'facilitator') throw new SessionError(409, 'facilitator', 'A facilitator cannot be turned away')
+      const status = admit ? 'admitted' : 'refused'
+      return entry.status === status ? null : { identities: { ...state.identities, [participantId]: { ...entry, status } } }
+    })
+  }
+
+  /**
    * Marks the board deleted (server clock) just before its data goes: every instance watching the
    * control document drops the board and closes its connections (see ControlWatch).
    */
@@ -83,7 +128,11 @@ export class SessionService {
   async rotate(boardId: string, role: Exclude<Role, 'facilitator'>): Promise<string> {
     const token = generateToken()
     await this.storage.replaceToken(boardId, role, hashToken(token))
-    await this.change(boardId, (state, now) => ({ rotated: { ...state.rotated, [role]: now } }))
+    // The identities the old link issued end with it (they name its generation); drop them.
+    await this.change(boardId, (state, now) => ({
+      rotated: { ...state.rotated, [role]: now },
+      identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role !== role)),
+    }))
     this.log.info({ boardId, role }, 'link rotated')
     return token
   }

@@ -302,6 +302,10 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       if (!row) return null
       return { id: row.id, boardId: row.board_id, contentType: row.content_type, size: Number(row.size), createdAt: Number(row.created_at) }
     },
+    async assetUsage(boardId) {
+      const { rows } = await pool.query<{ n: string; bytes: string | null }>('SELECT COUNT(*) AS n, SUM(size) AS bytes FROM board_assets WHERE board_id = $1', [boardId])
+      return { count: Number(rows[0]!.n), bytes: Number(rows[0]!.bytes ?? 0) }
+    },
     async ping() {
       await pool.query('SELECT 1')
     },

@@ -173,6 +173,10 @@ export function openSqliteStorage(dataDir: string): Storage {
     'SELECT * FROM board_assets WHERE board_id = ? AND id = ?',
   )
 
+  const selectAssetUsage = db.prepare<[string], { n: number; bytes: number | null }>(
+    'SELECT COUNT(*) AS n, SUM(size) AS bytes FROM board_assets WHERE board_id = ?',
+  )
+
   const createBoardTx = db.transaction((board: NewBoard) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.lastOpenedAt)
     for (const [role, hash] of Object.entries(board.tokenHashes)) insertToken.run(hash, board.id, role)
@@ -279,6 +283,10 @@ export function openSqliteStorage(dataDir: string): Storage {
       const row = selectAsset.get(boardId, id)
       if (!row) return null
       return { id: row.id, boardId: row.board_id, contentType: row.content_type, size: row.size, createdAt: row.created_at }
+    },
+    async assetUsage(boardId) {
+      const row = selectAssetUsage.get(boardId)
+      return { count: row?.n ?? 0, bytes: row?.bytes ?? 0 }
     },
     async ping() {
       db.prepare('SELECT 1').get()

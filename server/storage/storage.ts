@@ -111,6 +111,8 @@ export interface Storage {
 
   addAsset(asset: AssetRecord): Promise<void>
   getAsset(boardId: string, id: string): Promise<AssetRecord | null>
+  /** How many files a board has and their bytes (its upload quota). */
+  assetUsage(boardId: string): Promise<{ count: number; bytes: number }>
 
   /** Throws when the storage cannot serve requests (for the health check). */
   ping(): Promise<void>

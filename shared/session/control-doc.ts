@@ -14,6 +14,9 @@ export const ControlKey = {
   viewOnly: 'viewOnly',
   rotated: 'rotated',
   deleted: 'deleted',
+  // Server-issued identities and the waiting room (shared/session/identity.ts).
+  identities: 'identities',
+  lobby: 'lobby',
 } as const
 
 /**
@@ -60,7 +63,7 @@ export interface SummonState {
   readonly by: string
 }
 
-/** Participant ids (the `pid` a client sends when it connects) that may only look. */
+/** Participant ids (server-issued identities, see identity.ts) that may only look. */
 export type ViewOnlyState = Readonly<Record<string, true>>
 
 /**
@@ -68,6 +71,21 @@ export type ViewOnlyState = Readonly<Record<string, true>>
  * closes its connections of that role, so a rotation reaches connections on all instances.
  */
 export type RotatedState = Readonly<Partial<Record<'participant' | 'viewer', number>>>
+
+/** One identity a board link issued; the participant id (its key) is the sha-256 of its secret. */
+export interface IdentityEntry {
+  /** The name given when joining, for the facilitator's list (awareness may say otherwise). */
+  readonly name: string
+  readonly role: 'facilitator' | 'participant' | 'viewer'
+  /** Server clock. */
+  readonly issuedAt: number
+  /** The link's generation when issued (`rotated[role]`, 0 before any rotation): a rotation ends it. */
+  readonly generation: number
+  /** `waiting` while the waiting room holds it; `refused` once turned away. */
+  readonly status: 'admitted' | 'waiting' | 'refused'
+}
+
+export type IdentityRoster = Readonly<Record<string, IdentityEntry>>
 
 export interface ControlState {
   readonly timer: TimerState
@@ -84,6 +102,10 @@ export interface ControlState {
    * knows to drop its local copy rather than offer it back.
    */
   readonly deleted: number | null
+  /** Every identity the board's links issued (and still valid), by participant id. */
+  readonly identities: IdentityRoster
+  /** The waiting room: while on, identities issued through the participant or viewer link wait to be let in. */
+  readonly lobby: boolean
 }
 
 export const INITIAL_CONTROL: ControlState = {
@@ -95,6 +117,8 @@ export const INITIAL_CONTROL: ControlState = {
   viewOnly: {},
   rotated: {},
   deleted: null,
+  identities: {},
+  lobby: false,
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
@@ -109,5 +133,7 @@ export function readControl(get: (key: string) => unknown): ControlState {
     viewOnly: value('viewOnly'),
     rotated: value('rotated'),
     deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
+    identities: value('identities'),
+    lobby: value('lobby') === true,
   }
 }

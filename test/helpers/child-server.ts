@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { GENEROUS_ADDRESS_LIMITS } from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -33,7 +34,7 @@ export async function startChildServer(
   const chosenPort = port ?? (await freePort())
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(chosenPort) },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...GENEROUS_ADDRESS_LIMITS, ...env, PORT: String(chosenPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
