@@ -220,6 +220,7 @@ export const nl = {
   'session.participants.offline': 'niet verbonden',
   'session.participants.refused': 'weggestuurd',
   'session.participants.joined': 'Binnengekomen via de link ({count})',
+  'session.lobby.more': 'en nog {count} in de Sessie-tab',
   'session.notAdmitted': 'De procesbegeleider heeft je niet (meer) toegelaten tot dit bord.',
 } as const
 
