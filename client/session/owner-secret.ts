@@ -23,7 +23,8 @@ export interface OwnerOnBoard {
 
 const storageKey = (boardId: string) => `regiebord.owner.${boardId}`
 
-function stored(boardId: string): Owner | null {
+/** The identity this browser keeps for the board, without asking the server whether it still holds. */
+export function storedOwner(boardId: string): Owner | null {
   try {
     const parsed = JSON.parse(localStorage.getItem(storageKey(boardId)) ?? 'null') as Partial<Owner> | null
     if (parsed && typeof parsed.secret === 'string' && typeof parsed.key === 'string') return { secret: parsed.secret, key: parsed.key }
@@ -60,7 +61,7 @@ export async function admissionOf(boardId: string, token: string, owner: Owner):
 
 /** The identity kept for this board if the server still knows it, else a new one issued under `name`. */
 export async function loadOwner(boardId: string, token: string, name: string): Promise<OwnerOnBoard> {
-  const kept = stored(boardId)
+  const kept = storedOwner(boardId)
   if (kept) {
     const status = await admissionOf(boardId, token, kept)
     if (status) return { owner: kept, status }

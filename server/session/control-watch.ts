@@ -8,7 +8,7 @@
  */
 import type * as Y from 'yjs'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, INITIAL_CONTROL, readControl, type ControlState } from '../../shared/session/control-doc.ts'
+import { CONTROL_MAP, IDENTITIES_MAP, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 import { identityStatus } from '../../shared/session/identity.ts'
 import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON } from '../../shared/session/session-api.ts'
 import type { Peer } from '../rooms/peer.ts'
@@ -66,7 +66,7 @@ class ControlWatch {
   readonly ready: Promise<void>
   private readonly peer = serverPeer()
   private room: Room | null = null
-  private map: Y.Map<unknown> | null = null
+  private maps: Y.Map<unknown>[] = []
   private stopped = false
 
   constructor(
@@ -81,22 +81,21 @@ class ControlWatch {
         return
       }
       this.room = room
-      this.map = room.doc.getMap<unknown>(CONTROL_MAP)
+      this.maps = [room.doc.getMap<unknown>(CONTROL_MAP), room.doc.getMap<unknown>(IDENTITIES_MAP)]
       this.state = this.read()
-      this.map.observe(this.onChange)
+      for (const map of this.maps) map.observe(this.onChange)
       if (this.state.deleted !== null) this.onBoardDeleted(boardId)
     })
   }
 
   stop(): void {
     this.stopped = true
-    this.map?.unobserve(this.onChange)
+    for (const map of this.maps) map.unobserve(this.onChange)
     if (this.room) this.registry.leave(this.room, this.peer)
   }
 
   private read(): ControlState {
-    const map = this.map
-    return readControl((key) => map?.get(key))
+    return this.room ? readControlDoc(this.room.doc) : INITIAL_CONTROL
   }
 
   private readonly onChange = () => {

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, ControlKey, readControl, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { CONTROL_MAP, ControlKey, IDENTITIES_MAP, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
 import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
 import { applyTimerAction, MAX_TIMER_MS, type TimerAction } from '../../shared/session/timer.ts'
@@ -88,7 +88,7 @@ export class SessionService {
       }
       status = state.lobby && role !== 'facilitator' ? 'waiting' : 'admitted'
       const entry: IdentityEntry = { name: name.trim().slice(0, MAX_IDENTITY_NAME), role, issuedAt: now, generation: linkGeneration(state, role), status }
-      return { identities: { ...state.identities, [participantId]: entry } }
+      return { identities: { [participantId]: entry } }
     })
     this.log.info({ boardId, role, status }, 'identity issued')
     return { identity, participantId, status }
@@ -99,7 +99,9 @@ export class SessionService {
     return this.change(boardId, (state) => {
       if (active) return { lobby: true }
       const identities = Object.fromEntries(
-        Object.entries(state.identities).map(([id, entry]) => [id, entry.status === 'waiting' ? { ...entry, status: 'admitted' as const } : entry]),
+        Object.entries(state.identities)
+          .filter(([, entry]) => entry.status === 'waiting')
+          .map(([id, entry]) => [id, { ...entry, status: 'admitted' as const }]),
       )
       return { lobby: false, identities }
     })
@@ -112,7 +114,7 @@ export class SessionService {
       if (!entry) throw new SessionError(404, 'unknown_participant', 'No identity with this participant id on this board')
       if (entry.role === 'facilitator') throw new SessionError(409, 'facilitator', 'A facilitator cannot be turned away')
       const status = admit ? 'admitted' : 'refused'
-      return entry.status === status ? null : { identities: { ...state.identities, [participantId]: { ...entry, status } } }
+      return entry.status === status ? null : { identities: { [participantId]: { ...entry, status } } }
     })
   }
 
@@ -131,7 +133,7 @@ export class SessionService {
     // The identities the old link issued end with it (they name its generation); drop them.
     await this.change(boardId, (state, now) => ({
       rotated: { ...state.rotated, [role]: now },
-      identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role !== role)),
+      identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role === role).map(([id]) => [id, null])),
     }))
     this.log.info({ boardId, role }, 'link rotated')
     return token
@@ -223,13 +225,19 @@ export class SessionService {
   }
 
   /** Reads the control state, applies `next` (null: no change) and writes what changed. */
-  private change(boardId: string, next: (state: ControlState, now: number) => Partial<ControlState> | null): Promise<ControlState> {
+  private change(boardId: string, next: (state: ControlState, now: number) => ControlPatch | null): Promise<ControlState> {
     return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
       const patch = next(readControlOf(room), this.now())
       if (patch) {
         await room.writeAsServer((doc) => {
           const map = doc.getMap<unknown>(CONTROL_MAP)
-          for (const [key, value] of Object.entries(patch) as [keyof ControlState, unknown][]) map.set(ControlKey[key], value)
+          const { identities, ...values } = patch
+          for (const [key, value] of Object.entries(values) as [Exclude<keyof ControlState, 'identities'>, unknown][]) map.set(ControlKey[key], value)
+          const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
+          for (const [id, entry] of Object.entries(identities ?? {})) {
+            if (entry === null) roster.delete(id)
+            else roster.set(id, entry)
+          }
         })
       }
       return readControlOf(room)
@@ -248,9 +256,14 @@ export class SessionService {
 }
 
 function readControlOf(room: Room): ControlState {
-  const map = room.doc.getMap<unknown>(CONTROL_MAP)
-  return readControl((key) => map.get(key))
+  return readControlDoc(room.doc)
 }
+
+/**
+ * A change of the control state: values of the control map replaced whole, and roster entries
+ * set or (null) removed one by one, so concurrent issuing on two instances keeps both.
+ */
+type ControlPatch = Partial<Omit<ControlState, 'identities'>> & { identities?: Readonly<Record<string, IdentityEntry | null>> }
 
 function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: number): VotingRound {
   const shapeIds = [...new Set(request.shapeIds)]

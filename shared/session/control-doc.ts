@@ -1,9 +1,14 @@
 /**
  * The layout of a board's `control` document: session state that only the server writes (see
  * channels.ts) and every client reads. One Y.Map, `doc.getMap('control')`, whose values are plain
- * JSON replaced whole, so a reader never sees half a change.
+ * JSON replaced whole, so a reader never sees half a change; and the roster of issued identities
+ * in a second map, `doc.getMap('identities')`, one entry per participant id, so that two server
+ * instances issuing identities at the same moment do not overwrite each other's.
  */
+import type * as Y from 'yjs'
+
 export const CONTROL_MAP = 'control'
+export const IDENTITIES_MAP = 'identities'
 
 export const ControlKey = {
   timer: 'timer',
@@ -14,8 +19,7 @@ export const ControlKey = {
   viewOnly: 'viewOnly',
   rotated: 'rotated',
   deleted: 'deleted',
-  // Server-issued identities and the waiting room (shared/session/identity.ts).
-  identities: 'identities',
+  // The waiting room (shared/session/identity.ts); the identities have their own map.
   lobby: 'lobby',
 } as const
 
@@ -122,8 +126,8 @@ export const INITIAL_CONTROL: ControlState = {
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
-export function readControl(get: (key: string) => unknown): ControlState {
-  const value = <K extends keyof ControlState>(key: K): ControlState[K] => (get(ControlKey[key]) as ControlState[K] | undefined) ?? INITIAL_CONTROL[key]
+export function readControl(get: (key: string) => unknown, identities: IdentityRoster = {}): ControlState {
+  const value = <K extends Exclude<keyof ControlState, 'identities'>>(key: K): ControlState[K] => (get(ControlKey[key]) as ControlState[K] | undefined) ?? INITIAL_CONTROL[key]
   return {
     timer: value('timer'),
     frozen: value('frozen') === true,
@@ -133,7 +137,14 @@ export function readControl(get: (key: string) => unknown): ControlState {
     viewOnly: value('viewOnly'),
     rotated: value('rotated'),
     deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
-    identities: value('identities'),
+    identities,
     lobby: value('lobby') === true,
   }
+}
+
+/** The whole control state of a control document: its control map and its roster. */
+export function readControlDoc(doc: Y.Doc): ControlState {
+  const map = doc.getMap<unknown>(CONTROL_MAP)
+  const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
+  return readControl((key) => map.get(key), Object.fromEntries(roster.entries()))
 }

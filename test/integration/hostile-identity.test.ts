@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as encoding from 'lib0/encoding'
 import { CLOSE_NOT_ADMITTED, type VotesAnswer } from '../../shared/session/session-api.ts'
-import type { ControlState } from '../../shared/session/control-doc.ts'
+import { IDENTITIES_MAP, type ControlState } from '../../shared/session/control-doc.ts'
 import { encodeUpdate } from '../../server/sync/protocol.ts'
 import { boardApi, countSqliteBoards, issuePerson, madeUpPerson, type Person } from '../helpers/board-http.ts'
 import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
@@ -357,10 +357,10 @@ describe('identities in the participants list', () => {
   it('every issued identity appears in the board’s roster, which every client reads, with its name and link', async () => {
     const board = await createBoard(server.url)
     const control = await join(`${board.id}/control`, board.tokens.facilitator)
-    const read = () => control.doc.getMap<unknown>('control').get('identities') as ControlState['identities'] | undefined
+    const read = () => control.doc.getMap<ControlState['identities'][string]>(IDENTITIES_MAP).toJSON() as ControlState['identities']
     const anna = await issuePerson(server.url, board.id, board.tokens.participant, 'Anna')
-    await waitForAsync(async () => read()?.[anna.key] !== undefined, 'the new identity in the roster')
-    expect(read()?.[anna.key]).toMatchObject({ name: 'Anna', role: 'participant', status: 'admitted' })
+    await waitForAsync(async () => read()[anna.key] !== undefined, 'the new identity in the roster')
+    expect(read()[anna.key]).toMatchObject({ name: 'Anna', role: 'participant', status: 'admitted' })
     // The secret itself is nowhere in what clients receive.
     expect(JSON.stringify(read())).not.toContain(anna.secret)
   })
