@@ -93,11 +93,20 @@ describe.skipIf(unavailable !== null)('the waiting room in the browser', () => {
     await facilitator.waitForSelector('[data-identity="Dirk"][data-status="refused"]')
     expect(await facilitator.locator('[data-lobby-notice]').count()).toBe(0)
     await screenshot(facilitator, 'lobby-facilitator-after')
+    // The facilitator on a phone sees who waits too.
+    const emma = await open(board, 'participant', 'Emma')
+    await emma.waitForSelector('[data-waiting-room]', { timeout: 20_000 })
+    await facilitator.setViewportSize({ width: 390, height: 844 })
+    await facilitator.waitForSelector('[data-lobby-notice-person="Emma"]', { timeout: 20_000 })
+    await screenshot(facilitator, 'lobby-facilitator-phone')
+    await facilitator.setViewportSize({ width: 1440, height: 900 })
+    await facilitator.click('[data-lobby-notice-person="Emma"] [data-admit]')
+    await emma.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 30_000 })
     await facilitator.click('[data-lobby-toggle]')
     await facilitator.waitForSelector('[data-lobby="off"]')
   })
 
-  it('keeps a participant set to view-only read-only after a reload, votes and private notes still work', async () => {
+  it('keeps a participant set to view-only read-only after a reload (same identity), until allowed again', async () => {
     const eva = await openBoard(board, 'participant', 'Eva')
     await facilitator.waitForSelector('[data-participant="Eva"] [data-view-only-toggle]', { timeout: 20_000 })
     await facilitator.click('[data-participant="Eva"] [data-view-only-toggle]')
