@@ -145,8 +145,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxIdentitiesPerHourPerIp: integer(env, 'MAX_IDENTITIES_PER_HOUR_PER_IP', 120, 1, 1_000_000),
     maxBoardsPerHourPerIp: integer(env, 'MAX_BOARDS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
     maxImportsPerHourPerIp: integer(env, 'MAX_IMPORTS_PER_HOUR_PER_IP', 30, 1, 1_000_000),
-    maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 300, 1, 1_000_000),
-    maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 200 * MiB, 1024, 1024 * 1024 * MiB),
-    maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 500, 1, 1_000_000),
+    maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
+    maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 40 * MiB, 1024, 1024 * 1024 * MiB),
+    maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 100, 1, 1_000_000),
   }
 }

@@ -26,9 +26,9 @@ describe('configuration', () => {
       maxIdentitiesPerHourPerIp: 120,
       maxBoardsPerHourPerIp: 100,
       maxImportsPerHourPerIp: 30,
-      maxUploadsPerHourPerIp: 300,
-      maxBoardAssetBytes: 200 * 1024 * 1024,
-      maxBoardAssets: 500,
+      maxUploadsPerHourPerIp: 100,
+      maxBoardAssetBytes: 40 * 1024 * 1024,
+      maxBoardAssets: 100,
     })
   })
 
