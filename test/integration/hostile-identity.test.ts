@@ -4,6 +4,7 @@
  * it is stored, and the refusal is counted in /metrics. (The sync-path rows live in
  * hostile-participant.test.ts.)
  */
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +16,8 @@ import { IDENTITIES_MAP, type ControlState } from '../../shared/session/control-
 import { encodeUpdate } from '../../server/sync/protocol.ts'
 import { boardApi, countSqliteBoards, issuePerson, madeUpPerson, type Person } from '../helpers/board-http.ts'
 import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
-import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
+import { createBoard, startTestServer, tempDataDir, type BoardLinks, type TestServer } from '../helpers/server.ts'
+import { startChildServer } from '../helpers/child-server.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 
 /** Limits low enough to reach in a test; the defaults (README) are what a public server needs. */
@@ -363,5 +365,101 @@ describe('identities in the participants list', () => {
     expect(read()[anna.key]).toMatchObject({ name: 'Anna', role: 'participant', status: 'admitted' })
     // The secret itself is nowhere in what clients receive.
     expect(JSON.stringify(read())).not.toContain(anna.secret)
+  })
+})
+
+describe('an honest client on another board while one address floods boards, imports, uploads and identities', () => {
+  /** Write→seen round trips between two stock clients on one board, sampled until `until` settles. */
+  async function roundTrips(writer: TestClient, reader: TestClient, until: Promise<unknown>): Promise<number[]> {
+    let done = false
+    void until.finally(() => (done = true))
+    const samples: number[] = []
+    for (let i = 0; !done || samples.length < 30; i++) {
+      const id = `shape:rt-${i}`
+      const seen = new Promise<void>((resolve) => {
+        const check = () => {
+          if (!reader.records.has(id)) return
+          reader.doc.off('update', check)
+          resolve()
+        }
+        reader.doc.on('update', check)
+      })
+      const started = performance.now()
+      writer.records.set(id, { id })
+      await seen
+      samples.push(performance.now() - started)
+      await sleep(5)
+    }
+    return samples
+  }
+  const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!
+  const summary = (values: number[]) => `n=${values.length} p50=${percentile(values, 50).toFixed(1)} ms p99=${percentile(values, 99).toFixed(1)} ms max=${Math.max(...values).toFixed(1)} ms`
+
+  /**
+   * The attacker runs in its own process against a server in its own process, so that neither
+   * building 70 MiB of request bodies nor serving them stalls the honest clients' event loop here
+   * by accident: what is measured is the server.
+   */
+  const ATTACK = `
+    const [url, boardId, token] = process.argv.slice(1)
+    const post = (route, body, headers) => fetch(url + route, { method: 'POST', headers, body }).then((r) => r.status, () => 0)
+    const png = new Uint8Array(60000); png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    const big = JSON.stringify({ junk: 'x'.repeat(7 * 1024 * 1024) })
+    const json = { 'content-type': 'application/json' }
+    const statuses = await Promise.all([
+      ...Array.from({ length: 300 }, () => post('/api/boards', '{}', json)),
+      ...Array.from({ length: 10 }, () => post('/api/boards/import', big, json)),
+      ...Array.from({ length: 50 }, () => post('/api/boards/' + boardId + '/assets', png, { authorization: 'Bearer ' + token, 'content-type': 'image/png' })),
+      ...Array.from({ length: 200 }, () => post('/api/boards/' + boardId + '/identities', '{}', { authorization: 'Bearer ' + token, ...json })),
+    ])
+    const counts = {}
+    for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1
+    console.log(JSON.stringify(counts))
+  `
+
+  it('keeps its round trips (figures printed, not asserted) and every request past the limits is refused and counted', async () => {
+    const child = await startChildServer({
+      DATA_DIR: tempDataDir(),
+      MAX_BOARDS_PER_HOUR_PER_IP: '20',
+      MAX_IMPORTS_PER_HOUR_PER_IP: '3',
+      MAX_UPLOADS_PER_HOUR_PER_IP: '6',
+      MAX_IDENTITIES_PER_HOUR_PER_IP: '8',
+      MAX_IDENTITIES_PER_MINUTE_PER_LINK: '5',
+    })
+    try {
+      const [honest, target] = [await createBoard(child.url), await createBoard(child.url)]
+      const connect = async () => {
+        const client = await connectSynced(child.wsUrl, honest.id, honest.tokens.participant)
+        clients.push(client)
+        return client
+      }
+      const [writer, reader] = await Promise.all([connect(), connect()])
+      const baseline = await roundTrips(writer, reader, sleep(1000))
+      const attacker = spawn(process.execPath, ['--input-type=module', '-e', ATTACK, child.url, target.id, target.tokens.participant], { stdio: ['ignore', 'pipe', 'inherit'] })
+      let output = ''
+      attacker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      const finished = new Promise<void>((resolve) => attacker.once('exit', () => resolve()))
+      const during = await roundTrips(writer, reader, finished)
+      const counts = JSON.parse(output) as Record<string, number>
+      // 18 boards (two were made above), 5 identities per minute through the link; imports of
+      // junk are 400 (3) then refused; 6 uploads; the rest 429.
+      expect(counts).toEqual({ '201': 18 + 6 + 5, '400': 3, '429': 282 + 7 + 44 + 195 })
+      const text = await (await fetch(`${child.url}/metrics`)).text()
+      const counted = (reason: string) => Number(text.split('\n').find((l) => l.startsWith(`regiebord_rejections_total{reason="${reason}"}`))?.split(' ').pop() ?? 0)
+      expect(counted('boards_per_ip')).toBe(282)
+      expect(counted('imports_per_ip')).toBe(7)
+      expect(counted('uploads_per_ip')).toBe(44)
+      expect(counted('identities_per_link') + counted('identities_per_ip')).toBe(195)
+      // How long the server's event loop was held up at most, and how much CPU the server used in
+      // all (start-up included): a stall with no CPU to explain it is the machine, not the server.
+      const gauge = (name: string) => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ').pop() ?? NaN)
+      console.log(
+        `honest client on another board (server in its own process): before ${summary(baseline)}; during the flood ${summary(during)}; ` +
+          `server event-loop lag max ${(gauge('nodejs_eventloop_lag_max_seconds') * 1000).toFixed(0)} ms, server CPU ${gauge('process_cpu_seconds_total').toFixed(2)} s in all`,
+      )
+    } finally {
+      child.process.kill('SIGKILL')
+      await child.exited
+    }
   })
 })
