@@ -142,7 +142,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: flag(env, 'TRUST_PROXY'),
     retentionDays: optionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
     maxIdentitiesPerMinutePerLink: integer(env, 'MAX_IDENTITIES_PER_MINUTE_PER_LINK', 60, 1, 1_000_000),
-    maxIdentitiesPerHourPerIp: integer(env, 'MAX_IDENTITIES_PER_HOUR_PER_IP', 120, 1, 1_000_000),
+    maxIdentitiesPerHourPerIp: integer(env, 'MAX_IDENTITIES_PER_HOUR_PER_IP', 300, 1, 1_000_000),
     maxBoardsPerHourPerIp: integer(env, 'MAX_BOARDS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
     maxImportsPerHourPerIp: integer(env, 'MAX_IMPORTS_PER_HOUR_PER_IP', 30, 1, 1_000_000),
     maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 100, 1, 1_000_000),

@@ -23,7 +23,7 @@ describe('configuration', () => {
       trustProxy: false,
       retentionDays: null,
       maxIdentitiesPerMinutePerLink: 60,
-      maxIdentitiesPerHourPerIp: 120,
+      maxIdentitiesPerHourPerIp: 300,
       maxBoardsPerHourPerIp: 100,
       maxImportsPerHourPerIp: 30,
       maxUploadsPerHourPerIp: 100,
