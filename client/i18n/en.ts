@@ -220,7 +220,7 @@ export const en: Record<MessageKey, string> = {
   'session.lobby.refuse': 'Turn away',
   'session.participants.offline': 'not connected',
   'session.participants.refused': 'turned away',
-  'session.participants.joined': 'Joined through the link ({count})',
+  'session.participants.joined': 'Not connected ({count})',
   'session.lobby.more': 'and {count} more in the Session tab',
   'session.notAdmitted': 'The facilitator did not (or no longer) let you into this board.',
 }

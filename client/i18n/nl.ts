@@ -219,7 +219,7 @@ export const nl = {
   'session.lobby.refuse': 'Wegsturen',
   'session.participants.offline': 'niet verbonden',
   'session.participants.refused': 'weggestuurd',
-  'session.participants.joined': 'Binnengekomen via de link ({count})',
+  'session.participants.joined': 'Niet verbonden ({count})',
   'session.lobby.more': 'en nog {count} in de Sessie-tab',
   'session.notAdmitted': 'De procesbegeleider heeft je niet (meer) toegelaten tot dit bord.',
 } as const

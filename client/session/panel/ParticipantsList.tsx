@@ -98,6 +98,7 @@ export function ParticipantsList({ editor, session }: { editor: Editor; session:
           <ul>
             {elsewhere.map(([id, entry]) => (
               <li key={id} data-identity={entry.name} data-status={entry.status}>
+                <span className="participant-dot participant-dot--away" aria-hidden="true" />
                 <span className="participant-name">{entry.name || '—'}</span>
                 <span className="participant-role">
                   {t(`start.link.${entry.role}`)} · {entry.status === 'refused' ? t('session.participants.refused') : t('session.participants.offline')}
