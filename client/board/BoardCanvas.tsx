@@ -16,7 +16,7 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
-import type { Owner } from '../session/owner-secret.ts'
+import { forgetOwners, type Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
@@ -85,6 +85,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       // A deleted board must not linger in this browser either (AVG): drop the local copies.
       if (event.code === CLOSE_BOARD_DELETED) {
         for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
+        forgetOwners(boardId)
       }
       for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
     }

@@ -20,7 +20,7 @@ export interface ReportSource {
 
 export function openReportSource(boardId: string, token: string): ReportSource {
   // The identity this browser has on the board, if any: with the waiting room on, nothing opens without it.
-  const owner = storedOwner(boardId)
+  const owner = storedOwner(boardId, token)
   const params: Record<string, string> = owner ? { token, owner: owner.secret } : { token }
   const main = openDocConnection({ room: boardId, params, cache: false })
   const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: false })

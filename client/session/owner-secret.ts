@@ -21,12 +21,21 @@ export interface OwnerOnBoard {
   status: AdmissionStatus
 }
 
-const storageKey = (boardId: string) => `regiebord.owner.${boardId}`
+/**
+ * One identity per board *and link*: a facilitator who also opens the participant link in the
+ * same browser holds two, and each stays valid. The link is told apart by a short hash of its
+ * token (not the token itself, and not meant to be secret).
+ */
+function storageKey(boardId: string, token: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193) >>> 0
+  return `regiebord.owner.${boardId}.${hash.toString(16)}`
+}
 
 /** The identity this browser keeps for the board, without asking the server whether it still holds. */
-export function storedOwner(boardId: string): Owner | null {
+export function storedOwner(boardId: string, token: string): Owner | null {
   try {
-    const parsed = JSON.parse(localStorage.getItem(storageKey(boardId)) ?? 'null') as Partial<Owner> | null
+    const parsed = JSON.parse(localStorage.getItem(storageKey(boardId, token)) ?? 'null') as Partial<Owner> | null
     if (parsed && typeof parsed.secret === 'string' && typeof parsed.key === 'string') return { secret: parsed.secret, key: parsed.key }
   } catch {
     // A damaged entry just means asking for a new identity.
@@ -61,7 +70,7 @@ export async function admissionOf(boardId: string, token: string, owner: Owner):
 
 /** The identity kept for this board if the server still knows it, else a new one issued under `name`. */
 export async function loadOwner(boardId: string, token: string, name: string): Promise<OwnerOnBoard> {
-  const kept = storedOwner(boardId)
+  const kept = storedOwner(boardId, token)
   if (kept) {
     const status = await admissionOf(boardId, token, kept)
     if (status) return { owner: kept, status }
@@ -72,6 +81,11 @@ export async function loadOwner(boardId: string, token: string, name: string): P
     body: JSON.stringify({ name }),
   })
   const owner = { secret: issued.identity, key: issued.participantId }
-  localStorage.setItem(storageKey(boardId), JSON.stringify(owner))
+  localStorage.setItem(storageKey(boardId, token), JSON.stringify(owner))
   return { owner, status: issued.status }
+}
+
+/** Forgets every identity this browser kept for the board (it was deleted). */
+export function forgetOwners(boardId: string): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith(`regiebord.owner.${boardId}.`)) localStorage.removeItem(key)
 }
