@@ -53,6 +53,21 @@ export interface Config {
   maxAwarenessStateBytes: number
   /** Awareness client ids one connection may speak for. */
   maxAwarenessClientsPerConnection: number
+  // Quotas and per-address rate limits against a hostile visitor (README "Limits and protection").
+  /** Participant identities one board link may issue per minute. */
+  maxIdentitiesPerMinutePerLink: number
+  /** Participant identities one client address may obtain per hour, over all boards. */
+  maxIdentitiesPerHourPerIp: number
+  /** Boards one client address may create per hour (POST /api/boards). */
+  maxBoardsPerHourPerIp: number
+  /** Board files one client address may import per hour (POST /api/boards/import). */
+  maxImportsPerHourPerIp: number
+  /** Files one client address may upload per hour, over all boards. */
+  maxUploadsPerHourPerIp: number
+  /** Stored bytes of uploaded files per board. */
+  maxBoardAssetBytes: number
+  /** Uploaded files per board. */
+  maxBoardAssets: number
 }
 
 export class ConfigError extends Error {}
@@ -138,5 +153,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUpdateDeleteRanges: integer(env, 'MAX_UPDATE_DELETE_RANGES', 50_000, 100, 10_000_000),
     maxAwarenessStateBytes: integer(env, 'MAX_AWARENESS_STATE_BYTES', 8 * 1024, 256, 1024 * 1024),
     maxAwarenessClientsPerConnection: integer(env, 'MAX_AWARENESS_CLIENTS_PER_CONNECTION', 4, 1, 1000),
+    maxIdentitiesPerMinutePerLink: integer(env, 'MAX_IDENTITIES_PER_MINUTE_PER_LINK', 60, 1, 1_000_000),
+    maxIdentitiesPerHourPerIp: integer(env, 'MAX_IDENTITIES_PER_HOUR_PER_IP', 300, 1, 1_000_000),
+    maxBoardsPerHourPerIp: integer(env, 'MAX_BOARDS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
+    maxImportsPerHourPerIp: integer(env, 'MAX_IMPORTS_PER_HOUR_PER_IP', 30, 1, 1_000_000),
+    maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
+    maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 40 * MiB, 1024, 1024 * 1024 * MiB),
+    maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 100, 1, 1_000_000),
   }
 }

@@ -14,6 +14,7 @@ import { LocalFanout } from './fanout/local.ts'
 import { RedisFanout } from './fanout/redis.ts'
 import { createApp } from './http/app.ts'
 import { ConnectionAdmission } from './limits/connection-admission.ts'
+import { RequestLimits } from './limits/request-limits.ts'
 import { createLogger, type Logger } from './log.ts'
 import { Metrics } from './metrics/metrics.ts'
 import { timedStorage } from './metrics/timed-storage.ts'
@@ -59,6 +60,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
   const registry = new RoomRegistry(storage, fanout, { ...config, countUpdate: (source) => metrics.update(source) }, log)
   const admission = new ConnectionAdmission(config)
+  const requestLimits = new RequestLimits(config)
   const session = new SessionService(registry, storage, log)
   const deletion = new BoardDeletion({ storage, session, registry, dataDir: config.dataDir, log })
   // A deletion made on any instance reaches this one through the board's control document.
@@ -86,6 +88,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     controls,
     session,
     deletion,
+    requestLimits,
     admitSyncConnection(address, boardId) {
       if (!registry.makeRoomFor(boardId)) {
         return {
@@ -98,7 +101,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       }
       return admission.admit(address, boardId)
     },
-    openSyncConnection(socket, doc, role, ownerKey, control) {
+    openSyncConnection(socket, doc, role, participantId, control) {
       const boardId = roomName(doc)
       const connection = new SyncConnection(
         socket,
@@ -114,8 +117,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         },
         metrics,
         log,
-        { mayWrite: () => mayWrite(doc, role, ownerKey, control.get()) },
+        { mayWrite: () => mayWrite(doc, role, participantId, control.get()) },
       )
+      connection.participantId = participantId
       connections.add(connection)
       keepalive.add(connection)
       socket.on('close', () => {

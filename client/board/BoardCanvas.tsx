@@ -20,11 +20,11 @@ import { registerRelationRouting } from '../regie/route-relations.ts'
 import { registerNotePlacement } from '../regie/place-notes.ts'
 import { SectionTour } from '../regie/tour/SectionTour.tsx'
 import { RelationLabelTip } from '../regie/RelationLabelTip.tsx'
-import type { Owner } from '../session/owner-secret.ts'
+import { forgetOwners, type Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
-import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
 import { openBoardSession, type BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { Identity } from './identity.ts'
@@ -49,7 +49,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | null>(null)
+  const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | 'notAdmitted' | null>(null)
   const [boardFull, setBoardFull] = useState(false)
   const [outline, setOutline] = useState(false)
   const [tourOpen, setTourOpen] = useState(false)
@@ -85,11 +85,12 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
         opened.main.provider.disconnect()
         return
       }
-      if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED) return
-      setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : 'rotated')
+      if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED && event?.code !== CLOSE_NOT_ADMITTED) return
+      setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : event.code === CLOSE_NOT_ADMITTED ? 'notAdmitted' : 'rotated')
       // A deleted board must not linger in this browser either (AVG): drop the local copies.
       if (event.code === CLOSE_BOARD_DELETED) {
         for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
+        forgetOwners(boardId)
       }
       for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
     }
@@ -123,7 +124,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       <main className="page">
         <h1>{t('app.name')}</h1>
         <p role="alert" className="error" data-board-error>
-          {closedWith === 'deleted' ? t('board.deleted') : t('session.rotated')}
+          {closedWith === 'deleted' ? t('board.deleted') : closedWith === 'notAdmitted' ? t('session.notAdmitted') : t('session.rotated')}
         </p>
         <p>
           <a href="/">{t('home.link')}</a>

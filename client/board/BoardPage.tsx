@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { api, ApiError, type BoardInfo } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { JoinDialog } from '../join/JoinDialog.tsx'
+import { TurnedAway, WaitingRoom } from '../join/WaitingRoom.tsx'
 import type { BoardLocation } from './board-location.ts'
 import { BoardCanvas } from './BoardCanvas.tsx'
 import { loadIdentity, type Identity } from './identity.ts'
-import { loadOwner, type Owner } from '../session/owner-secret.ts'
+import { admissionOf, loadOwner, type AdmissionStatus, type Owner } from '../session/owner-secret.ts'
 
-type Loaded = { board: BoardInfo; licenseKey: string | null; owner: Owner }
+type Loaded = { board: BoardInfo; licenseKey: string | null }
+/** This browser's server-issued identity on the board and whether it was let in. */
+type Membership = { owner: Owner; status: AdmissionStatus } | 'busy'
 type Failure = 'token' | 'notFound' | 'noToken' | { message: string }
 
 /** `/b/:id#t=…`: checks the link, asks for a name on the first visit, then opens the canvas. */
@@ -16,16 +19,17 @@ export function BoardPage({ location }: { location: BoardLocation }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [failure, setFailure] = useState<Failure | null>(location.token ? null : 'noToken')
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity)
+  const [membership, setMembership] = useState<Membership | null>(null)
 
   useEffect(() => {
     const token = location.token
     if (!token) return
     let cancelled = false
-    Promise.all([api.board(location.boardId, token), api.config(), loadOwner()]).then(
-      ([board, config, owner]) => {
+    Promise.all([api.board(location.boardId, token), api.config()]).then(
+      ([board, config]) => {
         if (cancelled) return
         document.title = `${board.title} · Regiebord`
-        setLoaded({ board, licenseKey: config.tldrawLicenseKey, owner })
+        setLoaded({ board, licenseKey: config.tldrawLicenseKey })
       },
       (error: unknown) => {
         if (cancelled) return
@@ -38,6 +42,44 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       cancelled = true
     }
   }, [location.boardId, location.token])
+
+  // Once the name is known: the identity the board issued to this browser (asked for once, kept).
+  const name = identity?.name ?? null
+  useEffect(() => {
+    const token = location.token
+    if (!token || !loaded || name === null) return
+    let cancelled = false
+    let retry = 0
+    const attempt = () => {
+      loadOwner(location.boardId, token, name).then(
+        (result) => {
+          if (!cancelled) setMembership(result)
+        },
+        (error: unknown) => {
+          if (cancelled) return
+          // Too many people joining through the link at once: wait and ask again.
+          if (error instanceof ApiError && error.status === 429) {
+            setMembership('busy')
+            retry = window.setTimeout(attempt, 5000)
+          } else setFailure({ message: error instanceof Error ? error.message : String(error) })
+        },
+      )
+    }
+    attempt()
+    return () => {
+      cancelled = true
+      window.clearTimeout(retry)
+    }
+  }, [location.boardId, location.token, loaded, name])
+
+  const owner = membership && membership !== 'busy' ? membership.owner : null
+  const checkAdmission = useCallback(async () => {
+    if (!owner || !location.token) return
+    const status = await admissionOf(location.boardId, location.token, owner)
+    // Unknown now: the link was replaced while waiting; the page says so as for any dead link.
+    if (status === null) setFailure('token')
+    else setMembership({ owner, status })
+  }, [owner, location.boardId, location.token])
 
   if (failure) {
     const message =
@@ -62,13 +104,17 @@ export function BoardPage({ location }: { location: BoardLocation }) {
   }
   if (!loaded) return <p className="page" role="status">{t('board.loading')}</p>
   if (!identity) return <JoinDialog title={loaded.board.title} role={loaded.board.role} onJoin={setIdentity} />
+  if (membership === 'busy') return <p className="page" role="status">{t('lobby.busy')}</p>
+  if (!membership) return <p className="page" role="status">{t('board.loading')}</p>
+  if (membership.status === 'refused') return <TurnedAway title={loaded.board.title} />
+  if (membership.status === 'waiting') return <WaitingRoom title={loaded.board.title} name={identity.name} check={checkAdmission} />
   return (
     <BoardCanvas
       boardId={location.boardId}
       token={location.token!}
       role={loaded.board.role}
       identity={identity}
-      owner={loaded.owner}
+      owner={membership.owner}
       licenseKey={loaded.licenseKey}
     />
   )

@@ -222,6 +222,25 @@ export const nl = {
   'tour.close': 'Sluiten',
   'tour.position': 'Onderdeel {current} van {count}',
   'relation.fullLabel': 'Volledige tekst',
+  // Server-issued identities and the waiting room (issue 12, i12-ident).
+  'lobby.waiting.heading': 'Je bent in de wachtkamer',
+  'lobby.waiting.body': 'De procesbegeleider laat je zo binnen. Houd deze pagina open. Je hoeft niets te doen.',
+  'lobby.waiting.name': 'Je naam: {name}',
+  'lobby.refused': 'De procesbegeleider heeft je niet toegelaten tot dit bord.',
+  'lobby.refused.help': 'Denk je dat dit niet klopt? Vraag het aan de procesbegeleider.',
+  'lobby.busy': 'Er komen nu veel mensen tegelijk binnen. Even wachten, we proberen het zo opnieuw…',
+  'session.lobby.heading': 'Wachtkamer',
+  'session.lobby.explain': 'Staat de wachtkamer aan, dan wachten nieuwe mensen tot jij ze binnenlaat.',
+  'session.lobby.turnOn': 'Wachtkamer aanzetten',
+  'session.lobby.turnOff': 'Wachtkamer uitzetten',
+  'session.lobby.waiting': 'Wacht op toegang ({count})',
+  'session.lobby.admit': 'Binnenlaten',
+  'session.lobby.refuse': 'Wegsturen',
+  'session.participants.offline': 'niet verbonden',
+  'session.participants.refused': 'weggestuurd',
+  'session.participants.joined': 'Niet verbonden ({count})',
+  'session.lobby.more': 'en nog {count} in de Sessie-tab',
+  'session.notAdmitted': 'De procesbegeleider heeft je niet (meer) toegelaten tot dit bord.',
 } as const
 
 export type MessageKey = keyof typeof nl

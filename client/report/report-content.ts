@@ -7,7 +7,8 @@ import type * as Y from 'yjs'
 import { META_MAP } from '../../shared/doc-layout.ts'
 import type { BoardContent } from '../../shared/export/board-content.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, readControl } from '../../shared/session/control-doc.ts'
+import { readControlDoc } from '../../shared/session/control-doc.ts'
+import { storedOwner } from '../session/owner-secret.ts'
 import { openDocConnection, type BoardConnection } from '../board/board-connection.ts'
 import { recordsKeyValue } from '../board/records-kv.ts'
 
@@ -18,7 +19,9 @@ export interface ReportSource {
 }
 
 export function openReportSource(boardId: string, token: string): ReportSource {
-  const params = { token }
+  // The identity this browser has on the board, if any: with the waiting room on, nothing opens without it.
+  const owner = storedOwner(boardId, token)
+  const params: Record<string, string> = owner ? { token, owner: owner.secret } : { token }
   const main = openDocConnection({ room: boardId, params, cache: false })
   const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: false })
   const control = openDocConnection({ room: roomName({ boardId, channel: 'control' }), params, cache: false })
@@ -27,12 +30,11 @@ export function openReportSource(boardId: string, token: string): ReportSource {
   return {
     ready: Promise.all(connections.map((connection) => connection.ready)).then(() => undefined),
     read: () => {
-      const controlMap = control.doc.getMap<unknown>(CONTROL_MAP)
       return {
         records: recordsOf(main.doc),
         structure: recordsOf(structure.doc),
         meta: main.doc.getMap<unknown>(META_MAP).toJSON(),
-        control: readControl((key) => controlMap.get(key)),
+        control: readControlDoc(control.doc),
       }
     },
     destroy: () => {

@@ -5,6 +5,7 @@ import { formatRemaining, remainingMs } from '../../shared/session/timer.ts'
 import type { BoardSession } from '../board/board-session.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { chime } from './chime.ts'
+import { LobbyNotice } from './LobbyNotice.tsx'
 import { useControl, useServerNow } from './use-control.ts'
 import { VotingLayer } from './VotingLayer.tsx'
 
@@ -75,6 +76,7 @@ export function SessionOverlay({ editor, session }: { editor: Editor; session: B
           )}
         </div>
       )}
+      {session && <LobbyNotice session={session} />}
       {session && control.voting && <VotingLayer editor={editor} session={session} round={control.voting} now={now} />}
     </>
   )

@@ -13,6 +13,10 @@ export interface SessionClient {
   voting(request: VotingRequest): Promise<ControlState>
   summon(request: SummonRequest): Promise<ControlState>
   viewOnly(ownerKey: string, viewOnly: boolean): Promise<ControlState>
+  /** The waiting room on or off. */
+  lobby(active: boolean): Promise<ControlState>
+  /** Lets a person in (true) or turns them away (false). */
+  admit(participantId: string, admit: boolean): Promise<ControlState>
   rotate(role: Exclude<Role, 'facilitator'>): Promise<{ role: Role; token: string }>
   votes(): Promise<VotesAnswer>
   vote(shapeId: string): Promise<VotesAnswer>
@@ -51,6 +55,8 @@ export function createSessionClient(boardId: string, token: string, ownerSecret:
     voting: (request) => send('POST', '/session/voting', request),
     summon: (request) => send('POST', '/session/summon', request),
     viewOnly: (ownerKey, viewOnly) => send('POST', '/session/view-only', { ownerKey, viewOnly }),
+    lobby: (active) => send('POST', '/session/lobby', { active }),
+    admit: (participantId, admit) => send('POST', '/session/admit', { participantId, admit }),
     rotate: (role) => send('POST', `/tokens/${role}/rotate`),
     votes: () => send('GET', '/votes'),
     vote: (shapeId) => send('POST', '/votes', { shapeId }),

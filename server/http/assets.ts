@@ -1,17 +1,33 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
 import { canEditDocument } from '../../shared/roles.ts'
+import { AssetQuota } from '../boards/asset-quota.ts'
+import { matchesContentType } from '../boards/asset-signature.ts'
 import { ASSET_TYPES, readAsset, saveAsset } from '../boards/assets.ts'
 import { authorize } from '../boards/boards.ts'
+import { overLimit } from '../limits/request-limits.ts'
 import { bearerToken } from './bearer.ts'
+import { clientAddress } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 
-/** Mounted at /api/boards/:id/assets. Upload: the raw file as the body, its type as content-type. */
-export function assetRoutes({ storage, config, metrics }: AppDeps): Hono {
+/**
+ * Mounted at /api/boards/:id/assets. Upload: the raw file as the body, its type as content-type.
+ * Refused, in this order: over the address's uploads per hour (429, before the body is read),
+ * larger than MAX_ASSET_BYTES (413), a type we do not serve (415), bytes that are not that type
+ * (415 type_mismatch), past the board's file count or bytes (413).
+ */
+export function assetRoutes({ storage, config, metrics, requestLimits }: AppDeps): Hono {
+  const quota = new AssetQuota(storage, config)
+  const uploadAllowance = createMiddleware(async (c, next) => {
+    const refused = overLimit(c, requestLimits.uploads, clientAddress(c, config.trustProxy), (reason) => metrics.rejected(reason))
+    return refused ?? next()
+  })
   return new Hono()
     .post(
       '/:id/assets',
+      uploadAllowance,
       bodyLimit({
         maxSize: config.maxAssetBytes,
         onError: (c) => {
@@ -30,8 +46,21 @@ export function assetRoutes({ storage, config, metrics }: AppDeps): Hono {
         }
         const bytes = new Uint8Array(await c.req.arrayBuffer())
         if (bytes.byteLength === 0) return jsonError(c, 400, 'empty_file', 'The file is empty')
-        const asset = await saveAsset(storage, config.dataDir, boardId, contentType, bytes)
-        return c.json({ id: asset.id, src: `/api/boards/${boardId}/assets/${asset.id}` }, 201)
+        if (!matchesContentType(contentType, bytes)) {
+          metrics.rejected('asset_type_mismatch')
+          return jsonError(c, 415, 'type_mismatch', `The file is not a ${contentType} (its first bytes say otherwise)`)
+        }
+        const reserved = await quota.reserve(boardId, bytes.byteLength)
+        if (!reserved.ok) {
+          metrics.rejected(reserved.reason)
+          return jsonError(c, 413, reserved.reason === 'board_asset_count' ? 'board_asset_count' : 'board_asset_bytes', reserved.message)
+        }
+        try {
+          const asset = await saveAsset(storage, config.dataDir, boardId, contentType, bytes)
+          return c.json({ id: asset.id, src: `/api/boards/${boardId}/assets/${asset.id}` }, 201)
+        } finally {
+          reserved.release()
+        }
       },
     )
     .get('/:id/assets/:asset', async (c) => {

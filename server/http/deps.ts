@@ -10,6 +10,7 @@ import type { DocRef } from '../../shared/session/channels.ts'
 import type { ControlHandle, ControlWatches } from '../session/control-watch.ts'
 import type { SessionService } from '../session/session-service.ts'
 import type { BoardDeletion } from '../boards/board-deletion.ts'
+import type { RequestLimits } from '../limits/request-limits.ts'
 
 /** A live sync connection as the HTTP layer sees it: frames in, close notice. */
 export interface SyncSocketHandler {
@@ -32,6 +33,11 @@ export interface AppDeps {
   session: SessionService
   /** Deletes a board and everything of it, on every instance. */
   deletion: BoardDeletion
-  /** Starts serving the sync protocol for one of a board's documents on an upgraded socket. */
-  openSyncConnection(socket: WebSocket, doc: DocRef, role: Role, ownerKey: string | null, control: ControlHandle): SyncSocketHandler
+  /** Per-address allowances for new boards, imports, uploads and identities. */
+  requestLimits: RequestLimits
+  /**
+   * Starts serving the sync protocol for one of a board's documents on an upgraded socket.
+   * `participantId`: the server-issued identity the connection presented, checked, or null.
+   */
+  openSyncConnection(socket: WebSocket, doc: DocRef, role: Role, participantId: string | null, control: ControlHandle): SyncSocketHandler
 }

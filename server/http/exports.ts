@@ -12,6 +12,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { actorsCsv } from '../../shared/export/actors-table.ts'
@@ -26,7 +27,9 @@ import { exportBoardFile, importBoardFile } from '../boards/board-import.ts'
 import { readBoardContent } from '../boards/board-records.ts'
 import { authorize } from '../boards/boards.ts'
 import type { BoardRecord } from '../storage/storage.ts'
+import { overLimit } from '../limits/request-limits.ts'
 import { bearerToken } from './bearer.ts'
+import { clientAddress } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
@@ -48,9 +51,15 @@ export function exportRoutes(deps: AppDeps): Hono {
     return { board: access.board, locale }
   }
 
+  // Counted before the body (up to 8 MiB) is read.
+  const importAllowance = createMiddleware(async (c, next) => {
+    const refused = overLimit(c, deps.requestLimits.imports, clientAddress(c, deps.config.trustProxy), (reason) => metrics.rejected(reason))
+    return refused ?? next()
+  })
   return new Hono()
     .post(
       '/import',
+      importAllowance,
       bodyLimit({
         maxSize: MAX_IMPORT_BYTES,
         onError: (c) => {

@@ -2,15 +2,19 @@
  * The facilitator's session API and the vote API (shared/session/session-api.ts). Thin: check the
  * token and the body, call the session service, answer with what it returns.
  */
-import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { Role } from '../../shared/roles.ts'
-import { OWNER_SECRET_HEADER, OWNER_SECRET_PATTERN } from '../../shared/session/owner-key.ts'
+import type { IdentityAnswer } from '../../shared/session/identity.ts'
+import { MAX_IDENTITY_NAME } from '../../shared/session/identity.ts'
+import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
 import type { TimeAnswer } from '../../shared/session/session-api.ts'
 import { authorize } from '../boards/boards.ts'
+import { gateIdentity, presentedIdentity } from '../session/identity-check.ts'
 import { SessionError, type SessionService } from '../session/session-service.ts'
+import { overLimit } from '../limits/request-limits.ts'
 import { bearerToken } from './bearer.ts'
+import { clientAddress } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
@@ -35,6 +39,9 @@ const Bounds = z.strictObject({ x: z.number().finite(), y: z.number().finite(), 
 const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200) })
 const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
 const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
+const IdentityBody = z.strictObject({ name: z.string().max(MAX_IDENTITY_NAME).optional() })
+const LobbyBody = z.strictObject({ active: z.boolean() })
+const AdmitBody = z.strictObject({ participantId: z.string().regex(/^[A-Za-z0-9_-]{43}$/), admit: z.boolean() })
 
 type Access = { boardId: string; role: Role }
 
@@ -52,11 +59,26 @@ async function facilitator(deps: AppDeps, c: Context): Promise<Access | Response
   return who
 }
 
-/** The voter: the sha-256 of the owner secret the browser keeps (never the secret itself). */
-function voterKey(c: Context): string | null {
+type Identified = { boardId: string; role: Role; participantId: string }
+
+/**
+ * The caller's server-issued identity (x-regiebord-owner), checked against the board's roster:
+ * a made-up or rotated-away one is refused (403 identity_invalid), as are one turned away and,
+ * while the waiting room holds it, one not yet let in.
+ */
+async function identified(deps: AppDeps, session: SessionService, c: Context): Promise<Identified | Response> {
+  const who = await access(deps, c)
+  if (who instanceof Response) return who
   const secret = c.req.header(OWNER_SECRET_HEADER)
-  if (!secret || !OWNER_SECRET_PATTERN.test(secret)) return null
-  return createHash('sha256').update(secret).digest('base64url')
+  if (!secret) return jsonError(c, 400, 'owner_missing', `This needs the identity the board issued, in the ${OWNER_SECRET_HEADER} header`)
+  const control = await session.control(who.boardId)
+  const presented = presentedIdentity(secret, who.role, control)
+  const gate = gateIdentity(presented, who.role, control)
+  if (!gate.ok) {
+    deps.metrics.rejected(gate.reason)
+    return jsonError(c, gate.status, gate.code, gate.message)
+  }
+  return { ...who, participantId: gate.participantId! }
 }
 
 async function answer(c: Context, work: () => Promise<unknown>): Promise<Response> {
@@ -87,11 +109,11 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
     const who = await access(deps, c)
     if (who instanceof Response) return who
     if (who.role === 'viewer') return jsonError(c, 403, 'viewer_cannot_vote', 'Viewers do not vote')
-    const voter = voterKey(c)
-    if (!voter) return jsonError(c, 400, 'owner_missing', `Votes need the ${OWNER_SECRET_HEADER} header`)
+    const voter = await identified(deps, session, c)
+    if (voter instanceof Response) return voter
     const body = c.req.method === 'POST' ? await readJsonBody(c, VoteBody) : null
     if (body && !body.ok) return body.response
-    return answer(c, () => run(who.boardId, voter, c, body?.value.shapeId ?? ''))
+    return answer(c, () => run(who.boardId, voter.participantId, c, body?.value.shapeId ?? ''))
   }
 
   return new Hono()
@@ -101,6 +123,36 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
     .post('/:id/session/voting', facilitatorRoute(VotingBody, (boardId, body) => session.voting(boardId, body)))
     .post('/:id/session/summon', facilitatorRoute(SummonBody, (boardId, body) => session.summon(boardId, body)))
     .post('/:id/session/view-only', facilitatorRoute(ViewOnlyBody, (boardId, body) => session.viewOnly(boardId, body.ownerKey, body.viewOnly)))
+    .post('/:id/session/lobby', facilitatorRoute(LobbyBody, (boardId, body) => session.lobby(boardId, body.active)))
+    .post('/:id/session/admit', facilitatorRoute(AdmitBody, (boardId, body) => session.admit(boardId, body.participantId, body.admit)))
+    .post('/:id/identities', async (c) => {
+      const who = await access(deps, c)
+      if (who instanceof Response) return who
+      const body = await readJsonBody(c, IdentityBody, { allowEmpty: true })
+      if (!body.ok) return body.response
+      const count = (reason: Parameters<typeof deps.metrics.rejected>[0]) => deps.metrics.rejected(reason)
+      const refused =
+        overLimit(c, deps.requestLimits.identitiesPerLink, `${who.boardId}/${who.role}`, count) ??
+        overLimit(c, deps.requestLimits.identitiesPerIp, clientAddress(c, deps.config.trustProxy), count)
+      if (refused) return refused
+      try {
+        return c.json(await session.issueIdentity(who.boardId, who.role, body.value.name ?? ''), 201)
+      } catch (error) {
+        if (error instanceof SessionError && error.code === 'identities_full') deps.metrics.rejected('identities_full')
+        if (error instanceof SessionError) return jsonError(c, error.status, error.code, error.message)
+        throw error
+      }
+    })
+    .get('/:id/identity', async (c) => {
+      c.header('Cache-Control', 'no-store')
+      const who = await access(deps, c)
+      if (who instanceof Response) return who
+      const secret = c.req.header(OWNER_SECRET_HEADER)
+      if (!secret) return jsonError(c, 400, 'owner_missing', `Send the identity in the ${OWNER_SECRET_HEADER} header`)
+      const presented = presentedIdentity(secret, who.role, await session.control(who.boardId))
+      if (presented.kind !== 'known') return jsonError(c, 403, 'identity_invalid', 'This identity was not issued by this board link (or the link was replaced)')
+      return c.json<IdentityAnswer>({ participantId: presented.participantId, role: who.role, status: presented.status })
+    })
     .post('/:id/tokens/:role/rotate', async (c) => {
       const who = await facilitator(deps, c)
       if (who instanceof Response) return who

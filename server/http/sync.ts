@@ -1,29 +1,27 @@
 /**
  * `GET /sync/<room>?token=…[&owner=…]`: the WebSocket endpoint, one room per board document
  * (`<boardId>`, `<boardId>/structure`, `<boardId>/control`, `<boardId>/private/<ownerKey>`; see
- * shared/session/channels.ts). The token, and for private notes the owner secret, are checked
- * before the upgrade, so a refused client gets a plain HTTP 401/403/404 and never any Yjs traffic.
+ * shared/session/channels.ts). The token, the identity (`owner=`: the secret the server issued,
+ * looked up in the board's roster), the waiting room and, for private notes, ownership are all
+ * checked before the upgrade, so a refused client gets a plain HTTP 401/403/404 and never any Yjs
+ * traffic: nobody waiting in the waiting room receives a byte of the board.
  */
 import { Hono } from 'hono'
 import { upgradeWebSocket, type HttpBindings } from '@hono/node-server'
 import type { WebSocket } from 'ws'
-import { createHash } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { parseRoomName, type DocRef } from '../../shared/session/channels.ts'
-import { OWNER_SECRET_PARAM, OWNER_SECRET_PATTERN } from '../../shared/session/owner-key.ts'
+import { OWNER_SECRET_PARAM } from '../../shared/session/owner-key.ts'
 import { authorize } from '../boards/boards.ts'
 import type { ControlHandle } from '../session/control-watch.ts'
+import { gateIdentity, presentedIdentity } from '../session/identity-check.ts'
 import { openAccess } from '../session/permissions.ts'
 import { BoardDeletedError, TooManyBoardsError } from '../rooms/registry.ts'
 import { clientAddress } from './client-address.ts'
 import type { AppDeps, SyncSocketHandler } from './deps.ts'
 import { jsonError } from './errors.ts'
 
-type SyncEnv = { Bindings: HttpBindings; Variables: { role: Role; doc: DocRef; ownerKey: string | null; control: ControlHandle } }
-
-function ownerKeyOf(secret: string | undefined): string | null {
-  return secret && OWNER_SECRET_PATTERN.test(secret) ? createHash('sha256').update(secret).digest('base64url') : null
-}
+type SyncEnv = { Bindings: HttpBindings; Variables: { role: Role; doc: DocRef; participantId: string | null; control: ControlHandle } }
 
 export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
   const { storage, log, metrics, config } = deps
@@ -40,12 +38,6 @@ export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
       if (!access.ok) {
         log.info({ boardId, status: access.status }, 'sync upgrade refused')
         return jsonError(c, access.status, access.code, access.message)
-      }
-      const ownerKey = ownerKeyOf(c.req.query(OWNER_SECRET_PARAM))
-      const opening = openAccess(doc, access.role, ownerKey)
-      if (!opening.ok) {
-        log.info({ boardId, role: access.role, channel: doc.channel }, 'sync upgrade refused: not the owner')
-        return jsonError(c, opening.status, opening.code, opening.message)
       }
       const admission = deps.admitSyncConnection(clientAddress(c, config.trustProxy), boardId)
       if (!admission.ok) {
@@ -69,22 +61,33 @@ export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
       c.env.incoming.socket.once('close', control.release)
       // Deleted a moment ago, its rows maybe not yet gone: as good as gone.
       if (control.get().deleted !== null) return jsonError(c, 404, 'board_not_found', 'No board with this id')
+      const gate = gateIdentity(presentedIdentity(c.req.query(OWNER_SECRET_PARAM), access.role, control.get()), access.role, control.get())
+      if (!gate.ok) {
+        metrics.rejected(gate.reason)
+        log.info({ boardId, role: access.role, code: gate.code }, 'sync upgrade refused: identity')
+        return jsonError(c, gate.status, gate.code, gate.message)
+      }
+      const opening = openAccess(doc, access.role, gate.participantId)
+      if (!opening.ok) {
+        log.info({ boardId, role: access.role, channel: doc.channel }, 'sync upgrade refused: not the owner')
+        return jsonError(c, opening.status, opening.code, opening.message)
+      }
       await storage.touchBoard(boardId, Date.now())
       c.set('role', access.role)
       c.set('doc', doc)
-      c.set('ownerKey', ownerKey)
+      c.set('participantId', gate.participantId)
       c.set('control', control)
       await next()
     },
     upgradeWebSocket((c) => {
       const role = c.get('role')
       const doc = c.get('doc')
-      const ownerKey = c.get('ownerKey')
+      const participantId = c.get('participantId')
       const control = c.get('control')
       let handler: SyncSocketHandler | null = null
       return {
         onOpen(_event, ws) {
-          handler = deps.openSyncConnection(ws.raw as WebSocket, doc, role, ownerKey, control)
+          handler = deps.openSyncConnection(ws.raw as WebSocket, doc, role, participantId, control)
         },
         onMessage(event) {
           handler?.receive(event.data as ArrayBuffer | string)

@@ -30,6 +30,19 @@ export type RejectionReason =
   | 'malformed_update'
   | 'awareness_too_large'
   | 'awareness_clients'
+  // Identities, the waiting room, quotas and per-address limits (issue 12, part 2).
+  | 'boards_per_ip'
+  | 'imports_per_ip'
+  | 'uploads_per_ip'
+  | 'identities_per_ip'
+  | 'identities_per_link'
+  | 'identities_full'
+  | 'identity_invalid'
+  | 'lobby'
+  | 'turned_away'
+  | 'board_asset_bytes'
+  | 'board_asset_count'
+  | 'asset_type_mismatch'
 
 export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention' | 'template'
 

@@ -29,6 +29,7 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     getOwnTemplate: (id) => metrics.timeStorage('template', () => storage.getOwnTemplate(id)),
     setOwnTemplateHidden: (id, hidden) => metrics.timeStorage('template', () => storage.setOwnTemplateHidden(id, hidden)),
     deleteOwnTemplate: (id) => metrics.timeStorage('template', () => storage.deleteOwnTemplate(id)),
+    assetUsage: (boardId) => metrics.timeStorage('asset', () => storage.assetUsage(boardId)),
     ping: () => metrics.timeStorage('ping', () => storage.ping()),
     close: () => storage.close(),
   }

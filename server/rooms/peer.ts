@@ -3,6 +3,8 @@ import type { Role } from '../../shared/roles.ts'
 /** What a room needs from one connected client; the WebSocket plumbing lives elsewhere. */
 export interface Peer {
   readonly role: Role
+  /** The server-issued identity the connection presented (null: none); stamped into its awareness. */
+  readonly participantId?: string | null
   /**
    * Whether this peer's document updates are applied now. Asked for every update, so a change of
    * the session (the board frozen, a participant set to view-only) applies to the next one.

@@ -22,6 +22,7 @@ import {
   ProtocolError,
   readAwarenessClientIds,
 } from '../sync/protocol.ts'
+import { stampAwareness } from '../sync/awareness-stamp.ts'
 import { mergeUpdatesWithGcInSlices } from './compaction.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
@@ -263,7 +264,7 @@ export class Room {
       // A client id announced by another peer is not this peer's to change.
       if (!peer.awarenessIds.has(id) && this.isClaimedByOther(peer, id)) return
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stampAwareness(update, { role: peer.role, participantId: peer.participantId ?? null }), peer)
   }
 
   /** An update another instance stored: apply it and relay what was new to our peers. */

@@ -8,8 +8,10 @@
  */
 import type * as Y from 'yjs'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, INITIAL_CONTROL, readControl, type ControlState } from '../../shared/session/control-doc.ts'
-import { CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { CONTROL_MAP, IDENTITIES_MAP, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
+import { identityStatus } from '../../shared/session/identity.ts'
+import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON } from '../../shared/session/session-api.ts'
+import type { Peer } from '../rooms/peer.ts'
 import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
 import type { Room } from '../rooms/room.ts'
@@ -64,7 +66,7 @@ class ControlWatch {
   readonly ready: Promise<void>
   private readonly peer = serverPeer()
   private room: Room | null = null
-  private map: Y.Map<unknown> | null = null
+  private maps: Y.Map<unknown>[] = []
   private stopped = false
 
   constructor(
@@ -79,22 +81,21 @@ class ControlWatch {
         return
       }
       this.room = room
-      this.map = room.doc.getMap<unknown>(CONTROL_MAP)
+      this.maps = [room.doc.getMap<unknown>(CONTROL_MAP), room.doc.getMap<unknown>(IDENTITIES_MAP)]
       this.state = this.read()
-      this.map.observe(this.onChange)
+      for (const map of this.maps) map.observe(this.onChange)
       if (this.state.deleted !== null) this.onBoardDeleted(boardId)
     })
   }
 
   stop(): void {
     this.stopped = true
-    this.map?.unobserve(this.onChange)
+    for (const map of this.maps) map.unobserve(this.onChange)
     if (this.room) this.registry.leave(this.room, this.peer)
   }
 
   private read(): ControlState {
-    const map = this.map
-    return readControl((key) => map?.get(key))
+    return this.room ? readControlDoc(this.room.doc) : INITIAL_CONTROL
   }
 
   private readonly onChange = () => {
@@ -104,10 +105,27 @@ class ControlWatch {
       const at = this.state.rotated[role]
       if (at !== undefined && at !== before.rotated[role]) this.closeRole(role)
     }
+    if (this.state.identities !== before.identities || this.state.lobby !== before.lobby) this.closeNotAdmitted()
     if (this.state.deleted !== null && before.deleted === null) {
       this.log.info({ boardId: this.boardId }, 'board deleted; closing its connections')
       this.onBoardDeleted(this.boardId)
     }
+  }
+
+  /**
+   * Closes the connections that the current state no longer lets in: a person turned away, and,
+   * once the waiting room is on, connections without an identity (the facilitator's excepted).
+   * Rotation closes its own way (closeRole).
+   */
+  private closeNotAdmitted(): void {
+    const state = this.state
+    const notAdmitted = (peer: Peer) => {
+      if (peer.role === 'facilitator' || peer.participantId === undefined) return false
+      if (peer.participantId === null) return state.lobby
+      const status = identityStatus(state, peer.participantId, peer.role)
+      return status === 'refused' || (status === 'waiting' && state.lobby)
+    }
+    for (const room of this.registry.loadedRoomsOfBoard(this.boardId)) room.closePeers(notAdmitted, CLOSE_NOT_ADMITTED, NOT_ADMITTED_REASON)
   }
 
   private closeRole(role: 'participant' | 'viewer'): void {

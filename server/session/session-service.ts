@@ -3,10 +3,11 @@
  * through here (checked, timed on the server's clock, written as the server), and so do votes
  * and the reveal of private notes. The HTTP routes only translate.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, ControlKey, readControl, type ControlState, type VotingRound } from '../../shared/session/control-doc.ts'
+import { CONTROL_MAP, ControlKey, IDENTITIES_MAP, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
 import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
 import { applyTimerAction, MAX_TIMER_MS, type TimerAction } from '../../shared/session/timer.ts'
 import { ballotSize, refuseUnvote, refuseVote, type VoteRefusal } from '../../shared/session/voting.ts'
@@ -17,12 +18,13 @@ import type { Room } from '../rooms/room.ts'
 import type { Storage } from '../storage/storage.ts'
 import { placeArrivingNotes, type PlacedShape } from '../../shared/board/note-placement.ts'
 import { docRecords } from './doc-records.ts'
+import { participantIdOf } from './identity-check.ts'
 import { serverPeer } from './server-peer.ts'
 
 /** A request the session cannot carry out; the route answers with this status and code. */
 export class SessionError extends Error {
   constructor(
-    readonly status: 400 | 409,
+    readonly status: 400 | 404 | 409 | 429,
     readonly code: string,
     message: string,
   ) {
@@ -73,6 +75,51 @@ export class SessionService {
   }
 
   /**
+   * Issues a participant identity for the link `role` opened: a new secret, of which only the
+   * participant id (its sha-256) is recorded, with the link's generation. While the waiting room
+   * is on, one issued through the participant or viewer link waits to be let in.
+   */
+  async issueIdentity(boardId: string, role: Role, name: string): Promise<IssuedIdentity> {
+    const identity = randomBytes(32).toString('base64url')
+    const participantId = participantIdOf(identity)
+    let status: IdentityEntry['status'] = 'admitted'
+    await this.change(boardId, (state, now) => {
+      if (Object.keys(state.identities).length >= MAX_IDENTITIES_PER_BOARD) {
+        throw new SessionError(429, 'identities_full', `This board has issued ${MAX_IDENTITIES_PER_BOARD} identities; the facilitator can replace the link to start afresh`)
+      }
+      status = state.lobby && role !== 'facilitator' ? 'waiting' : 'admitted'
+      const entry: IdentityEntry = { name: name.trim().slice(0, MAX_IDENTITY_NAME), role, issuedAt: now, generation: linkGeneration(state, role), status }
+      return { identities: { [participantId]: entry } }
+    })
+    this.log.info({ boardId, role, status }, 'identity issued')
+    return { identity, participantId, status }
+  }
+
+  /** Switching the waiting room off lets in whoever was waiting. */
+  lobby(boardId: string, active: boolean): Promise<ControlState> {
+    return this.change(boardId, (state) => {
+      if (active) return { lobby: true }
+      const identities = Object.fromEntries(
+        Object.entries(state.identities)
+          .filter(([, entry]) => entry.status === 'waiting')
+          .map(([id, entry]) => [id, { ...entry, status: 'admitted' as const }]),
+      )
+      return { lobby: false, identities }
+    })
+  }
+
+  /** Lets a waiting (or earlier turned away) person in, or turns them away; their connections close. */
+  admit(boardId: string, participantId: string, admit: boolean): Promise<ControlState> {
+    return this.change(boardId, (state) => {
+      const entry = Object.hasOwn(state.identities, participantId) ? state.identities[participantId] : undefined
+      if (!entry) throw new SessionError(404, 'unknown_participant', 'No identity with this participant id on this board')
+      if (entry.role === 'facilitator') throw new SessionError(409, 'facilitator', 'A facilitator cannot be turned away')
+      const status = admit ? 'admitted' : 'refused'
+      return entry.status === status ? null : { identities: { [participantId]: { ...entry, status } } }
+    })
+  }
+
+  /**
    * Marks the board deleted (server clock) just before its data goes: every instance watching the
    * control document drops the board and closes its connections (see ControlWatch).
    */
@@ -84,7 +131,11 @@ export class SessionService {
   async rotate(boardId: string, role: Exclude<Role, 'facilitator'>): Promise<string> {
     const token = generateToken()
     await this.storage.replaceToken(boardId, role, hashToken(token))
-    await this.change(boardId, (state, now) => ({ rotated: { ...state.rotated, [role]: now } }))
+    // The identities the old link issued end with it (they name its generation); drop them.
+    await this.change(boardId, (state, now) => ({
+      rotated: { ...state.rotated, [role]: now },
+      identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role === role).map(([id]) => [id, null])),
+    }))
     this.log.info({ boardId, role }, 'link rotated')
     return token
   }
@@ -179,13 +230,19 @@ export class SessionService {
   }
 
   /** Reads the control state, applies `next` (null: no change) and writes what changed. */
-  private change(boardId: string, next: (state: ControlState, now: number) => Partial<ControlState> | null): Promise<ControlState> {
+  private change(boardId: string, next: (state: ControlState, now: number) => ControlPatch | null): Promise<ControlState> {
     return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
       const patch = next(readControlOf(room), this.now())
       if (patch) {
         await room.writeAsServer((doc) => {
           const map = doc.getMap<unknown>(CONTROL_MAP)
-          for (const [key, value] of Object.entries(patch) as [keyof ControlState, unknown][]) map.set(ControlKey[key], value)
+          const { identities, ...values } = patch
+          for (const [key, value] of Object.entries(values) as [Exclude<keyof ControlState, 'identities'>, unknown][]) map.set(ControlKey[key], value)
+          const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
+          for (const [id, entry] of Object.entries(identities ?? {})) {
+            if (entry === null) roster.delete(id)
+            else roster.set(id, entry)
+          }
         })
       }
       return readControlOf(room)
@@ -204,9 +261,14 @@ export class SessionService {
 }
 
 function readControlOf(room: Room): ControlState {
-  const map = room.doc.getMap<unknown>(CONTROL_MAP)
-  return readControl((key) => map.get(key))
+  return readControlDoc(room.doc)
 }
+
+/**
+ * A change of the control state: values of the control map replaced whole, and roster entries
+ * set or (null) removed one by one, so concurrent issuing on two instances keeps both.
+ */
+type ControlPatch = Partial<Omit<ControlState, 'identities'>> & { identities?: Readonly<Record<string, IdentityEntry | null>> }
 
 function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: number): VotingRound {
   const shapeIds = [...new Set(request.shapeIds)]

@@ -364,6 +364,10 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       const result = await pool.query('DELETE FROM own_templates WHERE id = $1', [id])
       return (result.rowCount ?? 0) > 0
     },
+    async assetUsage(boardId) {
+      const { rows } = await pool.query<{ n: string; bytes: string | null }>('SELECT COUNT(*) AS n, SUM(size) AS bytes FROM board_assets WHERE board_id = $1', [boardId])
+      return { count: Number(rows[0]!.n), bytes: Number(rows[0]!.bytes ?? 0) }
+    },
     async ping() {
       await pool.query('SELECT 1')
     },

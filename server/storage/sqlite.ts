@@ -209,6 +209,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     createdAt: row.created_at,
     hidden: row.hidden === 1,
   })
+  const selectAssetUsage = db.prepare<[string], { n: number; bytes: number | null }>(
+    'SELECT COUNT(*) AS n, SUM(size) AS bytes FROM board_assets WHERE board_id = ?',
+  )
 
   const createBoardTx = db.transaction((board: NewBoard) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.lastOpenedAt)
@@ -332,6 +335,10 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     async deleteOwnTemplate(id) {
       return deleteTemplateRow.run(id).changes > 0
+    },
+    async assetUsage(boardId) {
+      const row = selectAssetUsage.get(boardId)
+      return { count: row?.n ?? 0, bytes: row?.bytes ?? 0 }
     },
     async ping() {
       db.prepare('SELECT 1').get()

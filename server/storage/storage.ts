@@ -128,6 +128,8 @@ export interface Storage {
 
   addAsset(asset: AssetRecord): Promise<void>
   getAsset(boardId: string, id: string): Promise<AssetRecord | null>
+  /** How many files a board has and their bytes (its upload quota). */
+  assetUsage(boardId: string): Promise<{ count: number; bytes: number }>
 
   addOwnTemplate(template: OwnTemplateRecord): Promise<void>
   /** Newest first; hidden ones only when asked for. */

@@ -73,6 +73,8 @@ export interface ConnectionCounters {
 
 export class SyncConnection implements Peer {
   readonly awarenessIds = new Set<number>()
+  /** The server-issued identity this connection presented (see server/session/identity-check.ts). */
+  participantId: string | null = null
   /** Cleared on every ping, set by the pong; see Keepalive. */
   alive = true
   private room: Room | null = null

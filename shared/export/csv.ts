@@ -9,9 +9,10 @@
  *   then Excel ignores the byte order mark, so it is left out.
  * - CRLF line ends (RFC 4180); fields with `;`, `"` or a line break are quoted, `"` doubled.
  *
- * Text fields that start like a formula (`=`, `+`, `-`, `@`, tab, CR) get a leading `'`, which
- * Excel shows as text instead of evaluating (OWASP's advice against CSV injection): board text
- * is written by anyone with a participant link, and the facilitator opens the file.
+ * Text fields that start like a formula (`=`, `+`, `-`, `@`, tab, CR, and their full-width forms
+ * `＝＋－＠`, which Excel in an East Asian locale, and LibreOffice, also take as a formula start)
+ * get a leading `'`, which Excel shows as text instead of evaluating (OWASP's advice against CSV
+ * injection): board text is written by anyone with a participant link, and the facilitator opens the file.
  */
 export const CSV_SEPARATOR = ';'
 export const CSV_BYTE_ORDER_MARK = '\uFEFF'
@@ -20,7 +21,7 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8'
 /** Numbers are written as they are; strings are text. */
 export type CsvCell = string | number
 
-const FORMULA_START = /^[=+\-@\t\r]/
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
 const NEEDS_QUOTES = /[;"\r\n]|^\s|\s$/
 
 export function csvField(cell: CsvCell): string {

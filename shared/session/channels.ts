@@ -11,8 +11,8 @@
  *   view-only participants). Written only by the server, through the facilitator's session API,
  *   so every rule about it is checked in one place; everyone reads.
  * - `private` (`<boardId>/private/<ownerKey>`): one participant's notes during "stil schrijven".
- *   Only the connection that proves it holds the owner secret (`owner=<secret>`, whose sha-256 in
- *   base64url is `ownerKey`) may open it; nobody else receives it. On reveal the server moves its
+ *   Only the connection that proves it holds the identity the server issued (`owner=<secret>`,
+ *   whose sha-256 in base64url is `ownerKey`) may open it; nobody else receives it. On reveal the server moves its
  *   records into `main`.
  */
 import { isBoardId } from '../board-id.ts'

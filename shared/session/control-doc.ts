@@ -1,9 +1,14 @@
 /**
  * The layout of a board's `control` document: session state that only the server writes (see
  * channels.ts) and every client reads. One Y.Map, `doc.getMap('control')`, whose values are plain
- * JSON replaced whole, so a reader never sees half a change.
+ * JSON replaced whole, so a reader never sees half a change; and the roster of issued identities
+ * in a second map, `doc.getMap('identities')`, one entry per participant id, so that two server
+ * instances issuing identities at the same moment do not overwrite each other's.
  */
+import type * as Y from 'yjs'
+
 export const CONTROL_MAP = 'control'
+export const IDENTITIES_MAP = 'identities'
 
 export const ControlKey = {
   timer: 'timer',
@@ -14,6 +19,8 @@ export const ControlKey = {
   viewOnly: 'viewOnly',
   rotated: 'rotated',
   deleted: 'deleted',
+  // The waiting room (shared/session/identity.ts); the identities have their own map.
+  lobby: 'lobby',
 } as const
 
 /**
@@ -60,7 +67,7 @@ export interface SummonState {
   readonly by: string
 }
 
-/** Participant ids (the `pid` a client sends when it connects) that may only look. */
+/** Participant ids (server-issued identities, see identity.ts) that may only look. */
 export type ViewOnlyState = Readonly<Record<string, true>>
 
 /**
@@ -68,6 +75,21 @@ export type ViewOnlyState = Readonly<Record<string, true>>
  * closes its connections of that role, so a rotation reaches connections on all instances.
  */
 export type RotatedState = Readonly<Partial<Record<'participant' | 'viewer', number>>>
+
+/** One identity a board link issued; the participant id (its key) is the sha-256 of its secret. */
+export interface IdentityEntry {
+  /** The name given when joining, for the facilitator's list (awareness may say otherwise). */
+  readonly name: string
+  readonly role: 'facilitator' | 'participant' | 'viewer'
+  /** Server clock. */
+  readonly issuedAt: number
+  /** The link's generation when issued (`rotated[role]`, 0 before any rotation): a rotation ends it. */
+  readonly generation: number
+  /** `waiting` while the waiting room holds it; `refused` once turned away. */
+  readonly status: 'admitted' | 'waiting' | 'refused'
+}
+
+export type IdentityRoster = Readonly<Record<string, IdentityEntry>>
 
 export interface ControlState {
   readonly timer: TimerState
@@ -84,6 +106,10 @@ export interface ControlState {
    * knows to drop its local copy rather than offer it back.
    */
   readonly deleted: number | null
+  /** Every identity the board's links issued (and still valid), by participant id. */
+  readonly identities: IdentityRoster
+  /** The waiting room: while on, identities issued through the participant or viewer link wait to be let in. */
+  readonly lobby: boolean
 }
 
 export const INITIAL_CONTROL: ControlState = {
@@ -95,11 +121,13 @@ export const INITIAL_CONTROL: ControlState = {
   viewOnly: {},
   rotated: {},
   deleted: null,
+  identities: {},
+  lobby: false,
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
-export function readControl(get: (key: string) => unknown): ControlState {
-  const value = <K extends keyof ControlState>(key: K): ControlState[K] => (get(ControlKey[key]) as ControlState[K] | undefined) ?? INITIAL_CONTROL[key]
+export function readControl(get: (key: string) => unknown, identities: IdentityRoster = {}): ControlState {
+  const value = <K extends Exclude<keyof ControlState, 'identities'>>(key: K): ControlState[K] => (get(ControlKey[key]) as ControlState[K] | undefined) ?? INITIAL_CONTROL[key]
   return {
     timer: value('timer'),
     frozen: value('frozen') === true,
@@ -109,5 +137,14 @@ export function readControl(get: (key: string) => unknown): ControlState {
     viewOnly: value('viewOnly'),
     rotated: value('rotated'),
     deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
+    identities,
+    lobby: value('lobby') === true,
   }
+}
+
+/** The whole control state of a control document: its control map and its roster. */
+export function readControlDoc(doc: Y.Doc): ControlState {
+  const map = doc.getMap<unknown>(CONTROL_MAP)
+  const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
+  return readControl((key) => map.get(key), Object.fromEntries(roster.entries()))
 }

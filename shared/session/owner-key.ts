@@ -1,7 +1,8 @@
 /**
- * A participant's anonymous identity: a random secret kept in their browser. Its sha-256 (base64url)
- * is the key of their private notes document and of their votes, so the server can check that a
- * connection or a vote belongs to whoever holds the secret, without knowing who that is.
+ * A participant's anonymous identity: a random secret the server issued for one board and link
+ * (identity.ts) and their browser keeps. Its sha-256 (base64url) is the participant id: the key of
+ * their private notes document and of their votes, so the server can check that a connection or a
+ * vote belongs to whoever holds the secret, without knowing who that is.
  */
 export const OWNER_SECRET_PARAM = 'owner'
 export const OWNER_SECRET_HEADER = 'x-regiebord-owner'

@@ -2,7 +2,7 @@
  * The facilitator's session API and the vote API: request bodies and answers, shared by the
  * server's routes and the browser. Every route takes `Authorization: Bearer <board token>`; the
  * session routes refuse any role but facilitator (403 `not_facilitator`). Vote routes take the
- * participant's owner secret in the `x-regiebord-owner` header (see owner-key.ts).
+ * participant's server-issued identity in the `x-regiebord-owner` header (see identity.ts).
  *
  *   GET  /api/time                                   → TimeAnswer (no token needed)
  *   POST /api/boards/:id/session/timer               TimerAction            → ControlState
@@ -20,8 +20,15 @@
  *   DELETE /api/boards/:id                           → { id, deleted: true } (facilitator only)
  *        every connection to the board's documents is closed with 4410 "board deleted"
  *
- * Sync connections add `owner=<secret>` to the query (next to `token`), which identifies the
- * participant for view-only and for their private document.
+ *   POST /api/boards/:id/identities  { name? }        → 201 IssuedIdentity (any link; rate limited)
+ *   GET  /api/boards/:id/identity    (x-regiebord-owner) → IdentityAnswer; 403 identity_invalid
+ *   POST /api/boards/:id/session/lobby  { active }       → ControlState (the waiting room)
+ *   POST /api/boards/:id/session/admit  { participantId, admit } → ControlState
+ *        (admit: false turns the person away; their connections close with 4401)
+ *
+ * Sync connections add `owner=<identity>` to the query (next to `token`): the secret the server
+ * issued (see identity.ts), which identifies the participant for view-only, votes, the waiting
+ * room and their private document.
  */
 import type { ControlState } from './control-doc.ts'
 import type { Ballot } from './voting.ts'
@@ -70,6 +77,14 @@ export const CLOSE_TOKEN_ROTATED = 4403
  */
 export const CLOSE_BOARD_DELETED = 4410
 export const BOARD_DELETED_REASON = 'board deleted'
+
+/**
+ * WebSocket close code for a connection whose identity no longer opens the board: the facilitator
+ * turned the person away, or switched the waiting room on while the connection had no identity.
+ * Final, like every 44xx code for y-websocket: the browser shows why instead of retrying.
+ */
+export const CLOSE_NOT_ADMITTED = 4401
+export const NOT_ADMITTED_REASON = 'not admitted by the facilitator'
 
 /**
  * WebSocket close code for an update that would take the board past MAX_BOARD_BYTES, or that is

@@ -3,15 +3,28 @@ import { createHash, randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import path from 'node:path'
 
-/** A participant's anonymous identity: the secret their browser keeps, and its key. */
+/** A participant's identity: the secret their browser keeps, and its key (the participant id). */
 export interface Person {
   secret: string
   key: string
 }
 
-export function person(): Person {
+/** A secret the client made up itself: the server knows nothing of it and refuses it. */
+export function madeUpPerson(): Person {
   const secret = randomBytes(32).toString('base64url')
   return { secret, key: createHash('sha256').update(secret).digest('base64url') }
+}
+
+/** An identity the board issues to whoever holds `token`, as the browser gets one when joining. */
+export async function issuePerson(baseUrl: string, boardId: string, token: string, name = 'Test'): Promise<Person & { status: string }> {
+  const response = await fetch(`${baseUrl}/api/boards/${boardId}/identities`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+  if (response.status !== 201) throw new Error(`identity refused: ${response.status} ${await response.text()}`)
+  const issued = (await response.json()) as { identity: string; participantId: string; status: string }
+  return { secret: issued.identity, key: issued.participantId, status: issued.status }
 }
 
 export interface ApiAnswer<T> {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { GENEROUS_ADDRESS_LIMITS } from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -38,7 +39,7 @@ export async function startChildServer(
   const entryArgs = entry === 'build' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, [...nodeArgs, ...entryArgs], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(chosenPort) },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...GENEROUS_ADDRESS_LIMITS, ...env, PORT: String(chosenPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -15,10 +15,23 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-test-'))
 }
 
+/**
+ * Every test talks to its server from 127.0.0.1 and creates many boards, identities and uploads
+ * from it: the per-address limits a public server needs would stop them. Tests of those limits
+ * set them back low through `overrides`.
+ */
+export const GENEROUS_ADDRESS_LIMITS = {
+  MAX_IDENTITIES_PER_MINUTE_PER_LINK: '100000',
+  MAX_IDENTITIES_PER_HOUR_PER_IP: '100000',
+  MAX_BOARDS_PER_HOUR_PER_IP: '100000',
+  MAX_IMPORTS_PER_HOUR_PER_IP: '100000',
+  MAX_UPLOADS_PER_HOUR_PER_IP: '100000',
+} as const
+
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir()
   const config: Config = {
-    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...GENEROUS_ADDRESS_LIMITS }),
     dataDir,
     ...overrides,
   }

@@ -10,7 +10,7 @@ import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
 import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
-import { boardApi, NO_ROWS, person, sqliteRowsOf, BOARD_TABLES, type Person } from '../helpers/board-http.ts'
+import { boardApi, issuePerson, NO_ROWS, sqliteRowsOf, BOARD_TABLES, type Person } from '../helpers/board-http.ts'
 import { createBoard, startTestServer, tempDataDir, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor } from '../helpers/wait.ts'
@@ -60,7 +60,7 @@ describe('deleting a board (SQLite)', () => {
 
   it('leaves no row in the database file and no file in DATA_DIR, and closes every document’s connections with 4410', async () => {
     const board = await createBoard(server.url, { title: 'Wijkavond Oosterhout' })
-    const anna = person()
+    const anna = await issuePerson(server.url, board.id, board.tokens.participant)
     // Unique text, so the raw database file can be searched for it afterwards.
     const secret = `Geheime notitie ë ij ${Date.now()}${Math.random()}`
     const main = await joinRecordingCloses(server.wsUrl, board.id, board.tokens.participant, anna)

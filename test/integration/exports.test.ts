@@ -10,7 +10,7 @@ import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import { META_MAP, MetaKey } from '../../shared/doc-layout.ts'
 import type { BoardFile } from '../../shared/export/board-file.ts'
 import { connectSynced, type TestClient } from '../helpers/clients.ts'
-import { boardApi, countSqliteBoards, person } from '../helpers/board-http.ts'
+import { boardApi, countSqliteBoards, issuePerson } from '../helpers/board-http.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { waitForAsync } from '../helpers/wait.ts'
 import { NOTE_TEXTS, workshopBoard, type WorkshopBoard } from '../helpers/workshop-board.ts'
@@ -65,7 +65,7 @@ const importFile = (body: unknown) => boardApi<BoardLinks & { error?: string; me
 async function revealRound(board: BoardLinks, votes: Record<string, number>): Promise<void> {
   const fac = (body: unknown) => boardApi(server.url, 'POST', `/api/boards/${board.id}/session/voting`, board.tokens.facilitator, body)
   expect((await fac({ action: 'start', shapeIds: Object.keys(votes), votesPerPerson: 20, maxPerShape: 20, minutes: null })).status).toBe(200)
-  const voter = person()
+  const voter = await issuePerson(server.url, board.id, board.tokens.participant)
   for (const [shapeId, count] of Object.entries(votes)) {
     for (let i = 0; i < count; i++) expect((await boardApi(server.url, 'POST', `/api/boards/${board.id}/votes`, board.tokens.participant, { shapeId }, voter)).status).toBe(200)
   }

@@ -3,7 +3,6 @@
  * get around it: stock y-websocket clients writing whatever they like, raw update frames, and
  * direct API calls. Nothing here goes through the UI.
  */
-import { randomBytes, createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CONTROL_MAP, readControl, type ControlState } from '../../shared/session/control-doc.ts'
@@ -11,6 +10,7 @@ import { CLOSE_TOKEN_ROTATED, type VotesAnswer } from '../../shared/session/sess
 import { encodeUpdate } from '../../server/sync/protocol.ts'
 import { connectClient, connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
+import { issuePerson, type Person } from '../helpers/board-http.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 import { shapeWith } from '../helpers/records.ts'
 
@@ -25,14 +25,9 @@ afterAll(async () => {
   await server.close()
 })
 
-interface Person {
-  secret: string
-  key: string
-}
-
-function person(): Person {
-  const secret = randomBytes(32).toString('base64url')
-  return { secret, key: createHash('sha256').update(secret).digest('base64url') }
+/** An identity the board issued (POST /api/boards/:id/identities), as a browser gets one. */
+function person(board: BoardLinks, token = board.tokens.participant): Promise<Person> {
+  return issuePerson(server.url, board.id, token)
 }
 
 async function join(room: string, token: string, who?: Person): Promise<TestClient> {
@@ -133,7 +128,7 @@ describe('the control document', () => {
 describe('freeze and view-only', () => {
   it('drop a participant’s board updates while frozen, and the facilitator’s still count', async () => {
     const board = await createBoard(server.url)
-    const anna = person()
+    const anna = await person(board)
     const facilitator = await join(board.id, board.tokens.facilitator)
     const participant = await join(board.id, board.tokens.participant, anna)
     await session(board, 'freeze', { frozen: true })
@@ -156,8 +151,8 @@ describe('freeze and view-only', () => {
 
   it('drop only the updates of the participant set to view-only', async () => {
     const board = await createBoard(server.url)
-    const anna = person()
-    const bram = person()
+    const anna = await person(board)
+    const bram = await person(board)
     const facilitator = await join(board.id, board.tokens.facilitator)
     const annaClient = await join(board.id, board.tokens.participant, anna)
     const bramClient = await join(board.id, board.tokens.participant, bram)
@@ -173,8 +168,8 @@ describe('freeze and view-only', () => {
 describe('private notes', () => {
   it('open only with their owner secret, never for viewers, and reach the board only on reveal', async () => {
     const board = await createBoard(server.url)
-    const anna = person()
-    const bram = person()
+    const anna = await person(board)
+    const bram = await person(board)
     const annaRoom = `${board.id}/private/${anna.key}`
     expect(await upgradeStatus(`${server.wsUrl}/${annaRoom}?token=${board.tokens.participant}&owner=${bram.secret}`)).toBe(403)
     expect(await upgradeStatus(`${server.wsUrl}/${annaRoom}?token=${board.tokens.participant}`)).toBe(403)
@@ -205,8 +200,8 @@ describe('private notes', () => {
 describe('dot-voting', () => {
   it('enforces the budget on the server and keeps totals secret until the reveal', async () => {
     const board = await createBoard(server.url)
-    const anna = person()
-    const bram = person()
+    const anna = await person(board)
+    const bram = await person(board)
     const control = await join(`${board.id}/control`, board.tokens.participant, anna)
     const vote = (who: Person, shapeId: string, token = board.tokens.participant) => api<VotesAnswer & { error?: string }>(board, 'POST', '/votes', token, { shapeId }, who)
 
@@ -230,7 +225,7 @@ describe('dot-voting', () => {
     expect(missingOwner.body.error).toBe('owner_missing')
 
     // Before the reveal nobody learns the totals: not through the API, not through the document.
-    const mine = await api<VotesAnswer>(board, 'GET', '/votes', board.tokens.facilitator, undefined, person())
+    const mine = await api<VotesAnswer>(board, 'GET', '/votes', board.tokens.facilitator, undefined, await person(board, board.tokens.facilitator))
     expect(mine.body.totals).toBeNull()
     expect((await api<VotesAnswer>(board, 'GET', '/votes', board.tokens.participant, undefined, anna)).body).toMatchObject({ mine: { 'shape:a': 1, 'shape:b': 1 }, totals: null })
     expect(controlOf(control).voting?.totals).toBeUndefined()

@@ -13,6 +13,7 @@ import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { connectClient, connectRaw, connectSynced, type TestClient } from '../helpers/clients.ts'
 import { converged, recordsOf, seeded } from '../helpers/records.ts'
 import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
+import { boardApi, issuePerson } from '../helpers/board-http.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 import { shapeWith } from '../helpers/records.ts'
@@ -146,6 +147,36 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     await waitFor(() => nameSeenOnB() === 'Anna', 'awareness to reach the other instance')
     onA.provider.disconnect()
     await waitFor(() => !onB.provider.awareness.getStates().has(id), 'awareness removal to reach the other instance')
+  })
+
+  it('keeps identities issued on both instances at once, and turning someone away on one closes them on the other', async () => {
+    const board = await createBoard(a.url)
+    const [onA, onB] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, (_, i) => issuePerson(a.url, board.id, board.tokens.participant, `A${i}`))),
+      Promise.all(Array.from({ length: 10 }, (_, i) => issuePerson(b.url, board.id, board.tokens.participant, `B${i}`))),
+    ])
+    // Every identity opens the board on either instance: none was lost to a concurrent write.
+    for (const who of [...onA, ...onB]) {
+      expect((await boardApi<{ status: string }>(b.url, 'GET', `/api/boards/${board.id}/identity`, board.tokens.participant, undefined, who)).body.status).toBe('admitted')
+    }
+    const anna = onA[0]!
+    const connected = await connectSynced(b.wsUrl, board.id, board.tokens.participant, { owner: anna.secret })
+    clients.push(connected)
+    const closed = new Promise<number>((resolve) => connected.provider.on('connection-close', (event) => event && resolve(event.code)))
+    const refused = await boardApi(a.url, 'POST', `/api/boards/${board.id}/session/admit`, board.tokens.facilitator, { participantId: anna.key, admit: false })
+    expect(refused.status).toBe(200)
+    expect(await closed).toBe(4401)
+  })
+
+  it('stamps the real role into awareness that crosses instances', async () => {
+    const board = await createBoard(a.url)
+    const impostor = await connectSynced(a.wsUrl, board.id, board.tokens.viewer)
+    clients.push(impostor)
+    const onB = await join(b.wsUrl, board)
+    impostor.provider.awareness.setLocalState({ user: { name: 'Procesbegeleider' }, session: { role: 'facilitator', ownerKey: null } })
+    const seen = () => onB.provider.awareness.getStates().get(impostor.doc.clientID) as { user?: unknown; session?: { role: string } } | undefined
+    await waitFor(() => seen()?.user !== undefined, 'awareness to reach the other instance')
+    expect(seen()?.session?.role).toBe('viewer')
   })
 
   it('catches up from storage what it missed while Redis was down', async () => {

@@ -248,6 +248,11 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect(await storage.getAsset(board.id, asset.id)).toEqual(asset)
       expect(await storage.getAsset(board.id, 'b'.repeat(24) + '.png')).toBeNull()
       expect(await storage.getAsset('nosuchboard97', asset.id)).toBeNull()
+      // The board's upload quota is counted from these records.
+      expect(await storage.assetUsage(board.id)).toEqual({ count: 1, bytes: 68 })
+      await storage.addAsset({ ...asset, id: 'c'.repeat(24) + '.webm', contentType: 'video/webm', size: 1000 })
+      expect(await storage.assetUsage(board.id)).toEqual({ count: 2, bytes: 1068 })
+      expect(await storage.assetUsage('nosuchboard97')).toEqual({ count: 0, bytes: 0 })
     })
 
     it('keeps each document of a board in its own log, lists and deletes them', async () => {

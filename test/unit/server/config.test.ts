@@ -22,6 +22,13 @@ describe('configuration', () => {
       maxRequestBodyBytes: 64 * 1024,
       trustProxy: false,
       retentionDays: null,
+      maxIdentitiesPerMinutePerLink: 60,
+      maxIdentitiesPerHourPerIp: 300,
+      maxBoardsPerHourPerIp: 100,
+      maxImportsPerHourPerIp: 30,
+      maxUploadsPerHourPerIp: 100,
+      maxBoardAssetBytes: 40 * 1024 * 1024,
+      maxBoardAssets: 100,
     })
   })
 
@@ -54,6 +61,13 @@ describe('configuration', () => {
         MAX_REQUEST_BODY_BYTES: '4096',
         TRUST_PROXY: 'true',
         RETENTION_DAYS: '90',
+        MAX_IDENTITIES_PER_MINUTE_PER_LINK: '11',
+        MAX_IDENTITIES_PER_HOUR_PER_IP: '12',
+        MAX_BOARDS_PER_HOUR_PER_IP: '13',
+        MAX_IMPORTS_PER_HOUR_PER_IP: '14',
+        MAX_UPLOADS_PER_HOUR_PER_IP: '15',
+        MAX_BOARD_ASSET_BYTES: '16000',
+        MAX_BOARD_ASSETS: '17',
       },
       '/srv/app',
     )
@@ -80,6 +94,13 @@ describe('configuration', () => {
       maxRequestBodyBytes: 4096,
       trustProxy: true,
       retentionDays: 90,
+      maxIdentitiesPerMinutePerLink: 11,
+      maxIdentitiesPerHourPerIp: 12,
+      maxBoardsPerHourPerIp: 13,
+      maxImportsPerHourPerIp: 14,
+      maxUploadsPerHourPerIp: 15,
+      maxBoardAssetBytes: 16000,
+      maxBoardAssets: 17,
     })
   })
 

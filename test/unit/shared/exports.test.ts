@@ -51,6 +51,8 @@ describe('CSV', () => {
     expect(csvField('@cmd')).toBe("'@cmd")
     expect(csvField(-5)).toBe('-5')
     expect(csvField('gewoon')).toBe('gewoon')
+    // Full-width forms, which spreadsheet programs also take as the start of a formula.
+    for (const start of ['＝', '＋', '－', '＠']) expect(csvField(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`)
   })
 })
 

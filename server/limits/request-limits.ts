@@ -1,0 +1,48 @@
+/**
+ * Per-address (and per-link) allowances for the requests that make the server store something new:
+ * boards, imports, uploads and participant identities. Each refusal is a 429 with Retry-After and
+ * is counted in `regiebord_rejections_total{reason}`.
+ */
+import type { Context } from 'hono'
+import type { Config } from '../config.ts'
+import type { RejectionReason } from '../metrics/metrics.ts'
+import { KeyedRateLimit } from './keyed-rate-limit.ts'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+export interface RequestLimit {
+  readonly allowance: KeyedRateLimit
+  readonly reason: RejectionReason
+  /** Says what was refused, for the error message. */
+  readonly what: string
+}
+
+export class RequestLimits {
+  readonly boards: RequestLimit
+  readonly imports: RequestLimit
+  readonly uploads: RequestLimit
+  readonly identitiesPerIp: RequestLimit
+  readonly identitiesPerLink: RequestLimit
+
+  constructor(config: Config, now: () => number = Date.now) {
+    const perHour = (limit: number, reason: RejectionReason, what: string): RequestLimit => ({ allowance: new KeyedRateLimit(limit, HOUR, now), reason, what: `${limit} ${what} per hour from one address` })
+    this.boards = perHour(config.maxBoardsPerHourPerIp, 'boards_per_ip', 'new boards')
+    this.imports = perHour(config.maxImportsPerHourPerIp, 'imports_per_ip', 'imports')
+    this.uploads = perHour(config.maxUploadsPerHourPerIp, 'uploads_per_ip', 'uploads')
+    this.identitiesPerIp = perHour(config.maxIdentitiesPerHourPerIp, 'identities_per_ip', 'new participant identities')
+    this.identitiesPerLink = {
+      allowance: new KeyedRateLimit(config.maxIdentitiesPerMinutePerLink, MINUTE, now),
+      reason: 'identities_per_link',
+      what: `${config.maxIdentitiesPerMinutePerLink} new participant identities per minute through one link`,
+    }
+  }
+}
+
+/** Takes one from `key`'s allowance; the 429 answer when it is spent. */
+export function overLimit(c: Context, limit: RequestLimit, key: string, count: (reason: RejectionReason) => void): Response | null {
+  if (limit.allowance.take(key)) return null
+  count(limit.reason)
+  c.header('Retry-After', String(limit.allowance.retryAfterSeconds(key)))
+  return c.json({ error: 'rate_limited', message: `Too many requests: at most ${limit.what}; try again later` }, 429)
+}
