@@ -119,6 +119,8 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     outer: for (const [arcs, text] of [clean.slice(0, 6), clean.slice(6)].flatMap((arcs) => shortenings(relation.label).map((text) => [arcs, text] as const))) {
       for (const candidate of arcs) {
         const size = labelSize(text, candidate.body)
+        // Where the arc leaves too little width, the browser would break a word: not a place.
+        if (size.width - 2 * ARROW_LABEL.padding + 0.5 < longestWord(text)) continue
         for (const position of LABEL_POSITIONS) {
           const centre = pointAlong(candidate.body, position)
           const box = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height }
@@ -271,6 +273,10 @@ export function labelSize(text: string, body: readonly Point[]): { width: number
   const widest = Math.max(...lines.map(textWidth))
   const lineHeight = ARROW_LABEL.fontSize * ARROW_LABEL.lineHeight
   return { width: Math.min(width, widest) + 2 * ARROW_LABEL.padding, height: lines.length * lineHeight + 2 * ARROW_LABEL.padding }
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map(textWidth))
 }
 
 export function textWidth(text: string): number {
