@@ -14,6 +14,8 @@ export interface PageMeasures {
   clipped: string[]
   /** Zoom at which tldraw's zoom-to-fit shows the whole board. */
   fitZoom: number
+  /** Every relation label's page box, for finding out why two overlap. */
+  labels: { id: string; box: { x: number; y: number; w: number; h: number } }[]
 }
 
 export function measurePage(page: Page): Promise<PageMeasures> {
@@ -119,6 +121,7 @@ export function measurePage(page: Page): Promise<PageMeasures> {
       frameOverlaps,
       clipped,
       fitZoom: editor.getZoomLevel(),
+      labels,
     }
   })
 }
