@@ -59,7 +59,7 @@ export const ARROW_LABEL = { fontSize: 18, lineHeight: 1.35, padding: 4.25, char
 const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190, 260, -260, 340, -340, 440, -440, 600, -600]
 const LABEL_POSITIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
 /** Labels keep this far apart and from cards, so they read as separate. */
-const LABEL_CLEARANCE = 6
+const LABEL_CLEARANCE = 12
 const SAMPLES = 48
 /** Off-centre aims tried when no arc between the centres is free: near each side's middle. */
 const ANCHORS: Anchor[] = [CENTRE, { x: 0.5, y: 0.12 }, { x: 0.5, y: 0.88 }, { x: 0.12, y: 0.5 }, { x: 0.88, y: 0.5 }, { x: 0.15, y: 0.15 }, { x: 0.85, y: 0.15 }, { x: 0.15, y: 0.85 }, { x: 0.85, y: 0.85 }]
