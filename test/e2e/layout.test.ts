@@ -142,6 +142,63 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
     await page.screenshot({ path: path.join(SCREENSHOTS, 'layout-tour-1440x900.png') })
   })
 
+  it('puts notes added to a lane (outline view, canvas) in its free cells, and "Notities ordenen" snaps them back in one step', async () => {
+    const board = await createBoard(server.url, { title: 'Banen', template: 'co-creatie-co-productie-uitbesteding' })
+    const page = await newPage()
+    await joinBoard(page, link(board, 'facilitator'), 'Dirk')
+    await waitForShapes(page, 'frame', 3)
+    await page.click('[data-tour-offer] button:not([data-tour-start])')
+    const laneId = await page.evaluate(() => {
+      type Editor = { getCurrentPageShapes(): { id: string; type: string; props: { name?: string } }[] }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      return editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && shape.props.name === 'Co-creatie')!.id
+    })
+    // Four from the outline view...
+    await page.click('[data-outline-toggle]')
+    for (let i = 1; i <= 4; i++) {
+      await page.selectOption('[data-outline-frame]', laneId)
+      await page.fill('[data-outline-text]', `Idee ${i}`)
+      await page.click('[data-outline-add]')
+    }
+    await page.click('[data-outline-toggle]')
+    // ...and ten dropped on the canvas at the same spot, on the question card.
+    await page.evaluate((laneId) => {
+      type Editor = { createShape(shape: object): void }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      for (let i = 0; i < 10; i++) editor.createShape({ type: 'note', parentId: laneId, x: 30, y: 30 })
+    }, laneId)
+    await waitForShapes(page, 'note', 14)
+    await settle(page)
+    const placed = await measurePage(page)
+    expect(placed.cardOverlaps).toEqual([])
+    expect(placed.clipped).toEqual([])
+    await screenshots(page, 'lane-notes')
+
+    // Scatter them, then snap back onto the grid with one click, undone with one undo.
+    await page.evaluate((laneId) => {
+      type Editor = {
+        getSortedChildIdsForParent(id: string): string[]
+        getShape(id: string): { id: string; type: string } | undefined
+        updateShape(shape: object): void
+        select(...ids: string[]): void
+        markHistoryStoppingPoint(name: string): void
+      }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      const notes = editor.getSortedChildIdsForParent(laneId).filter((id) => editor.getShape(id)?.type === 'note')
+      editor.markHistoryStoppingPoint('scatter')
+      notes.forEach((id, i) => editor.updateShape({ id, type: 'note', x: 40 + (i % 3) * 60, y: 300 + i * 30 }))
+      editor.select(laneId)
+    }, laneId)
+    expect((await measurePage(page)).cardOverlaps.length).toBeGreaterThan(0)
+    await page.click('[data-arrange-notes]')
+    await settle(page)
+    expect((await measurePage(page)).cardOverlaps).toEqual([])
+    await page.evaluate(() => {
+      ;(window as unknown as { __regiebordEditor: { undo(): void } }).__regiebordEditor.undo()
+    })
+    expect((await measurePage(page)).cardOverlaps.length).toBeGreaterThan(0)
+  })
+
   for (const [actors, relations] of [
     [4, 5],
     [12, 20],
