@@ -67,7 +67,8 @@ export function rerouteArrows(editor: Editor, arrowIds: Iterable<TLShapeId>): vo
     editor.updateShape<TLArrowShape>({
       id: arrow.id,
       type: 'arrow',
-      props: { kind: 'arc', bend: route.bend, labelPosition: route.labelPosition, ...(route.shownLabel !== richTextToPlain(arrow.props.richText) && { richText: toRichText(route.shownLabel) }) },
+      // Relations read alike however they were drawn: the small sans label the router sizes for.
+      props: { kind: 'arc', size: 's', font: 'sans', bend: route.bend, labelPosition: route.labelPosition, ...(route.shownLabel !== richTextToPlain(arrow.props.richText) && { richText: toRichText(route.shownLabel) }) },
       meta: { ...(meta as TLArrowShape['meta']), ...(shortened && { regieLabel: relation.label, regieShownLabel: route.shownLabel }) },
     })
     const ends = arrowEnds(editor, arrow)

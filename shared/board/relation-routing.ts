@@ -53,13 +53,13 @@ export interface RelationRoute {
 }
 
 /** tldraw's arrow label at size 's': 16 px × 1.125, its line height and padding (arrowLabel.ts). */
-export const ARROW_LABEL = { fontSize: 18, lineHeight: 1.35, padding: 4.25, charWidth: 9.4, maxVerticalWidth: 16 * 18, margin: 64 } as const
+export const ARROW_LABEL = { fontSize: 18, lineHeight: 1.35, padding: 4.25, charWidth: 9.1, maxVerticalWidth: 16 * 18, margin: 64 } as const
 
 /** Bends tried, smallest first: a straight line where it is free, a wider curve where not. */
-const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190, 260, -260, 340, -340, 440, -440]
+const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190, 260, -260, 340, -340, 440, -440, 600, -600]
 const LABEL_POSITIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
 /** Labels keep this far apart and from cards, so they read as separate. */
-const LABEL_CLEARANCE = 6
+const LABEL_CLEARANCE = 12
 const SAMPLES = 48
 /** Off-centre aims tried when no arc between the centres is free: near each side's middle. */
 const ANCHORS: Anchor[] = [CENTRE, { x: 0.5, y: 0.12 }, { x: 0.5, y: 0.88 }, { x: 0.12, y: 0.5 }, { x: 0.88, y: 0.5 }, { x: 0.15, y: 0.15 }, { x: 0.85, y: 0.15 }, { x: 0.15, y: 0.85 }, { x: 0.85, y: 0.85 }]
@@ -103,7 +103,8 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     candidates.sort((a, b) => a.crossings.length - b.crossings.length)
     const fewest = candidates[0]!.crossings.length
     // A few of the best arcs are enough to find a free place for a label.
-    const clean = candidates.filter((candidate) => candidate.crossings.length === fewest)
+    // Enough arcs to find room for a label; more only costs time.
+    const clean = candidates.filter((candidate) => candidate.crossings.length === fewest).slice(0, 24)
 
     if (relation.label.trim() === '') {
       const best = clean[0]!
@@ -119,6 +120,8 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     outer: for (const [arcs, text] of [clean.slice(0, 6), clean.slice(6)].flatMap((arcs) => shortenings(relation.label).map((text) => [arcs, text] as const))) {
       for (const candidate of arcs) {
         const size = labelSize(text, candidate.body)
+        // Where the arc leaves too little width, the browser would break a word: not a place.
+        if (size.width - 2 * ARROW_LABEL.padding + 0.5 < longestWord(text)) continue
         for (const position of LABEL_POSITIONS) {
           const centre = pointAlong(candidate.body, position)
           const box = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height }
@@ -268,9 +271,13 @@ export function labelSize(text: string, body: readonly Point[]): { width: number
   if (bodyWidth > bodyHeight) width = Math.max(Math.min(natural, ARROW_LABEL.margin), Math.min(bodyWidth - ARROW_LABEL.margin, natural))
   else if (natural > ARROW_LABEL.maxVerticalWidth) width = ARROW_LABEL.maxVerticalWidth
   const lines = wrapWords(text, width)
-  const widest = Math.max(...lines.map(textWidth))
   const lineHeight = ARROW_LABEL.fontSize * ARROW_LABEL.lineHeight
-  return { width: Math.min(width, widest) + 2 * ARROW_LABEL.padding, height: lines.length * lineHeight + 2 * ARROW_LABEL.padding }
+  // A wrapped label's box takes the whole width it was squeezed into, as tldraw measures it.
+  return { width: (lines.length > 1 ? width : natural) + 2 * ARROW_LABEL.padding, height: lines.length * lineHeight + 2 * ARROW_LABEL.padding }
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map(textWidth))
 }
 
 export function textWidth(text: string): number {

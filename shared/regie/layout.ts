@@ -353,7 +353,7 @@ class LayoutContext<T> {
       'elk.padding': `[top=${padding.top},left=${padding.side},bottom=${padding.side},right=${padding.side}]`,
       'elk.spacing.nodeNode': spacing,
       'elk.spacing.componentComponent': spacing,
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 2.25),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 3),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     }
     const graph: ElkNode = {

@@ -234,6 +234,8 @@ describe.skipIf(unavailable !== null)('the regie board in the browser', () => {
     await waitForActorCount(page, 4)
     expect(overlapping((await shapes(page)).filter((shape) => shape.type === 'regie-actor')).length).toBeGreaterThan(0)
     await page.click('[data-tidy-up]')
+    // A participant re-arranging the whole board confirms first.
+    await page.click('[data-tidy-confirm-yes]')
     await page.waitForFunction(() => {
       type Editor = { getCurrentPageShapes(): { id: string; type: string }[]; getShapePageBounds(id: string): { x: number; y: number; w: number; h: number } }
       const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor

@@ -66,7 +66,9 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
   if (!open) return null
   return (
     <nav className="section-tour" aria-label={t('tour.title')} data-tour>
-      <h2>{t('tour.title')}</h2>
+      <h2>{current === null ? t('tour.title') : `${t('tour.position', { current: String(current + 1), count: String(sections.length) })}: ${sections[current]?.name ?? ''}`}</h2>
+      {/* While touring, only where one is and the buttons: the list would cover the section. */}
+      {current === null && (
       <ol>
         {sections.map((section, index) => (
           <li key={section.id}>
@@ -76,11 +78,10 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
           </li>
         ))}
       </ol>
-      {current !== null && (
-        <p role="status" className="section-tour__position">
-          {t('tour.position', { current: String(current + 1), count: String(sections.length) })}
-        </p>
       )}
+      <p role="status" className="visually-hidden" data-tour-current>
+        {current === null ? '' : sections[current]?.name}
+      </p>
       <div className="section-tour__buttons">
         <button type="button" onClick={() => go(current === null ? 0 : Math.max(0, current - 1))} disabled={current === null || current === 0}>
           {t('tour.previous')}

@@ -1,4 +1,5 @@
-// Debug view of a laid-out template: cards, frames, routed arcs, estimated label boxes.
+// Debug view of a laid-out template (cards, frames, routed arcs, estimated label boxes) as
+// test-output/debug-<template>.png: `npx tsx bench/layout-svg.mts [template]`.
 import fs from 'node:fs'
 import { chromium } from 'playwright-core'
 import { templateRecords } from '../shared/board/template-records.ts'

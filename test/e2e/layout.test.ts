@@ -1,0 +1,267 @@
+/**
+ * Issue 13 in the browser: every template, and "netjes schikken" on hand-drawn networks of 4, 12
+ * and 40 actors, measured on the rendered board with tldraw's geometry (cards overlapping, labels
+ * overlapping labels or cards, sibling frames overlapping, shapes clipped by their frame,
+ * relations through a card that is not one of their ends, zoom-to-fit at 1440×900). Prints the
+ * table, writes test-output/layout-metrics.json and screenshots at 1440×900 and 1280×720.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
+import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.ts'
+import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
+import { measurePage, type PageMeasures } from '../helpers/page-geometry.ts'
+import { TEMPLATE_IDS, templateModel } from '../../shared/templates/index.ts'
+import { handDrawnNetwork } from '../../shared/board/hand-drawn-network.ts'
+import { actorCardSize } from '../../shared/board/card-sizes.ts'
+import { relationKind } from '../../shared/regie/relation-kinds.ts'
+
+const unavailable = browserUnavailableReason()
+const OUTPUT = path.resolve(import.meta.dirname, '../../test-output')
+const SCREENSHOTS = path.join(OUTPUT, 'screenshots')
+
+let browser: Browser
+let server: ChildServer
+const contexts: BrowserContext[] = []
+const table: Record<string, PageMeasures & { layoutMs?: number }> = {}
+
+async function newPage(width = 1440, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } })
+  contexts.push(context)
+  return context.newPage()
+}
+
+function link(board: BoardLinks, role: keyof BoardLinks['tokens']): string {
+  return `${server.url}/b/${board.id}#t=${board.tokens[role]}`
+}
+
+async function joinBoard(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url)
+  await page.fill('#display-name', name)
+  await page.click('button[type=submit]')
+  await page.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 30_000 })
+  await page.waitForSelector('.regie-sidebar')
+}
+
+function waitForShapes(page: Page, type: string, count: number): Promise<unknown> {
+  return page.waitForFunction(
+    ({ type, count }) => {
+      const editor = (window as unknown as { __regiebordEditor?: { getCurrentPageShapes(): { type: string }[] } }).__regiebordEditor
+      return editor !== undefined && editor.getCurrentPageShapes().filter((shape) => shape.type === type).length >= count
+    },
+    { type, count },
+    { timeout: 30_000 },
+  )
+}
+
+/** Waits until the canvas has drawn (fonts measured, arrows laid out) before measuring. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))))
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.evaluate(() => {
+    ;(window as unknown as { __regiebordEditor: { zoomToFit(): void } }).__regiebordEditor.zoomToFit()
+  })
+  await settle(page)
+  await page.screenshot({ path: path.join(SCREENSHOTS, `layout-${name}-1440x900.png`) })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.evaluate(() => {
+    ;(window as unknown as { __regiebordEditor: { zoomToFit(): void } }).__regiebordEditor.zoomToFit()
+  })
+  await settle(page)
+  await page.screenshot({ path: path.join(SCREENSHOTS, `layout-${name}-1280x720.png`) })
+  await page.setViewportSize({ width: 1440, height: 900 })
+}
+
+function record(name: string, measures: PageMeasures): void {
+  table[name] = measures
+  const share = measures.relations === 0 ? 0 : measures.crossing.length / measures.relations
+  console.log(
+    `${name.padEnd(38)} cards ${measures.cards}  relations ${measures.relations}  crossing ${measures.crossing.length} (${(share * 100).toFixed(0)} %)  label overlaps ${measures.labelOverlaps.length}  card overlaps ${measures.cardOverlaps.length}  frame overlaps ${measures.frameOverlaps.length}  clipped ${measures.clipped.length}  fits at ${(measures.fitZoom * 100).toFixed(0)} %`,
+  )
+}
+
+function expectTargets(measures: PageMeasures): void {
+  expect(measures.cardOverlaps).toEqual([])
+  expect(measures.frameOverlaps).toEqual([])
+  expect(measures.clipped).toEqual([])
+}
+
+describe.skipIf(unavailable !== null)('layout targets on the rendered board (issue 13)', () => {
+  beforeAll(async () => {
+    server = await startChildServer({ DATA_DIR: tempDataDir() }, await freePort())
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    server?.process.kill('SIGKILL')
+    fs.mkdirSync(OUTPUT, { recursive: true })
+    fs.writeFileSync(path.join(OUTPUT, 'layout-metrics.json'), JSON.stringify(table, null, 2))
+  })
+
+  for (const id of TEMPLATE_IDS) {
+    it(`template ${id}: no overlapping cards or frames, nothing clipped, relations around cards`, async () => {
+      const model = templateModel(id, 'nl')
+      const board = await createBoard(server.url, { title: id, template: id })
+      const page = await newPage()
+      await joinBoard(page, link(board, 'facilitator'), 'Anna')
+      await waitForShapes(page, 'regie-actor', model.actors.length)
+      await waitForShapes(page, 'frame', model.groups.length)
+      // A new board from a template opens at its overview and offers a tour of its sections.
+      if (model.groups.length >= 2) {
+        await page.waitForSelector('[data-tour-offer]')
+        await page.click('[data-tour-offer] button:not([data-tour-start])')
+      }
+      await settle(page)
+      const measures = await measurePage(page)
+      record(id, measures)
+      expectTargets(measures)
+      expect(measures.crossing.length).toBeLessThanOrEqual(Math.ceil(0.25 * measures.relations))
+      await screenshots(page, id)
+    })
+  }
+
+  it('steps through a template part by part with "Volgende onderdeel"', async () => {
+    const board = await createBoard(server.url, { title: 'Rondleiding', template: 'bel-combinatie' })
+    const page = await newPage()
+    await joinBoard(page, link(board, 'facilitator'), 'Bea')
+    await page.waitForSelector('[data-tour-offer]')
+    await page.click('[data-tour-start]')
+    await page.waitForFunction(() => (document.querySelector('[data-tour-current]')?.textContent ?? '') !== '')
+    const first = await page.locator('[data-tour-current]').textContent()
+    await page.click('[data-tour-next]')
+    await page.waitForFunction((before) => document.querySelector('[data-tour-current]')?.textContent !== before, first)
+    await page.waitForFunction(() => (window as unknown as { __regiebordEditor: { getZoomLevel(): number } }).__regiebordEditor.getZoomLevel() >= 0.59)
+    fs.mkdirSync(SCREENSHOTS, { recursive: true })
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'layout-tour-1440x900.png') })
+  })
+
+  it('puts notes added to a lane (outline view, canvas) in its free cells, and "Notities ordenen" snaps them back in one step', async () => {
+    const board = await createBoard(server.url, { title: 'Banen', template: 'co-creatie-co-productie-uitbesteding' })
+    const page = await newPage()
+    await joinBoard(page, link(board, 'facilitator'), 'Dirk')
+    await waitForShapes(page, 'frame', 3)
+    await page.click('[data-tour-offer] button:not([data-tour-start])')
+    const laneId = await page.evaluate(() => {
+      type Editor = { getCurrentPageShapes(): { id: string; type: string; props: { name?: string } }[] }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      return editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && shape.props.name === 'Co-creatie')!.id
+    })
+    // Four from the outline view...
+    await page.click('[data-outline-toggle]')
+    for (let i = 1; i <= 4; i++) {
+      await page.selectOption('[data-outline-frame]', laneId)
+      await page.fill('[data-outline-text]', `Idee ${i}`)
+      await page.click('[data-outline-add]')
+    }
+    await page.click('[data-outline-toggle]')
+    // ...and ten dropped on the canvas at the same spot, on the question card.
+    await page.evaluate((laneId) => {
+      type Editor = { createShape(shape: object): void }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      for (let i = 0; i < 10; i++) editor.createShape({ type: 'note', parentId: laneId, x: 30, y: 30 })
+    }, laneId)
+    await waitForShapes(page, 'note', 14)
+    await settle(page)
+    const placed = await measurePage(page)
+    expect(placed.cardOverlaps).toEqual([])
+    expect(placed.clipped).toEqual([])
+    await screenshots(page, 'lane-notes')
+
+    // Scatter them, then snap back onto the grid with one click, undone with one undo.
+    await page.evaluate((laneId) => {
+      type Editor = {
+        getSortedChildIdsForParent(id: string): string[]
+        getShape(id: string): { id: string; type: string } | undefined
+        updateShape(shape: object): void
+        select(...ids: string[]): void
+        markHistoryStoppingPoint(name: string): void
+      }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      const notes = editor.getSortedChildIdsForParent(laneId).filter((id) => editor.getShape(id)?.type === 'note')
+      editor.markHistoryStoppingPoint('scatter')
+      notes.forEach((id, i) => editor.updateShape({ id, type: 'note', x: 40 + (i % 3) * 60, y: 300 + i * 30 }))
+      editor.select(laneId)
+    }, laneId)
+    expect((await measurePage(page)).cardOverlaps.length).toBeGreaterThan(0)
+    await page.click('[data-arrange-notes]')
+    await settle(page)
+    expect((await measurePage(page)).cardOverlaps).toEqual([])
+    await page.evaluate(() => {
+      ;(window as unknown as { __regiebordEditor: { undo(): void } }).__regiebordEditor.undo()
+    })
+    expect((await measurePage(page)).cardOverlaps.length).toBeGreaterThan(0)
+  })
+
+  for (const [actors, relations] of [
+    [4, 5],
+    [12, 20],
+    [40, 80],
+  ] as const) {
+    it(`netjes schikken on a hand-drawn network of ${actors} actors and ${relations} relations`, async () => {
+      const board = await createBoard(server.url, { title: `Netwerk ${actors}` })
+      const page = await newPage()
+      await joinBoard(page, link(board, 'facilitator'), 'Cor')
+      const { model, positions } = handDrawnNetwork(actors, relations)
+      // Drawn as a hand draws: cards where they were dropped, straight arrows between them.
+      const drawn = {
+        shapes: model.actors.map((actor) => ({ id: `shape:${actor.id}`, type: 'regie-actor', x: positions[actor.id]!.x, y: positions[actor.id]!.y, props: { kind: actor.kind, name: actor.name, h: actorCardSize({ kind: actor.kind, name: actor.name }).height } })),
+        arrows: model.relations.map((relation) => {
+          const kind = relationKind(relation.kind)
+          return { id: `shape:${relation.id}`, from: `shape:${relation.from}`, to: `shape:${relation.to}`, label: relation.label ?? '', meta: { regieRelation: relation.kind }, color: kind.color, dash: kind.dash }
+        }),
+      }
+      await page.evaluate((drawn) => {
+        type Editor = {
+          createShapes(shapes: object[]): void
+          createBindings(bindings: object[]): void
+          run(fn: () => void): void
+          selectNone(): void
+        }
+        const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+        const richText = (text: string) => ({ type: 'doc', content: text === '' ? [{ type: 'paragraph' }] : [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+        editor.run(() => {
+          editor.createShapes(drawn.shapes)
+          editor.createShapes(drawn.arrows.map((a) => ({ id: a.id, type: 'arrow', x: 0, y: 0, meta: a.meta, props: { color: a.color, dash: a.dash, richText: richText(a.label) } })))
+          editor.createBindings(
+            drawn.arrows.flatMap((a) => [
+              { type: 'arrow', fromId: a.id, toId: a.from, props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false } },
+              { type: 'arrow', fromId: a.id, toId: a.to, props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false } },
+            ]),
+          )
+        })
+        editor.selectNone()
+      }, drawn)
+      await waitForShapes(page, 'regie-actor', actors)
+      await settle(page)
+      const before = await measurePage(page)
+      await screenshots(page, `network-${actors}-before`)
+
+      const started = Date.now()
+      await page.click('[data-tidy-up]')
+      // Tidying is one undo step: wait until it is done, then measure.
+      await page.waitForFunction(() => document.querySelector('[data-tidy-up]')?.hasAttribute('disabled') === false)
+      const layoutMs = Date.now() - started
+      await settle(page)
+      const after = await measurePage(page)
+      record(`network ${actors}/${relations} (tidied in ${layoutMs} ms)`, after)
+      expect(before.cardOverlaps.length).toBeGreaterThan(0)
+      expectTargets(after)
+      expect(after.crossing.length).toBeLessThanOrEqual(Math.ceil(0.05 * after.relations))
+      await screenshots(page, `network-${actors}-after`)
+
+      // One undo brings back the hand-drawn board.
+      await page.evaluate(() => {
+        ;(window as unknown as { __regiebordEditor: { undo(): void } }).__regiebordEditor.undo()
+      })
+      await settle(page)
+      expect((await measurePage(page)).cardOverlaps.length).toBe(before.cardOverlaps.length)
+    })
+  }
+})
