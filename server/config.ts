@@ -45,6 +45,8 @@ export interface Config {
   trustProxy: boolean
   /** Boards nobody opened for this many days are deleted; null keeps them until deleted. */
   retentionDays: number | null
+  /** Bearer token of the admin API (hide or remove own templates); null turns that API off. */
+  adminToken: string | null
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +104,14 @@ function flag(env: Env, name: string): boolean {
 
 const MiB = 1024 * 1024
 
+/** A secret someone could guess is no secret: at least 24 characters. */
+function adminToken(env: Env): string | null {
+  const raw = env.ADMIN_TOKEN?.trim()
+  if (!raw) return null
+  if (raw.length < 24) throw new ConfigError('ADMIN_TOKEN must be at least 24 characters (for instance: openssl rand -hex 24)')
+  return raw
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   return {
     port: integer(env, 'PORT', 8787, 0, 65535),
@@ -126,5 +136,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxRequestBodyBytes: integer(env, 'MAX_REQUEST_BODY_BYTES', 64 * 1024, 1024, 64 * MiB),
     trustProxy: flag(env, 'TRUST_PROXY'),
     retentionDays: optionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
+    adminToken: adminToken(env),
   }
 }
