@@ -54,6 +54,7 @@ describe('configuration', () => {
         MAX_REQUEST_BODY_BYTES: '4096',
         TRUST_PROXY: 'true',
         RETENTION_DAYS: '90',
+        ADMIN_TOKEN: 'beheer-0123456789abcdef01234567',
       },
       '/srv/app',
     )
@@ -80,6 +81,7 @@ describe('configuration', () => {
       maxRequestBodyBytes: 4096,
       trustProxy: true,
       retentionDays: 90,
+      adminToken: 'beheer-0123456789abcdef01234567',
     })
   })
 
@@ -93,6 +95,7 @@ describe('configuration', () => {
     ['MAX_UPDATES_PER_SECOND', '0'],
     ['TRUST_PROXY', 'maybe'],
     ['RETENTION_DAYS', '0'],
+    ['ADMIN_TOKEN', 'too-short'],
     ['RETENTION_DAYS', '30.5'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
