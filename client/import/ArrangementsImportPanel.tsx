@@ -41,6 +41,8 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  // Open at first when an actor's kind needs a look; after that the user decides.
+  const [actorsOpen, setActorsOpen] = useState(false)
 
   const fixed = useMemo(() => (preview ? applyKindChoices(preview, choices) : null), [preview, choices])
   const payload = useMemo(() => (fixed ? previewToPayload(fixed) : null), [fixed])
@@ -55,7 +57,9 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
     setChoices({})
     try {
       const files = await Promise.all([...list].map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })))
-      setPreview(readArrangements(await readImportFiles(files)))
+      const read = readArrangements(await readImportFiles(files))
+      setPreview(read)
+      setActorsOpen(read.actors.some((actor) => actor.kind === null || actor.kindSource === 'default'))
       if (!title) setTitle(list[0]!.name.replace(/\.(csv|xlsx|txt)$/i, ''))
     } catch (e) {
       setError(text.fileError(e instanceof ImportFileError ? e[language] : e instanceof Error ? e.message : String(e)))
@@ -147,7 +151,7 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
             </fieldset>
           )}
           {fixed.actors.length > 0 && (
-            <details className="import-table-block" open={fixed.actors.some((actor) => actor.kind === null || actor.kindSource === 'default')} data-import-actors>
+            <details className="import-table-block" open={actorsOpen} onToggle={(event) => setActorsOpen(event.currentTarget.open)} data-import-actors>
               <summary>
                 {text.actorsHeading} ({fixed.actors.length})
               </summary>
