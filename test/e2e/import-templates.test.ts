@@ -99,6 +99,8 @@ describe.skipIf(unavailable !== null)('import and own templates in the browser',
     await screenshot(page, 'import-preview-1440', true)
 
     await page.selectOption('[data-actor-kind="Waterschap Vallei en Veluwe"]', 'uitvoeringsorganisatie')
+    // The list stays open while the user works in it.
+    expect(await page.locator('[data-import-actors]').getAttribute('open')).not.toBeNull()
     expect(await page.textContent('[data-import-blocker]')).toContain('Subsidie')
     await page.selectOption('[data-relation-kind-fix="Subsidie"]', 'uitbesteding')
     await expect.poll(() => page.locator('[data-import-submit]').isEnabled()).toBe(true)
