@@ -153,6 +153,35 @@ describe.skipIf(unavailable !== null)('import and own templates in the browser',
     }
   }, 120_000)
 
+  it('lets the facilitator put a spreadsheet on the open board, next to what is there', async () => {
+    const board: BoardLinks = await createBoard(server.url, { title: 'Regio', template: 'co-creatie-co-productie-uitbesteding' })
+    const page = await newPage({ width: 1280, height: 720 })
+    await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.facilitator}`)
+    await page.fill('#display-name', 'Procesbegeleider')
+    await page.click('button[type=submit]')
+    await page.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 30_000 })
+    await page.waitForSelector('.regie-sidebar [data-open-arrangements-import]')
+    const before = await page.evaluate(() => (window as unknown as { __regiebordEditor: { getCurrentPageShapes(): unknown[] } }).__regiebordEditor.getCurrentPageShapes().length)
+    await page.click('.regie-sidebar [data-open-arrangements-import]')
+    await page.locator('dialog [data-import-files]').setInputFiles(path.join(DOCS, 'voorbeeld-regelingen.xlsx'))
+    await page.waitForSelector('dialog [data-import-preview]', { timeout: 20_000 })
+    await screenshot(page, 'import-dialog-board-1280')
+    expect(await page.textContent('dialog [data-import-submit]')).toContain('31 regelingen op het bord zetten')
+    await page.click('dialog [data-import-submit]')
+    await page.waitForFunction(
+      () => (window as unknown as { __regiebordEditor: { getCurrentPageShapes(): { type: string }[] } }).__regiebordEditor.getCurrentPageShapes().filter((shape) => shape.type === 'regie-actor').length === 25,
+      undefined,
+      { timeout: 60_000 },
+    )
+    const after = await page.evaluate(() => (window as unknown as { __regiebordEditor: { getCurrentPageShapes(): unknown[] } }).__regiebordEditor.getCurrentPageShapes().length)
+    expect(after).toBeGreaterThan(before + 25)
+    // Stored for everyone: the server's export lists the imported arrangements.
+    await expect
+      .poll(async () => (await boardModel(board)).relations.length, { timeout: 20_000 })
+      .toBe(39)
+    await screenshot(page, 'import-into-board-1280')
+  }, 120_000)
+
   it('saves a board as a template, lists it on the start page, and a new board from it has the same structure', async () => {
     const original: BoardLinks = await createBoard(server.url, { title: 'Drechtsteden 2026', template: 'organisatienetwerk-drechtsteden' })
     const page = await newPage()
