@@ -94,7 +94,8 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
   const HeadingTag = mode === 'start' ? 'h2' : 'h3'
   const relationCount = fixed?.relations.length ?? 0
   return (
-    <section className="import-panel" aria-labelledby={`import-heading-${mode}`} data-arrangements-import>
+    // A region rather than a <section>: the start page draws every section as a card, and this one sits inside one.
+    <div role="region" className="import-panel" aria-labelledby={`import-heading-${mode}`} data-arrangements-import>
       <HeadingTag id={`import-heading-${mode}`}>{text.heading}</HeadingTag>
       <p className="import-help">{mode === 'start' ? text.help : text.boardHelp}</p>
       <label className="import-file">
@@ -249,7 +250,7 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
           </div>
         </div>
       )}
-    </section>
+    </div>
   )
 }
 
