@@ -68,6 +68,8 @@ export interface Config {
   maxBoardAssetBytes: number
   /** Uploaded files per board. */
   maxBoardAssets: number
+  /** Bearer token of the admin API (hide or remove own templates); null turns that API off. */
+  adminToken: string | null
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +127,14 @@ function flag(env: Env, name: string): boolean {
 
 const MiB = 1024 * 1024
 
+/** A secret someone could guess is no secret: at least 24 characters. */
+function adminToken(env: Env): string | null {
+  const raw = env.ADMIN_TOKEN?.trim()
+  if (!raw) return null
+  if (raw.length < 24) throw new ConfigError('ADMIN_TOKEN must be at least 24 characters (for instance: openssl rand -hex 24)')
+  return raw
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   return {
     port: integer(env, 'PORT', 8787, 0, 65535),
@@ -160,5 +170,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
     maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 40 * MiB, 1024, 1024 * 1024 * MiB),
     maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 100, 1, 1_000_000),
+    adminToken: adminToken(env),
   }
 }

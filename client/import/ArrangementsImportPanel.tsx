@@ -41,6 +41,8 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  // Open at first when an actor's kind needs a look; after that the user decides.
+  const [actorsOpen, setActorsOpen] = useState(false)
 
   const fixed = useMemo(() => (preview ? applyKindChoices(preview, choices) : null), [preview, choices])
   const payload = useMemo(() => (fixed ? previewToPayload(fixed) : null), [fixed])
@@ -55,7 +57,9 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
     setChoices({})
     try {
       const files = await Promise.all([...list].map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })))
-      setPreview(readArrangements(await readImportFiles(files)))
+      const read = readArrangements(await readImportFiles(files))
+      setPreview(read)
+      setActorsOpen(read.actors.some((actor) => actor.kind === null || actor.kindSource === 'default'))
       if (!title) setTitle(list[0]!.name.replace(/\.(csv|xlsx|txt)$/i, ''))
     } catch (e) {
       setError(text.fileError(e instanceof ImportFileError ? e[language] : e instanceof Error ? e.message : String(e)))
@@ -90,7 +94,8 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
   const HeadingTag = mode === 'start' ? 'h2' : 'h3'
   const relationCount = fixed?.relations.length ?? 0
   return (
-    <section className="import-panel" aria-labelledby={`import-heading-${mode}`} data-arrangements-import>
+    // A region rather than a <section>: the start page draws every section as a card, and this one sits inside one.
+    <div role="region" className="import-panel" aria-labelledby={`import-heading-${mode}`} data-arrangements-import>
       <HeadingTag id={`import-heading-${mode}`}>{text.heading}</HeadingTag>
       <p className="import-help">{mode === 'start' ? text.help : text.boardHelp}</p>
       <label className="import-file">
@@ -147,7 +152,7 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
             </fieldset>
           )}
           {fixed.actors.length > 0 && (
-            <details className="import-table-block" open={fixed.actors.some((actor) => actor.kind === null || actor.kindSource === 'default')} data-import-actors>
+            <details className="import-table-block" open={actorsOpen} onToggle={(event) => setActorsOpen(event.currentTarget.open)} data-import-actors>
               <summary>
                 {text.actorsHeading} ({fixed.actors.length})
               </summary>
@@ -245,7 +250,7 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
           </div>
         </div>
       )}
-    </section>
+    </div>
   )
 }
 

@@ -16,11 +16,11 @@ export function ArrangementsImportSection({ onCreated }: { onCreated(board: Crea
   const [open, setOpen] = useState(false)
   if (!open) {
     return (
-      <section className="import-entry" aria-label={text.heading}>
+      <div className="import-entry">
         <button type="button" className="secondary" onClick={() => setOpen(true)} data-open-arrangements-import>
           {text.open}
         </button>
-      </section>
+      </div>
     )
   }
   return (

@@ -7,6 +7,7 @@ import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/i18n.tsx'
 import { importTexts } from './import-texts.ts'
 import { insertModel } from './insert-model.ts'
+import './import.css'
 
 const ArrangementsImportPanel = lazy(() => import('./ArrangementsImportPanel.tsx'))
 

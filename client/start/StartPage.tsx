@@ -3,6 +3,8 @@ import { api, boardLink, type CreatedBoard, type TemplateSummary } from '../app/
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { ArrangementsImportSection } from '../import/ArrangementsImportSection.tsx'
+import { OwnTemplateDescription, OwnTemplateOptions } from '../templates/OwnTemplatePicker.tsx'
+import { useOwnTemplates } from '../templates/own-templates-api.ts'
 import { CopyableLink } from './CopyableLink.tsx'
 import { QrCode } from './QrCode.tsx'
 
@@ -14,6 +16,7 @@ export function StartPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [board, setBoard] = useState<CreatedBoard | null>(null)
+  const ownTemplates = useOwnTemplates(language)
 
   useEffect(() => {
     // Without the list the start page still makes empty boards, so a failure here stays quiet.
@@ -78,12 +81,14 @@ export function StartPage() {
                 {candidate.title[language]}
               </option>
             ))}
+            <OwnTemplateOptions own={ownTemplates} />
           </select>
           {chosen && (
             <p className="template-description">
               {chosen.description[language]} <em>{t('start.template.source', { source: chosen.seed.title })}</em>
             </p>
           )}
+          <OwnTemplateDescription own={ownTemplates} chosen={template} />
           <button type="submit" disabled={busy}>
             {busy ? t('start.creating') : t('start.create')}
           </button>

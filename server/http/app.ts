@@ -15,6 +15,7 @@ import { metricsRoutes } from './metrics.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
 import { templateRoutes } from './templates.ts'
+import { adminRoutes, OWN_TEMPLATE_SAVE_PATH, ownTemplateRoutes } from './own-templates.ts'
 import { sessionRoutes, timeRoutes } from './session.ts'
 
 export function createApp(deps: AppDeps): Hono {
@@ -24,7 +25,9 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/metrics', metricsRoutes(deps))
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/config', clientConfigRoutes(deps))
-  app.route('/api/templates', templateRoutes())
+  app.route('/api/templates', templateRoutes(deps))
+  app.route('/api/templates', ownTemplateRoutes(deps))
+  app.route('/api/admin', adminRoutes(deps))
   app.route('/api/time', timeRoutes())
   app.route('/api/boards', sessionRoutes(deps, deps.session))
   app.route('/api/boards', boardRoutes(deps))
@@ -57,6 +60,6 @@ function apiBodyLimit(deps: AppDeps) {
       return jsonError(c, 413, 'body_too_large', `The request body may be at most ${deps.config.maxRequestBodyBytes} bytes`)
     },
   })
-  const ownLimit = (path: string) => ASSET_UPLOAD.test(path) || BOARD_IMPORT_PATH.test(path) || ARRANGEMENTS_IMPORT_PATH.test(path)
+  const ownLimit = (path: string) => ASSET_UPLOAD.test(path) || BOARD_IMPORT_PATH.test(path) || ARRANGEMENTS_IMPORT_PATH.test(path) || OWN_TEMPLATE_SAVE_PATH.test(path)
   return createMiddleware((c, next) => (c.req.method === 'POST' && ownLimit(c.req.path) ? next() : limit(c, next)))
 }

@@ -15,6 +15,8 @@ import { isLocale, LOCALES } from '../../shared/regie/text.ts'
 import { readBoardContent } from '../boards/board-records.ts'
 import { visibleRecords } from '../../shared/export/board-content.ts'
 import { isTemplateId } from '../../shared/templates/template.ts'
+import { isOwnTemplateId } from '../../shared/templates/own-template.ts'
+import { createBoardFromOwnTemplate } from '../templates/own-templates.ts'
 
 const CreateBoardBody = z.strictObject({
   title: z.string().trim().max(200, 'title is longer than 200 characters').optional(),
@@ -40,6 +42,12 @@ export function boardRoutes(deps: AppDeps): Hono {
       const body = await readJsonBody(c, CreateBoardBody, { allowEmpty: true })
       if (!body.ok) return body.response
       const { title, template, locale } = body.value
+      if (template !== undefined && isOwnTemplateId(template)) {
+        const board = await createBoardFromOwnTemplate(storage, template, title)
+        if (!board) return jsonError(c, 400, 'unknown_template', `No own template "${template}" (removed or hidden); GET /api/templates lists them`)
+        log.info({ boardId: board.id, template }, 'board created')
+        return c.json(board, 201)
+      }
       if (template !== undefined && !isTemplateId(template)) {
         return jsonError(c, 400, 'unknown_template', `Unknown template "${template}"; GET /api/templates lists them`)
       }

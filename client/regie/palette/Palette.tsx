@@ -12,6 +12,7 @@ import { tidiesWholePage, tidyUp } from '../tidy-up.ts'
 import { arrangeFrameNotes, framesToArrange } from '../place-notes.ts'
 import { TemplateInserter } from './TemplateInserter.tsx'
 import { BoardArrangementsImport } from '../../import/BoardArrangementsImport.tsx'
+import { SaveAsTemplate } from '../../templates/SaveAsTemplate.tsx'
 
 export function Palette({ editor, role, model }: { editor: Editor; role: Role; model: RegieModel<string> }) {
   const { t, language } = useI18n()
@@ -130,7 +131,12 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
         )}
       </section>
       {canFacilitate(role) && <TemplateInserter editor={editor} />}
-      {canFacilitate(role) && <BoardArrangementsImport editor={editor} />}
+      {canFacilitate(role) && (
+        <div className="regie-own-actions">
+          <BoardArrangementsImport editor={editor} />
+          <SaveAsTemplate editor={editor} />
+        </div>
+      )}
     </div>
   )
 }

@@ -68,6 +68,7 @@ describe('configuration', () => {
         MAX_UPLOADS_PER_HOUR_PER_IP: '15',
         MAX_BOARD_ASSET_BYTES: '16000',
         MAX_BOARD_ASSETS: '17',
+        ADMIN_TOKEN: 'beheer-0123456789abcdef01234567',
       },
       '/srv/app',
     )
@@ -101,6 +102,7 @@ describe('configuration', () => {
       maxUploadsPerHourPerIp: 15,
       maxBoardAssetBytes: 16000,
       maxBoardAssets: 17,
+      adminToken: 'beheer-0123456789abcdef01234567',
     })
   })
 
@@ -114,6 +116,7 @@ describe('configuration', () => {
     ['MAX_UPDATES_PER_SECOND', '0'],
     ['TRUST_PROXY', 'maybe'],
     ['RETENTION_DAYS', '0'],
+    ['ADMIN_TOKEN', 'too-short'],
     ['RETENTION_DAYS', '30.5'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
