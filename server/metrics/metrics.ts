@@ -23,7 +23,7 @@ export type RejectionReason =
   | 'protocol_violation'
   | 'request_body_too_large'
 
-export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention'
+export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention' | 'snapshot'
 
 export interface Gauges {
   boardsLoaded(): number
