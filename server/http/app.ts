@@ -15,6 +15,7 @@ import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
 import { templateRoutes } from './templates.ts'
 import { sessionRoutes, timeRoutes } from './session.ts'
+import { snapshotRoutes } from './snapshots.ts'
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/templates', templateRoutes())
   app.route('/api/time', timeRoutes())
   app.route('/api/boards', sessionRoutes(deps, deps.session))
+  app.route('/api/boards', snapshotRoutes(deps, deps.session.snapshots))
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', assetRoutes(deps))
   app.route('/api/boards', exportRoutes(deps))
