@@ -229,5 +229,6 @@ export const en: Record<MessageKey, string> = {
   'snapshots.export.label': 'Download “{label}” as JSON',
   'snapshots.preview.title': 'Snapshot: {label}',
   'snapshots.preview.readonly': 'View only: nobody else sees this window.',
+  'actor.name.edit': 'Name of the actor',
   'snapshots.preview.close': 'Close',
 }

@@ -228,6 +228,7 @@ export const nl = {
   'snapshots.export.label': '„{label}” downloaden als JSON',
   'snapshots.preview.title': 'Momentopname: {label}',
   'snapshots.preview.readonly': 'Alleen bekijken: niemand ziet dit venster.',
+  'actor.name.edit': 'Naam van de actor',
   'snapshots.preview.close': 'Sluiten',
 } as const
 

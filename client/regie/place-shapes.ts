@@ -1,19 +1,43 @@
 import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
+import { placeCard, type Box } from '../../shared/board/card-placement.ts'
 import { actorCardSize, legendSize } from '../../shared/board/card-sizes.ts'
 import { ACTOR_SHAPE, LEGEND_SHAPE } from '../../shared/board/regie-shapes.ts'
 import type { ActorKindId } from '../../shared/regie/actor-kinds.ts'
 import type { RegieModel } from '../../shared/regie/model.ts'
 import { VITAL_PROCESS_KINDS, type RelationKindId } from '../../shared/regie/relation-kinds.ts'
 
-/** Puts a new, empty actor card of `kind` in the middle of the view and selects it. */
-export function placeActor(editor: Editor, kind: ActorKindId): TLShapeId {
+/** Shapes a new card may not cover: everything but containers (frames, lanes) and lines. */
+const CONTAINER_OR_LINE = new Set(['frame', 'arrow', 'line', 'draw', 'highlight', 'group'])
+
+function occupiedBoxes(editor: Editor): Box[] {
+  const boxes: Box[] = []
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (CONTAINER_OR_LINE.has(shape.type)) continue
+    const bounds = editor.getShapePageBounds(shape)
+    if (bounds) boxes.push({ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h })
+  }
+  return boxes
+}
+
+/**
+ * Puts a new, empty actor card of `kind` next to the selection, centred on `at` (a drop), or in
+ * the middle of the view, never on top of another card (shared/board/card-placement.ts), and
+ * selects it.
+ */
+export function placeActor(editor: Editor, kind: ActorKindId, at: { x: number; y: number } | null = null): TLShapeId {
   const size = actorCardSize({ name: '' })
-  const centre = editor.getViewportPageBounds().center
-  // Cards placed one after another fan out instead of landing on top of each other.
-  const offset = (editor.getCurrentPageShapeIds().size % 6) * 24
+  const selection = editor.getSelectionPageBounds()
+  const viewport = editor.getViewportPageBounds()
+  const position = placeCard({
+    size: { w: size.width, h: size.height },
+    occupied: occupiedBoxes(editor),
+    viewport: { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h },
+    nextTo: selection ? { x: selection.x, y: selection.y, w: selection.w, h: selection.h } : null,
+    at,
+  })
   const id = createShapeId()
   editor.markHistoryStoppingPoint('place actor')
-  editor.createShape({ id, type: ACTOR_SHAPE, x: centre.x - size.width / 2 + offset, y: centre.y - size.height / 2 + offset, props: { kind } })
+  editor.createShape({ id, type: ACTOR_SHAPE, x: position.x, y: position.y, props: { kind } })
   editor.select(id)
   return id
 }
