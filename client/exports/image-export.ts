@@ -3,13 +3,32 @@ import type { Editor, TLShapeId } from 'tldraw'
 export type ImageFormat = 'png' | 'svg'
 
 /**
+ * Longest side of a PNG, in pixels. A whole regional template at tldraw's default (page scale 2 ×
+ * pixel ratio 2) was a 20,000-pixel-wide bitmap that took 11–26 s to paint and encode; at this
+ * size cards stay readable when zoomed in and the export takes a few seconds (BENCHMARKS.md).
+ */
+export const MAX_PNG_SIDE = 4096
+/** Small selections are exported sharper, up to this many pixels per page unit. */
+const MAX_PNG_RATIO = 2
+
+/** Pixels per page unit for a PNG of `bounds`: sharp for small exports, downscaled for large ones. */
+export function pngPixelRatio(bounds: { w: number; h: number }, padding = EXPORT_PADDING): number {
+  const side = Math.max(bounds.w, bounds.h) + 2 * padding
+  return Math.min(MAX_PNG_RATIO, MAX_PNG_SIDE / Math.max(1, side))
+}
+
+const EXPORT_PADDING = 32
+
+/**
  * The board, the selection or one frame as an image, made by tldraw in the browser (the server
  * has no renderer). Returns null for an empty page.
  */
 export async function exportImage(editor: Editor, format: ImageFormat, scope: 'page' | 'selection'): Promise<Blob | null> {
   const ids: TLShapeId[] = scope === 'selection' && editor.getSelectedShapeIds().length > 0 ? [...editor.getSelectedShapeIds()] : [...editor.getCurrentPageShapeIds()]
   if (ids.length === 0) return null
-  const { blob } = await editor.toImage(ids, { format, background: true, padding: 32, scale: format === 'png' ? 2 : 1 })
+  const bounds = editor.getShapesPageBounds(ids)
+  const pixelRatio = format === 'png' && bounds ? pngPixelRatio(bounds) : undefined
+  const { blob } = await editor.toImage(ids, { format, background: true, padding: EXPORT_PADDING, scale: 1, ...(pixelRatio !== undefined && { pixelRatio }) })
   return blob
 }
 

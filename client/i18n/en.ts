@@ -230,5 +230,8 @@ export const en: Record<MessageKey, string> = {
   'snapshots.preview.title': 'Snapshot: {label}',
   'snapshots.preview.readonly': 'View only: nobody else sees this window.',
   'actor.name.edit': 'Name of the actor',
+  'export.busy.png': 'Making the PNG… A large board is scaled down.',
+  'export.busy.svg': 'Making the SVG…',
+  'export.busy.file': 'Fetching the file…',
   'snapshots.preview.close': 'Close',
 }

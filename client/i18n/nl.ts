@@ -229,6 +229,9 @@ export const nl = {
   'snapshots.preview.title': 'Momentopname: {label}',
   'snapshots.preview.readonly': 'Alleen bekijken: niemand ziet dit venster.',
   'actor.name.edit': 'Naam van de actor',
+  'export.busy.png': 'PNG wordt gemaakt… Een groot bord wordt verkleind.',
+  'export.busy.svg': 'SVG wordt gemaakt…',
+  'export.busy.file': 'Bestand wordt opgehaald…',
   'snapshots.preview.close': 'Sluiten',
 } as const
 
