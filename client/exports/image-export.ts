@@ -3,11 +3,12 @@ import type { Editor, TLShapeId } from 'tldraw'
 export type ImageFormat = 'png' | 'svg'
 
 /**
- * Longest side of a PNG, in pixels. A whole regional template at tldraw's default (page scale 2 ×
- * pixel ratio 2) was a 20,000-pixel-wide bitmap that took 11–26 s to paint and encode; at this
- * size cards stay readable when zoomed in and the export takes a few seconds (BENCHMARKS.md).
+ * Longest side of a PNG, in pixels. The whole Noord-Veluwe template at the old setting (page
+ * scale 2 × pixel ratio 2) was a 4584 × 6556 bitmap that took 5–26 s; at this size a board that
+ * large comes out at about one pixel per page unit (as on screen at 100 %), smaller boards and
+ * selections sharper, and the export takes a few seconds (BENCHMARKS.md, "Image export").
  */
-export const MAX_PNG_SIDE = 4096
+export const MAX_PNG_SIDE = 3300
 /** Small selections are exported sharper, up to this many pixels per page unit. */
 const MAX_PNG_RATIO = 2
 

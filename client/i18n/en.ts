@@ -58,7 +58,7 @@ export const en: Record<MessageKey, string> = {
   'regie.tab.palette': 'Palette',
   'regie.tab.check': 'Regiecheck',
   'regie.actors': 'Place an actor',
-  'regie.actors.help': 'Click a kind: a card appears in the middle of the view.',
+  'regie.actors.help': 'Click a kind or drag it onto the board. A new card goes next to your selection or in free space.',
   'regie.relations': 'Draw a relation',
   'regie.relations.help': 'Pick a kind and drag an arrow from one card to another.',
   'regie.relations.active': 'Now draw an arrow: {kind}',

@@ -57,7 +57,7 @@ export const nl = {
   'regie.tab.palette': 'Palet',
   'regie.tab.check': 'Regiecheck',
   'regie.actors': 'Actor plaatsen',
-  'regie.actors.help': 'Klik op een soort: er verschijnt een kaart midden in beeld.',
+  'regie.actors.help': 'Klik op een soort of sleep hem naar het bord. Een nieuwe kaart komt naast je selectie of op een vrije plek.',
   'regie.relations': 'Relatie tekenen',
   'regie.relations.help': 'Kies een soort en trek een pijl van de ene kaart naar de andere.',
   'regie.relations.active': 'Teken nu een pijl: {kind}',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react'
+import { createPortal } from 'react-dom'
 import { createTLStore, defaultBindingUtils, Tldraw } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { SnapshotContent } from '../../../shared/session/snapshots.ts'
@@ -37,7 +38,8 @@ export function SnapshotPreview({ snapshot, label, onRestore, onClose }: Props) 
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
 
-  return (
+  // On the body: the sidebar this opens from is a stacking context below tldraw's own menus.
+  return createPortal(
     <div className="snapshot-preview" role="dialog" aria-modal="true" aria-labelledby="snapshot-preview-title" data-snapshot-preview>
       <header className="snapshot-preview__bar">
         <h2 id="snapshot-preview-title">{t('snapshots.preview.title', { label })}</h2>
@@ -63,6 +65,7 @@ export function SnapshotPreview({ snapshot, label, onRestore, onClose }: Props) 
           }}
         />
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }

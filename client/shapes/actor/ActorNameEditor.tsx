@@ -13,11 +13,16 @@ export function ActorNameEditor({ editor, shape }: { editor: Editor; shape: Regi
   const { t } = useI18nOrStored()
   const field = useRef<HTMLTextAreaElement>(null)
 
+  // After tldraw has finished handling the double-click that started editing (it focuses its own
+  // container on pointer up), or the first keystrokes would go to the canvas.
   useEffect(() => {
-    const element = field.current
-    if (!element) return
-    element.focus()
-    element.select()
+    const frame = requestAnimationFrame(() => {
+      const element = field.current
+      if (!element) return
+      element.focus()
+      element.select()
+    })
+    return () => cancelAnimationFrame(frame)
   }, [])
 
   const rename = (name: string) => {
