@@ -6,17 +6,19 @@ import type { ActorKindId } from '../../shared/regie/actor-kinds.ts'
 import type { RegieModel } from '../../shared/regie/model.ts'
 import { VITAL_PROCESS_KINDS, type RelationKindId } from '../../shared/regie/relation-kinds.ts'
 
-/** Shapes a new card may not cover: everything but containers (frames, lanes) and lines. */
-const CONTAINER_OR_LINE = new Set(['frame', 'arrow', 'line', 'draw', 'highlight', 'group'])
+/** Shapes a new card may cover: lines. Frames (lanes) are containers; everything else a card. */
+const LINES = new Set(['arrow', 'line', 'draw', 'highlight', 'group'])
 
-function occupiedBoxes(editor: Editor): Box[] {
-  const boxes: Box[] = []
+function boxesOnPage(editor: Editor): { occupied: Box[]; containers: Box[] } {
+  const occupied: Box[] = []
+  const containers: Box[] = []
   for (const shape of editor.getCurrentPageShapes()) {
-    if (CONTAINER_OR_LINE.has(shape.type)) continue
+    if (LINES.has(shape.type)) continue
     const bounds = editor.getShapePageBounds(shape)
-    if (bounds) boxes.push({ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h })
+    if (!bounds) continue
+    ;(shape.type === 'frame' ? containers : occupied).push({ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h })
   }
-  return boxes
+  return { occupied, containers }
 }
 
 /**
@@ -30,7 +32,7 @@ export function placeActor(editor: Editor, kind: ActorKindId, at: { x: number; y
   const viewport = editor.getViewportPageBounds()
   const position = placeCard({
     size: { w: size.width, h: size.height },
-    occupied: occupiedBoxes(editor),
+    ...boxesOnPage(editor),
     viewport: { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h },
     nextTo: selection ? { x: selection.x, y: selection.y, w: selection.w, h: selection.h } : null,
     at,
@@ -38,8 +40,23 @@ export function placeActor(editor: Editor, kind: ActorKindId, at: { x: number; y
   const id = createShapeId()
   editor.markHistoryStoppingPoint('place actor')
   editor.createShape({ id, type: ACTOR_SHAPE, x: position.x, y: position.y, props: { kind } })
+  // A card placed wholly inside a lane belongs to it, and moves with it.
+  const lane = laneAround(editor, { x: position.x, y: position.y, w: size.width, h: size.height })
+  if (lane && editor.getShape(id)?.parentId !== lane) editor.reparentShapes([id], lane)
   editor.select(id)
   return id
+}
+
+/** The smallest frame wholly containing `box`, if any. */
+function laneAround(editor: Editor, box: Box): TLShapeId | null {
+  let best: { id: TLShapeId; area: number } | null = null
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (shape.type !== 'frame') continue
+    const b = editor.getShapePageBounds(shape)
+    if (!b || box.x < b.x || box.y < b.y || box.x + box.w > b.x + b.w || box.y + box.h > b.y + b.h) continue
+    if (!best || b.w * b.h < best.area) best = { id: shape.id, area: b.w * b.h }
+  }
+  return best?.id ?? null
 }
 
 /** A legend of the kinds used on this page (or of the three vital processes on an empty one). */

@@ -17,6 +17,11 @@ export interface PlacementInput {
   readonly size: { readonly w: number; readonly h: number }
   /** Boxes a new card must not cover (other cards; not frames or arrows). */
   readonly occupied: readonly Box[]
+  /**
+   * Frames and lanes: a card goes wholly inside one or wholly outside it, never across its edge
+   * (where the frame would cut it off).
+   */
+  readonly containers?: readonly Box[]
   /** The visible part of the page. */
   readonly viewport: Box
   /** The selection's bounds: the card goes right of it (or the nearest free spot around). */
@@ -36,7 +41,10 @@ export function placeCard(input: PlacementInput): { x: number; y: number } {
     : input.nextTo
       ? { x: input.nextTo.x + input.nextTo.w + gap, y: input.nextTo.y }
       : { x: input.viewport.x + input.viewport.w / 2 - w / 2, y: input.viewport.y + input.viewport.h / 2 - h / 2 }
-  const free = (box: Box) => input.occupied.every((other) => !overlaps(box, other, gap))
+  const containers = input.containers ?? []
+  const free = (box: Box) =>
+    input.occupied.every((other) => !overlaps(box, other, gap)) &&
+    containers.every((frame) => !overlaps(box, frame, 0) || contains(inset(frame, gap / 2), box))
   const stepX = w + gap
   const stepY = h + gap
   let outside: { x: number; y: number } | null = null
@@ -67,6 +75,10 @@ function ringOffsets(rings: number): Array<[number, number]> {
 export function overlaps(a: Box, b: Box, gap = 0): boolean {
   const margin = gap - 0.5
   return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin
+}
+
+function inset(box: Box, by: number): Box {
+  return { x: box.x + by, y: box.y + by, w: box.w - 2 * by, h: box.h - 2 * by }
 }
 
 function contains(outer: Box, inner: Box): boolean {

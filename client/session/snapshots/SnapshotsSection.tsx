@@ -39,8 +39,7 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
   // A reveal takes a snapshot on the server: look again when one happens.
   useEffect(refresh, [refresh, control.voting?.status, control.privateMode.active])
 
-  const manualCount = snapshots?.filter((snapshot) => snapshot.kind === 'manual').length ?? 0
-  const suggestion = t('snapshots.name.suggestion', { n: manualCount + 1 })
+  const suggestion = t('snapshots.name.suggestion', { n: nextRound(snapshots ?? [], t('snapshots.name.suggestion', { n: '\u0000' })) })
   const labelOf = (snapshot: SnapshotSummary) => (snapshot.kind === 'manual' ? snapshot.name : t(`snapshots.kind.${snapshot.kind}`))
   const timeOf = (at: number) => new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(at)
 
@@ -180,4 +179,16 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
       )}
     </section>
   )
+}
+
+/** One more than the highest "Na ronde N" so far (names made from `pattern`, where N is U+0000). */
+function nextRound(snapshots: readonly SnapshotSummary[], pattern: string): number {
+  const [before = '', after = ''] = pattern.split('\u0000')
+  let highest = 0
+  for (const snapshot of snapshots) {
+    if (!snapshot.name.startsWith(before) || !snapshot.name.endsWith(after)) continue
+    const n = Number(snapshot.name.slice(before.length, snapshot.name.length - after.length))
+    if (Number.isInteger(n) && n > highest) highest = n
+  }
+  return highest + 1
 }

@@ -51,6 +51,17 @@ describe('placeCard', () => {
     const placed = placeCard({ size, occupied: full, viewport: small })
     expect(clear(placed, full)).toBe(true)
   })
+
+  it('puts a card wholly inside a lane or wholly outside it, never across its edge', () => {
+    const lane: Box = { x: 500, y: 300, w: 600, h: 300 }
+    const inside = placeCard({ size, occupied: [], containers: [lane], viewport, at: { x: 700, y: 450 } })
+    expect(inside).toEqual({ x: 600, y: 400 })
+    // Dropped on the lane's edge: it moves to one side of it.
+    const edge = placeCard({ size, occupied: [], containers: [lane], viewport, at: { x: 1100, y: 450 } })
+    const box = { ...edge, ...size }
+    const across = overlaps(box, lane) && !(box.x >= lane.x && box.y >= lane.y && box.x + box.w <= lane.x + lane.w && box.y + box.h <= lane.y + lane.h)
+    expect(across).toBe(false)
+  })
 })
 
 describe('overlaps', () => {
