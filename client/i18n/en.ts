@@ -233,5 +233,9 @@ export const en: Record<MessageKey, string> = {
   'export.busy.png': 'Making the PNG… A large board is scaled down.',
   'export.busy.svg': 'Making the SVG…',
   'export.busy.file': 'Fetching the file…',
+  'snapshots.delete.label': 'Delete “{label}”',
+  'snapshots.delete.confirm': 'Delete “{label}”? This cannot be undone.',
+  'snapshots.delete.yes': 'Yes, delete',
+  'snapshots.deleted': '“{label}” was deleted.',
   'snapshots.preview.close': 'Close',
 }

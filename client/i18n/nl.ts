@@ -232,6 +232,10 @@ export const nl = {
   'export.busy.png': 'PNG wordt gemaakt… Een groot bord wordt verkleind.',
   'export.busy.svg': 'SVG wordt gemaakt…',
   'export.busy.file': 'Bestand wordt opgehaald…',
+  'snapshots.delete.label': '„{label}” verwijderen',
+  'snapshots.delete.confirm': '„{label}” verwijderen? Dit kan niet ongedaan worden.',
+  'snapshots.delete.yes': 'Ja, verwijderen',
+  'snapshots.deleted': '„{label}” is verwijderd.',
   'snapshots.preview.close': 'Sluiten',
 } as const
 

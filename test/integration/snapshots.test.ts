@@ -147,6 +147,29 @@ describe('snapshots', () => {
     expect((await api(board, 'DELETE', `/snapshots/${taken.body.id}`)).status).toBe(404)
   })
 
+  it('keeps at most 100: refuses the facilitator’s 101st, while an automatic one replaces the oldest automatic one', async () => {
+    const board = await createBoard(server.url)
+    const [shapeId] = ['shape:x']
+    const reveal = async () => {
+      await api(board, 'POST', '/session/voting', undefined, { action: 'start', shapeIds: [shapeId], votesPerPerson: 1, maxPerShape: 1, minutes: null })
+      expect((await api(board, 'POST', '/session/voting', undefined, { action: 'reveal' })).status).toBe(200)
+    }
+    await reveal()
+    for (let n = 1; n <= 99; n++) expect((await api(board, 'POST', '/snapshots', undefined, { name: `Na ronde ${n}`, author: 'Fenna' })).status).toBe(201)
+    const full = await api<{ snapshots: SnapshotSummary[] }>(board, 'GET', '/snapshots')
+    expect(full.body.snapshots).toHaveLength(100)
+    const firstAutomatic = full.body.snapshots.find((s) => s.kind === 'voting')!
+
+    const refused = await api<{ error: string }>(board, 'POST', '/snapshots', undefined, { name: 'Eén te veel', author: 'Fenna' })
+    expect([refused.status, refused.body.error]).toEqual([409, 'too_many_snapshots'])
+
+    await reveal()
+    const after = (await api<{ snapshots: SnapshotSummary[] }>(board, 'GET', '/snapshots')).body.snapshots
+    expect(after).toHaveLength(100)
+    expect(after.map((s) => s.id)).not.toContain(firstAutomatic.id)
+    expect(after[0]!.kind).toBe('voting')
+  }, 60_000)
+
   it('goes into the board file on request, and goes with the board', async () => {
     const board = await createBoard(server.url, { template: 'bel-combinatie' })
     await api(board, 'POST', '/snapshots', undefined, { name: 'Eerste', author: 'Fenna' })

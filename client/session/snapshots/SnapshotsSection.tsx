@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type { SnapshotContent, SnapshotSummary } from '../../../shared/session/snapshots.ts'
 import type { BoardSession } from '../../board/board-session.ts'
+import { ApiError } from '../../app/api.ts'
 import { download } from '../../exports/image-export.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useControl } from '../use-control.ts'
@@ -24,7 +25,7 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
-  const [confirming, setConfirming] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState<{ id: string; action: 'restore' | 'delete' } | null>(null)
   const [preview, setPreview] = useState<{ content: SnapshotContent; label: string } | null>(null)
   const [restored, setRestored] = useState(false)
 
@@ -66,13 +67,24 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
   const restore = (snapshot: SnapshotSummary) =>
     attempt(async () => {
       const content = await api.content(snapshot.id)
-      // What is on the board now is kept too, so a restore never loses anything.
-      await api.take(t('snapshots.name.beforeRestore', { label: labelOf(snapshot) }), userName || null)
+      // What is on the board now is kept too, so a restore never loses anything; with the list
+      // full, the restore still goes ahead (it can be undone).
+      await api.take(t('snapshots.name.beforeRestore', { label: labelOf(snapshot) }), userName || null).catch((error: unknown) => {
+        if (!(error instanceof ApiError && error.code === 'too_many_snapshots')) throw error
+      })
       restoreSnapshot(editor, content)
       setConfirming(null)
       setPreview(null)
       setRestored(true)
       setMessage(t('snapshots.restored', { label: labelOf(snapshot) }))
+      refresh()
+    })
+
+  const remove = (snapshot: SnapshotSummary) =>
+    attempt(async () => {
+      await api.remove(snapshot.id)
+      setConfirming(null)
+      setMessage(t('snapshots.deleted', { label: labelOf(snapshot) }))
       refresh()
     })
 
@@ -136,13 +148,19 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
                   {t('snapshots.meta', { time: timeOf(snapshot.createdAt), author: snapshot.author ?? t('snapshots.author.server'), size: Math.max(1, Math.round(snapshot.size / 1024)) })}
                 </span>
               </div>
-              {confirming === snapshot.id ? (
+              {confirming?.id === snapshot.id ? (
                 <div className="snapshots__confirm">
-                  <p>{t('snapshots.restore.confirm', { label: labelOf(snapshot) })}</p>
+                  <p>{t(confirming.action === 'restore' ? 'snapshots.restore.confirm' : 'snapshots.delete.confirm', { label: labelOf(snapshot) })}</p>
                   <div className="session-buttons">
-                    <button type="button" disabled={busy} onClick={() => void restore(snapshot)} data-snapshot-restore-yes>
-                      {t('snapshots.restore.yes')}
-                    </button>
+                    {confirming.action === 'restore' ? (
+                      <button type="button" disabled={busy} onClick={() => void restore(snapshot)} data-snapshot-restore-yes>
+                        {t('snapshots.restore.yes')}
+                      </button>
+                    ) : (
+                      <button type="button" disabled={busy} onClick={() => void remove(snapshot)} data-snapshot-delete-yes>
+                        {t('snapshots.delete.yes')}
+                      </button>
+                    )}
                     <button type="button" onClick={() => setConfirming(null)}>
                       {t('snapshots.cancel')}
                     </button>
@@ -153,11 +171,14 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
                   <button type="button" disabled={busy} onClick={() => void show(snapshot)} data-snapshot-preview-open>
                     {t('snapshots.view')}
                   </button>
-                  <button type="button" disabled={busy} onClick={() => setConfirming(snapshot.id)} data-snapshot-restore>
+                  <button type="button" disabled={busy} onClick={() => setConfirming({ id: snapshot.id, action: 'restore' })} data-snapshot-restore>
                     {t('snapshots.restore')}
                   </button>
                   <button type="button" disabled={busy} onClick={() => void exportFile(snapshot)} data-snapshot-export aria-label={t('snapshots.export.label', { label: labelOf(snapshot) })}>
                     JSON
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => setConfirming({ id: snapshot.id, action: 'delete' })} data-snapshot-delete aria-label={t('snapshots.delete.label', { label: labelOf(snapshot) })}>
+                    ×
                   </button>
                 </div>
               )}
@@ -173,7 +194,7 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
           onRestore={() => {
             const target = snapshots?.find((snapshot) => snapshot.id === preview.content.id)
             setPreview(null)
-            if (target) setConfirming(target.id)
+            if (target) setConfirming({ id: target.id, action: 'restore' })
           }}
         />
       )}
