@@ -142,11 +142,16 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
         <ol className="snapshots__list" aria-label={t('snapshots.history')}>
           {snapshots.map((snapshot) => (
             <li key={snapshot.id} data-snapshot={snapshot.id} data-snapshot-kind={snapshot.kind}>
-              <div className="snapshots__title">
-                <strong>{labelOf(snapshot)}</strong>
-                <span className="snapshots__meta">
-                  {t('snapshots.meta', { time: timeOf(snapshot.createdAt), author: snapshot.author ?? t('snapshots.author.server'), size: Math.max(1, Math.round(snapshot.size / 1024)) })}
-                </span>
+              <div className="snapshots__head">
+                <div className="snapshots__title">
+                  <strong>{labelOf(snapshot)}</strong>
+                  <span className="snapshots__meta">
+                    {t('snapshots.meta', { time: timeOf(snapshot.createdAt), author: snapshot.author ?? t('snapshots.author.server'), size: Math.max(1, Math.round(snapshot.size / 1024)) })}
+                  </span>
+                </div>
+                <button type="button" className="snapshots__delete" disabled={busy} onClick={() => setConfirming({ id: snapshot.id, action: 'delete' })} data-snapshot-delete aria-label={t('snapshots.delete.label', { label: labelOf(snapshot) })} title={t('snapshots.delete.label', { label: labelOf(snapshot) })}>
+                  ×
+                </button>
               </div>
               {confirming?.id === snapshot.id ? (
                 <div className="snapshots__confirm">
@@ -176,9 +181,6 @@ export function SnapshotsSection({ editor, session }: { editor: Editor; session:
                   </button>
                   <button type="button" disabled={busy} onClick={() => void exportFile(snapshot)} data-snapshot-export aria-label={t('snapshots.export.label', { label: labelOf(snapshot) })}>
                     JSON
-                  </button>
-                  <button type="button" disabled={busy} onClick={() => setConfirming({ id: snapshot.id, action: 'delete' })} data-snapshot-delete aria-label={t('snapshots.delete.label', { label: labelOf(snapshot) })}>
-                    ×
                   </button>
                 </div>
               )}
