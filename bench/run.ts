@@ -2,7 +2,7 @@
  * `npm run bench [-- PART…] [--flags]`: the benchmarks of BENCHMARKS.md. Prints a table per part
  * and writes every figure to `bench/results/bench-<time>.json`.
  *
- * Parts (all when none is named): fanout, scaling, memory, cold-load, browser.
+ * Parts (all when none is named): fanout, scaling, memory, cold-load, browser, snapshots, image-export.
  * Flags, with their defaults (sized for a 2-core machine):
  *   fanout     --boards 100 --clients 10 --rate 2 --seconds 30 --saturate-seconds 15 --window 2
  *              --repeats 3 --profile DIR (CPU profile of the Regiebord server, into DIR)
@@ -10,6 +10,8 @@
  *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 20
  *   cold-load  --cold-updates 10000 --cold-runs 5
  *   browser    --shapes 200,2000,5000 --browser-runs 3 --edits 100
+ *   snapshots  --snapshot-moves 50   (size of a snapshot per template; no browser)
+ *   image-export --export-runs 3   (PNG/SVG export of the Noord-Veluwe template, after `npm run build`)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -20,8 +22,10 @@ import { browserTable, runBrowser } from './parts/browser.ts'
 import { coldLoadTable, runColdLoad } from './parts/cold-load.ts'
 import { memoryTable, runMemory } from './parts/memory.ts'
 import { runScaling, scalingTable } from './parts/scaling.ts'
+import { runSnapshots, snapshotsTable } from './parts/snapshots.ts'
+import { imageExportTable, runImageExport } from './parts/image-export.ts'
 
-const PARTS = ['fanout', 'scaling', 'memory', 'cold-load', 'browser'] as const
+const PARTS = ['fanout', 'scaling', 'memory', 'cold-load', 'browser', 'snapshots', 'image-export'] as const
 type Part = (typeof PARTS)[number]
 
 const { values, positionals } = parseArgs({
@@ -45,6 +49,8 @@ const { values, positionals } = parseArgs({
     shapes: { type: 'string', default: '200,2000,5000' },
     'browser-runs': { type: 'string', default: '3' },
     edits: { type: 'string', default: '100' },
+    'snapshot-moves': { type: 'string', default: '50' },
+    'export-runs': { type: 'string', default: '3' },
   },
 })
 
@@ -113,6 +119,19 @@ for (const part of parts) {
       const result = await runBrowser({ shapes: list('shapes'), runs: int('browser-runs'), edits: int('edits') }, progress)
       results.browser = result
       table = browserTable(result)
+      break
+    }
+    case 'snapshots': {
+      const options = { moves: int('snapshot-moves') }
+      const result = await runSnapshots(options, progress)
+      results.snapshots = result
+      table = snapshotsTable(result, options)
+      break
+    }
+    case 'image-export': {
+      const result = await runImageExport({ runs: int('export-runs') }, progress)
+      results.imageExport = result
+      table = imageExportTable(result)
       break
     }
   }

@@ -7,10 +7,14 @@ import { download, exportImage, fileNameFor, type ImageFormat } from './image-ex
 export function ExportSection({ editor, title, fetchExport }: { editor: Editor; title: string; fetchExport: (path: string) => Promise<Blob> }) {
   const { t } = useI18n()
   const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState<string | null>(null)
 
   const image = async (format: ImageFormat, scope: 'page' | 'selection') => {
     setMessage('')
+    setBusy(format === 'svg' ? t('export.busy.svg') : t('export.busy.png'))
     try {
+      // Let the busy state paint before the browser is occupied with the image.
+      await nextPaint()
       const blob = await exportImage(editor, format, scope)
       if (!blob) {
         setMessage(t('export.empty'))
@@ -20,16 +24,21 @@ export function ExportSection({ editor, title, fetchExport }: { editor: Editor; 
       setMessage(t('export.done'))
     } catch (error) {
       setMessage(t('session.failed', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      setBusy(null)
     }
   }
 
   const server = async (path: string, suffix: string) => {
     setMessage('')
+    setBusy(t('export.busy.file'))
     try {
       download(await fetchExport(path), fileNameFor(title, suffix))
       setMessage(t('export.done'))
     } catch (error) {
       setMessage(t('session.failed', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      setBusy(null)
     }
   }
 
@@ -43,11 +52,11 @@ export function ExportSection({ editor, title, fetchExport }: { editor: Editor; 
   ]
 
   return (
-    <section aria-labelledby="export-heading">
+    <section aria-labelledby="export-heading" aria-busy={busy !== null}>
       <h3 id="export-heading">{t('export.heading')}</h3>
       <div className="session-buttons">
         {exports.map(({ key, label, run, disabled }) => (
-          <button key={key} type="button" onClick={() => void run()} disabled={disabled} data-export={key}>
+          <button key={key} type="button" onClick={() => void run()} disabled={disabled || busy !== null} data-export={key}>
             {label}
           </button>
         ))}
@@ -57,9 +66,20 @@ export function ExportSection({ editor, title, fetchExport }: { editor: Editor; 
           {t('export.report')}
         </a>
       </p>
-      <p role="status" className="regie-help">
-        {message}
+      <p role="status" className="regie-help" data-export-status={busy !== null ? 'busy' : 'idle'}>
+        {busy !== null ? (
+          <span className="export-busy">
+            <progress aria-label={busy} />
+            {busy}
+          </span>
+        ) : (
+          message
+        )}
       </p>
     </section>
   )
+}
+
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))
 }

@@ -60,7 +60,6 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
           ×
         </button>
       </div>
-      {!readOnly && <Inspector editor={editor} />}
       <div className="regie-sidebar__body">
         {tab === 'session' && session ? (
           <SessionTab editor={editor} session={session} />
@@ -70,6 +69,8 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
           <RegiecheckList editor={editor} model={model} findings={findings} />
         )}
       </div>
+      {/* Below the tabs' content, so selecting a card never moves the palette under the pointer. */}
+      {!readOnly && <Inspector editor={editor} />}
     </aside>
   )
 }

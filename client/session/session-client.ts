@@ -5,6 +5,7 @@ import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
 import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
 import type { TimerAction } from '../../shared/session/timer.ts'
 import { ApiError } from '../app/api.ts'
+import { snapshotApi, type SnapshotApi } from './snapshots/snapshot-api.ts'
 
 export interface SessionClient {
   timer(action: TimerAction): Promise<ControlState>
@@ -25,6 +26,8 @@ export interface SessionClient {
   deleteBoard(): Promise<unknown>
   /** A server export of the board (`/export.json`, `/export.csv`, …) as a file. */
   fetchExport(path: string): Promise<Blob>
+  /** The board's snapshots (facilitator). */
+  snapshots: SnapshotApi
 }
 
 export function createSessionClient(boardId: string, token: string, ownerSecret: string): SessionClient {
@@ -62,6 +65,7 @@ export function createSessionClient(boardId: string, token: string, ownerSecret:
     vote: (shapeId) => send('POST', '/votes', { shapeId }),
     unvote: (shapeId) => send('DELETE', `/votes/${encodeURIComponent(shapeId)}`),
     deleteBoard: () => send('DELETE', ''),
+    snapshots: snapshotApi(send),
     fetchExport: async (path) => {
       const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })
       if (!response.ok) throw new ApiError(response.status, 'export_failed', `HTTP ${response.status}`)

@@ -42,7 +42,7 @@ export async function importBoardFile(storage: Storage, value: unknown, now = Da
 }
 
 /** A document holding `records` (and `meta`), encoded as its first update. */
-function documentWith(records: readonly TLRecord[], meta: Readonly<Record<string, unknown>> = {}): Uint8Array {
+export function documentWith(records: readonly TLRecord[], meta: Readonly<Record<string, unknown>> = {}): Uint8Array {
   const doc = new Y.Doc()
   try {
     doc.transact(() => {

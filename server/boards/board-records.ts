@@ -26,7 +26,7 @@ async function readStoredDoc<T>(storage: Storage, name: string, read: (doc: Y.Do
   }
 }
 
-function recordsIn(doc: Y.Doc): TLRecord[] {
+export function recordsIn(doc: Y.Doc): TLRecord[] {
   const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
   // Values come from clients: only plain objects with a string id and type name are records.
   return [...records.map.values()].map((entry) => entry.val).filter(isRecordLike)

@@ -17,6 +17,7 @@ import { syncRoutes } from './sync.ts'
 import { templateRoutes } from './templates.ts'
 import { adminRoutes, OWN_TEMPLATE_SAVE_PATH, ownTemplateRoutes } from './own-templates.ts'
 import { sessionRoutes, timeRoutes } from './session.ts'
+import { snapshotRoutes } from './snapshots.ts'
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/admin', adminRoutes(deps))
   app.route('/api/time', timeRoutes())
   app.route('/api/boards', sessionRoutes(deps, deps.session))
+  app.route('/api/boards', snapshotRoutes(deps, deps.session.snapshots))
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', assetRoutes(deps))
   app.route('/api/boards', exportRoutes(deps))

@@ -3,7 +3,8 @@
  * new board. Thin: authorise, read the board from storage, hand it to the shared builders
  * (shared/export/), answer with the right content type.
  *
- *   GET  /api/boards/:id/export.json          the board file (board-file.ts)
+ *   GET  /api/boards/:id/export.json          the board file (board-file.ts); ?snapshots=1 adds the
+ *                                             board's snapshots (facilitator only)
  *   GET  /api/boards/:id/export.csv           notes, text and cards with frame, author, dots
  *   GET  /api/boards/:id/arrangements.csv     the arrangements table
  *   GET  /api/boards/:id/actors.csv           the actors with kind and numbers (imports back with it)
@@ -23,6 +24,7 @@ import { notesCsv, noteRows } from '../../shared/export/notes-table.ts'
 import { buildReport } from '../../shared/export/report.ts'
 import { renderReportHtml } from '../../shared/export/report-html.ts'
 import { isLocale, type Locale } from '../../shared/regie/text.ts'
+import type { Role } from '../../shared/roles.ts'
 import { exportBoardFile, importBoardFile } from '../boards/board-import.ts'
 import { readBoardContent } from '../boards/board-records.ts'
 import { authorize } from '../boards/boards.ts'
@@ -43,12 +45,12 @@ export function exportRoutes(deps: AppDeps): Hono {
   const { storage, log, metrics } = deps
 
   /** The board and the requested locale, or the error answer. */
-  const exportable = async (c: Context): Promise<{ board: BoardRecord; locale: Locale } | Response> => {
+  const exportable = async (c: Context): Promise<{ board: BoardRecord; locale: Locale; role: Role } | Response> => {
     const access = await authorize(storage, c.req.param('id') ?? '', bearerToken(c.req.header('authorization')))
     if (!access.ok) return jsonError(c, access.status, access.code, access.message)
     const locale = c.req.query('locale') ?? 'nl'
     if (!isLocale(locale)) return jsonError(c, 400, 'unknown_locale', `Unknown locale "${locale}"; use nl or en`)
-    return { board: access.board, locale }
+    return { board: access.board, locale, role: access.role }
   }
 
   // Counted before the body (up to 8 MiB) is read.
@@ -80,6 +82,11 @@ export function exportRoutes(deps: AppDeps): Hono {
       const target = await exportable(c)
       if (target instanceof Response) return target
       const file = await exportBoardFile(storage, target.board)
+      if (c.req.query('snapshots') === '1') {
+        if (target.role !== 'facilitator') return jsonError(c, 403, 'not_facilitator', 'Only the facilitator can export the snapshots')
+        const snapshots = await deps.session.snapshots.all(target.board.id)
+        return download(c, JSON.stringify({ ...file, snapshots }), 'application/json; charset=utf-8', fileName(target.board, 'json'))
+      }
       return download(c, JSON.stringify(file), 'application/json; charset=utf-8', fileName(target.board, 'json'))
     })
     .get('/:id/export.csv', async (c) => {

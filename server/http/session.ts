@@ -52,7 +52,7 @@ async function access(deps: AppDeps, c: Context): Promise<Access | Response> {
   return { boardId: result.board.id, role: result.role }
 }
 
-async function facilitator(deps: AppDeps, c: Context): Promise<Access | Response> {
+export async function facilitator(deps: AppDeps, c: Context): Promise<Access | Response> {
   const who = await access(deps, c)
   if (who instanceof Response) return who
   if (who.role !== 'facilitator') return jsonError(c, 403, 'not_facilitator', 'Only the facilitator can run the session')

@@ -44,7 +44,7 @@ export type RejectionReason =
   | 'board_asset_count'
   | 'asset_type_mismatch'
 
-export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention' | 'template'
+export type StorageOperation = 'append' | 'load' | 'replace' | 'count' | 'board' | 'role' | 'touch' | 'create' | 'asset' | 'ping' | 'token' | 'docs' | 'vote' | 'delete' | 'retention' | 'template' | 'snapshot'
 
 export interface Gauges {
   boardsLoaded(): number

@@ -20,6 +20,7 @@ import { placeArrivingNotes, type PlacedShape } from '../../shared/board/note-pl
 import { docRecords } from './doc-records.ts'
 import { participantIdOf } from './identity-check.ts'
 import { serverPeer } from './server-peer.ts'
+import { BoardSnapshots } from './snapshots.ts'
 
 /** A request the session cannot carry out; the route answers with this status and code. */
 export class SessionError extends Error {
@@ -36,12 +37,17 @@ const MAX_VOTABLE_SHAPES = 500
 const MAX_VOTES_PER_PERSON = 100
 
 export class SessionService {
+  /** Named phases of each board; taken here too when a round or private notes are revealed. */
+  readonly snapshots: BoardSnapshots
+
   constructor(
     private readonly registry: RoomRegistry,
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.snapshots = new BoardSnapshots(storage, log, now)
+  }
 
   control(boardId: string): Promise<ControlState> {
     return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => readControlOf(room))
@@ -57,8 +63,11 @@ export class SessionService {
 
   /** Switching private mode off reveals: every private note moves into the board first. */
   async privateMode(boardId: string, active: boolean): Promise<ControlState> {
+    const wasActive = (await this.control(boardId)).privateMode.active
     if (!active) await this.revealPrivateNotes(boardId)
-    return this.change(boardId, (_state, now) => ({ privateMode: { active, since: now } }))
+    const state = await this.change(boardId, (_state, now) => ({ privateMode: { active, since: now } }))
+    if (wasActive && !active) await this.snapshots.takeAutomatic(boardId, 'reveal')
+    return state
   }
 
   summon(boardId: string, request: SummonRequest): Promise<ControlState> {
@@ -145,7 +154,9 @@ export class SessionService {
       const round = (await this.control(boardId)).voting
       if (!round) throw new SessionError(409, 'no_round', 'There is no voting round to reveal')
       const { totals, voters } = await this.storage.voteTotals(boardId, round.id)
-      return this.change(boardId, (state) => (state.voting?.id === round.id ? { voting: { ...state.voting, status: 'revealed', totals, voters } } : null))
+      const state = await this.change(boardId, (state) => (state.voting?.id === round.id ? { voting: { ...state.voting, status: 'revealed', totals, voters } } : null))
+      if (round.status !== 'revealed' && state.voting?.id === round.id) await this.snapshots.takeAutomatic(boardId, 'voting')
+      return state
     }
     return this.change(boardId, (state, now) => {
       switch (request.action) {

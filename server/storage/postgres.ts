@@ -18,7 +18,8 @@ import pg from 'pg'
 import { isRole, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import { splitDocName } from './doc-name.ts'
-import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredUpdates } from './storage.ts'
+import { isSnapshotKind } from '../../shared/session/snapshots.ts'
+import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredSnapshot, StoredSnapshotInfo, StoredUpdates } from './storage.ts'
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -80,6 +81,22 @@ const MIGRATIONS: readonly string[] = [
     hidden BOOLEAN NOT NULL DEFAULT FALSE
   );
   `,
+  // Snapshots (momentopnamen) of a board: its records at one moment, encoded (shared/session/snapshots.ts).
+  `
+  CREATE TABLE IF NOT EXISTS board_snapshots (
+    id TEXT NOT NULL,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    author TEXT,
+    kind TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    size BIGINT NOT NULL,
+    board_state BYTEA NOT NULL,
+    structure_state BYTEA NOT NULL,
+    PRIMARY KEY (board_id, id)
+  );
+  CREATE INDEX IF NOT EXISTS board_snapshots_created ON board_snapshots(board_id, created_at);
+  `,
 ]
 
 /** Arbitrary constant naming the migration lock (pg advisory locks are keyed by a bigint). */
@@ -124,6 +141,29 @@ const templateSummary = (row: TemplateRow): OwnTemplateSummaryRecord => ({
   createdAt: Number(row.created_at),
   hidden: row.hidden,
 })
+
+interface SnapshotRow {
+  id: string
+  board_id: string
+  name: string
+  author: string | null
+  kind: string
+  created_at: string
+  size: string
+}
+
+function snapshotInfo(row: SnapshotRow): StoredSnapshotInfo {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    author: row.author,
+    // Written only by addSnapshot, from a checked kind.
+    kind: isSnapshotKind(row.kind) ? row.kind : 'manual',
+    createdAt: Number(row.created_at),
+    size: Number(row.size),
+  }
+}
 
 const bytes = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 
@@ -225,7 +265,7 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
         // then the board row), so the two cannot deadlock. A row inserted meanwhile (an append or a
         // merged update committing between these statements) row-locks the board, so deleting the
         // board waits for it, and the foreign key's cascade then removes it too.
-        for (const table of ['board_updates', 'board_votes', 'board_assets', 'board_tokens']) {
+        for (const table of ['board_updates', 'board_votes', 'board_snapshots', 'board_assets', 'board_tokens']) {
           await client.query(`DELETE FROM ${table} WHERE board_id = $1`, [id])
         }
         const deleted = await client.query('DELETE FROM boards WHERE id = $1', [id])
@@ -320,6 +360,33 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       )
       const voters = await pool.query<{ n: string }>('SELECT COUNT(DISTINCT voter) AS n FROM board_votes WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
       return { totals: Object.fromEntries(rows.map((row) => [row.shape_id, Number(row.n)])), voters: Number(voters.rows[0]!.n) }
+    },
+    async addSnapshot(snapshot) {
+      await pool.query(
+        'INSERT INTO board_snapshots (id, board_id, name, author, kind, created_at, size, board_state, structure_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [snapshot.id, snapshot.boardId, snapshot.name, snapshot.author, snapshot.kind, snapshot.createdAt, snapshot.size, bytes(snapshot.board), bytes(snapshot.structure)],
+      )
+    },
+    async listSnapshots(boardId) {
+      const { rows } = await pool.query<SnapshotRow>(
+        'SELECT id, board_id, name, author, kind, created_at, size FROM board_snapshots WHERE board_id = $1 ORDER BY created_at DESC, id DESC',
+        [boardId],
+      )
+      return rows.map(snapshotInfo)
+    },
+    async getSnapshot(boardId, id): Promise<StoredSnapshot | null> {
+      const { rows } = await pool.query<SnapshotRow & { board_state: Buffer; structure_state: Buffer }>(
+        'SELECT * FROM board_snapshots WHERE board_id = $1 AND id = $2',
+        [boardId, id],
+      )
+      const row = rows[0]
+      if (!row) return null
+      const view = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return { ...snapshotInfo(row), board: view(row.board_state), structure: view(row.structure_state) }
+    },
+    async deleteSnapshot(boardId, id) {
+      const result = await pool.query('DELETE FROM board_snapshots WHERE board_id = $1 AND id = $2', [boardId, id])
+      return (result.rowCount ?? 0) > 0
     },
     async addAsset(asset) {
       await pool.query(

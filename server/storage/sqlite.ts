@@ -15,7 +15,8 @@ import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
 import { GroupCommit } from './group-commit.ts'
 import { splitDocName } from './doc-name.ts'
-import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
+import { isSnapshotKind } from '../../shared/session/snapshots.ts'
+import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredSnapshot, StoredSnapshotInfo, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
 const SCHEMA_VERSION = 5
 
@@ -81,6 +82,22 @@ const MIGRATIONS: Record<number, string> = {
       hidden INTEGER NOT NULL DEFAULT 0
     );
   `,
+  // Snapshots (momentopnamen) of a board: its records at one moment, encoded (shared/session/snapshots.ts).
+  6: `
+    CREATE TABLE IF NOT EXISTS board_snapshots (
+      id TEXT NOT NULL,
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      author TEXT,
+      kind TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      size INTEGER NOT NULL,
+      board_state BLOB NOT NULL,
+      structure_state BLOB NOT NULL,
+      PRIMARY KEY (board_id, id)
+    );
+    CREATE INDEX IF NOT EXISTS board_snapshots_created ON board_snapshots(board_id, created_at);
+  `,
 }
 
 interface BoardRow {
@@ -90,6 +107,31 @@ interface BoardRow {
   created_at: number
   last_opened_at: number
 }
+
+interface SnapshotRow {
+  id: string
+  board_id: string
+  name: string
+  author: string | null
+  kind: string
+  created_at: number
+  size: number
+}
+
+function snapshotInfo(row: SnapshotRow): StoredSnapshotInfo {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    author: row.author,
+    // Written only by addSnapshot, from a checked kind.
+    kind: isSnapshotKind(row.kind) ? row.kind : 'manual',
+    createdAt: row.created_at,
+    size: row.size,
+  }
+}
+
+const bufferBytes = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number
@@ -141,6 +183,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   const deleteBoardRows = [
     db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
     db.prepare('DELETE FROM board_votes WHERE board_id = ?'),
+    db.prepare('DELETE FROM board_snapshots WHERE board_id = ?'),
     db.prepare('DELETE FROM board_assets WHERE board_id = ?'),
     db.prepare('DELETE FROM board_tokens WHERE board_id = ?'),
   ]
@@ -212,6 +255,16 @@ export function openSqliteStorage(dataDir: string): Storage {
   const selectAssetUsage = db.prepare<[string], { n: number; bytes: number | null }>(
     'SELECT COUNT(*) AS n, SUM(size) AS bytes FROM board_assets WHERE board_id = ?',
   )
+  const insertSnapshot = db.prepare(
+    'INSERT INTO board_snapshots (id, board_id, name, author, kind, created_at, size, board_state, structure_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const selectSnapshots = db.prepare<[string], SnapshotRow>(
+    'SELECT id, board_id, name, author, kind, created_at, size FROM board_snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+  )
+  const selectSnapshot = db.prepare<[string, string], SnapshotRow & { board_state: Buffer; structure_state: Buffer }>(
+    'SELECT * FROM board_snapshots WHERE board_id = ? AND id = ?',
+  )
+  const deleteSnapshotRow = db.prepare('DELETE FROM board_snapshots WHERE board_id = ? AND id = ?')
 
   const createBoardTx = db.transaction((board: NewBoard) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.lastOpenedAt)
@@ -311,6 +364,30 @@ export function openSqliteStorage(dataDir: string): Storage {
         totals: Object.fromEntries(selectTotals.all(boardId, roundId).map((row) => [row.shape_id, row.n])),
         voters: countVoters.get(boardId, roundId)?.n ?? 0,
       }
+    },
+    async addSnapshot(snapshot) {
+      insertSnapshot.run(
+        snapshot.id,
+        snapshot.boardId,
+        snapshot.name,
+        snapshot.author,
+        snapshot.kind,
+        snapshot.createdAt,
+        snapshot.size,
+        snapshot.board,
+        snapshot.structure,
+      )
+    },
+    async listSnapshots(boardId) {
+      return selectSnapshots.all(boardId).map(snapshotInfo)
+    },
+    async getSnapshot(boardId, id): Promise<StoredSnapshot | null> {
+      const row = selectSnapshot.get(boardId, id)
+      if (!row) return null
+      return { ...snapshotInfo(row), board: bufferBytes(row.board_state), structure: bufferBytes(row.structure_state) }
+    },
+    async deleteSnapshot(boardId, id) {
+      return deleteSnapshotRow.run(boardId, id).changes > 0
     },
     async addAsset(asset) {
       insertAsset.run(asset.id, asset.boardId, asset.contentType, asset.size, asset.createdAt)

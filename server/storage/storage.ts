@@ -14,6 +14,7 @@
  * that loaded up to N merged every row it deletes, even with several server instances writing.
  */
 import type { Role } from '../../shared/roles.ts'
+import type { SnapshotKind } from '../../shared/session/snapshots.ts'
 
 export interface BoardRecord {
   id: string
@@ -80,6 +81,25 @@ export interface OwnTemplateRecord {
 
 export type OwnTemplateSummaryRecord = Omit<OwnTemplateRecord, 'model'>
 
+/** A stored snapshot of a board (shared/session/snapshots.ts), without its content. */
+export interface StoredSnapshotInfo {
+  id: string
+  boardId: string
+  name: string
+  author: string | null
+  kind: SnapshotKind
+  createdAt: number
+  /** board.byteLength + structure.byteLength */
+  size: number
+}
+
+export interface StoredSnapshot extends StoredSnapshotInfo {
+  /** The board document's records and meta, encoded as one Yjs update of a fresh document. */
+  board: Uint8Array
+  /** The structure document's records, the same way. */
+  structure: Uint8Array
+}
+
 export interface Storage {
   createBoard(board: NewBoard): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
@@ -88,7 +108,7 @@ export interface Storage {
   touchBoard(id: string, at: number): Promise<void>
   /**
    * Removes everything stored about a board, in one transaction: the board, its tokens, the
-   * update logs of all its documents, its votes and its asset records (the asset files are the
+   * update logs of all its documents, its votes, its snapshots and its asset records (the asset files are the
    * caller's). False when there was no such board. Afterwards appends to it fail, and a
    * compaction of it finds nothing to replace, so nothing of it can come back.
    */
@@ -125,6 +145,14 @@ export interface Storage {
   ballot(boardId: string, roundId: string, voter: string): Promise<Record<string, number>>
   /** Dots per shape in a round, and how many people voted. */
   voteTotals(boardId: string, roundId: string): Promise<{ totals: Record<string, number>; voters: number }>
+
+  /** Stores a snapshot; fails when the board does not exist. */
+  addSnapshot(snapshot: StoredSnapshot): Promise<void>
+  /** The board's snapshots without content, newest first. */
+  listSnapshots(boardId: string): Promise<StoredSnapshotInfo[]>
+  getSnapshot(boardId: string, id: string): Promise<StoredSnapshot | null>
+  /** False when the board has no such snapshot. */
+  deleteSnapshot(boardId: string, id: string): Promise<boolean>
 
   addAsset(asset: AssetRecord): Promise<void>
   getAsset(boardId: string, id: string): Promise<AssetRecord | null>

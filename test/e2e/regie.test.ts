@@ -232,6 +232,14 @@ describe.skipIf(unavailable !== null)('the regie board in the browser', () => {
       await page.keyboard.press('Escape')
     }
     await waitForActorCount(page, 4)
+    // The palette keeps new cards apart; pile them up as a hurried drag would.
+    expect(overlapping((await shapes(page)).filter((shape) => shape.type === 'regie-actor'))).toEqual([])
+    await page.evaluate(() => {
+      type Editor = { getCurrentPageShapes(): { id: string; type: string }[]; updateShapes(partials: object[]): void }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      const cards = editor.getCurrentPageShapes().filter((shape) => shape.type === 'regie-actor')
+      editor.updateShapes(cards.map((shape, i) => ({ id: shape.id, type: shape.type, x: i * 40, y: i * 30 })))
+    })
     expect(overlapping((await shapes(page)).filter((shape) => shape.type === 'regie-actor')).length).toBeGreaterThan(0)
     await page.click('[data-tidy-up]')
     // A participant re-arranging the whole board confirms first.

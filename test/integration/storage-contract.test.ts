@@ -22,6 +22,8 @@ interface Backend {
   open(): Promise<Storage>
   /** Rows per table that mention the board, counted with plain SQL rather than through Storage. */
   rowsOf(boardId: string): Promise<Record<string, number>>
+  /** Rows of one more table (snapshots) that mention the board. */
+  rowsIn(table: string, boardId: string): Promise<number>
   teardown(): Promise<void>
 }
 
@@ -40,6 +42,14 @@ function sqliteBackend(): Backend {
         return Object.fromEntries(
           BOARD_TABLES.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${boardColumn(table)} = ?`).get(boardId) as { n: number }).n]),
         )
+      } finally {
+        db.close()
+      }
+    },
+    async rowsIn(table, boardId) {
+      const db = new Database(path.join(dir, 'regiebord.sqlite'), { readonly: true })
+      try {
+        return (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE board_id = ?`).get(boardId) as { n: number }).n
       } finally {
         db.close()
       }
@@ -65,6 +75,16 @@ async function postgresBackend(): Promise<Backend> {
           counts[table] = Number(rows[0]!.n)
         }
         return counts
+      } finally {
+        await client.end()
+      }
+    },
+    async rowsIn(table, boardId) {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE board_id = $1`, [boardId])
+        return Number(rows[0]!.n)
       } finally {
         await client.end()
       }
@@ -394,6 +414,56 @@ for (const [name, makeBackend, unavailable] of backends) {
       const stale = await storage.boardsOpenedBefore(base, 1000)
       expect(stale.filter((id) => [old.id, older.id, recent.id].includes(id))).toEqual([older.id, old.id])
       expect(await storage.boardsOpenedBefore(base, 1)).toHaveLength(1)
+    })
+
+    it('keeps snapshots per board, newest first, reads one back whole and deletes one', async () => {
+      const board = newBoard()
+      const other = newBoard()
+      await storage.createBoard(board)
+      await storage.createBoard(other)
+      const snapshot = (id: string, boardId: string, createdAt: number, kind: 'manual' | 'voting' | 'reveal' = 'manual') => {
+        const state = setKey('shape', id)
+        const structure = setKey('locked', id)
+        return { id, boardId, name: `Na ${id}`, author: kind === 'manual' ? 'Fenna' : null, kind, createdAt, size: state.byteLength + structure.byteLength, board: state, structure }
+      }
+      await storage.addSnapshot(snapshot('s1', board.id, 1000))
+      const second = snapshot('s2', board.id, 2000, 'voting')
+      await storage.addSnapshot(second)
+      await storage.addSnapshot(snapshot('s3', other.id, 1500))
+
+      const listed = await storage.listSnapshots(board.id)
+      expect(listed.map((s) => s.id)).toEqual(['s2', 's1'])
+      expect(listed[0]).toEqual({ id: 's2', boardId: board.id, name: 'Na s2', author: null, kind: 'voting', createdAt: 2000, size: second.size })
+      expect(listed[1]).not.toHaveProperty('board')
+
+      const read = await storage.getSnapshot(board.id, 's1')
+      expect(read).toMatchObject({ id: 's1', author: 'Fenna', kind: 'manual' })
+      expect(mapOf([read!.board])).toEqual({ shape: 's1' })
+      expect(mapOf([read!.structure])).toEqual({ locked: 's1' })
+      // Another board's snapshot is not found through this board.
+      expect(await storage.getSnapshot(board.id, 's3')).toBeNull()
+
+      expect(await storage.deleteSnapshot(board.id, 's1')).toBe(true)
+      expect(await storage.deleteSnapshot(board.id, 's1')).toBe(false)
+      expect(await storage.deleteSnapshot(board.id, 's3')).toBe(false)
+      expect((await storage.listSnapshots(board.id)).map((s) => s.id)).toEqual(['s2'])
+      await expect(storage.addSnapshot(snapshot('s4', generateBoardId(), 1))).rejects.toThrow()
+    })
+
+    it('deletes a board’s snapshots with the board, and no other board’s', async () => {
+      const board = newBoard()
+      const other = newBoard()
+      await storage.createBoard(board)
+      await storage.createBoard(other)
+      for (const id of [board.id, other.id]) {
+        const state = setKey('a', 1)
+        await storage.addSnapshot({ id: 'x', boardId: id, name: 'Na ronde 1', author: 'Fenna', kind: 'manual', createdAt: 1, size: state.byteLength * 2, board: state, structure: state })
+      }
+      expect(await backend.rowsIn('board_snapshots', board.id)).toBe(1)
+      await storage.deleteBoard(board.id)
+      expect(await backend.rowsIn('board_snapshots', board.id)).toBe(0)
+      expect(await storage.listSnapshots(board.id)).toEqual([])
+      expect(await backend.rowsIn('board_snapshots', other.id)).toBe(1)
     })
 
     it('answers ping while open', async () => {

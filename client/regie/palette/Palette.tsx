@@ -7,6 +7,7 @@ import { canFacilitate, type Role } from '../../../shared/roles.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ActorSwatch, RelationSwatch } from '../../shapes/legend/swatches.tsx'
 import { placeActor, placeLegend } from '../place-shapes.ts'
+import { acceptActorDrops, startActorDrag } from './palette-drag.ts'
 import { $drawingRelation } from '../relation-arrows.ts'
 import { tidiesWholePage, tidyUp } from '../tidy-up.ts'
 import { arrangeFrameNotes, framesToArrange } from '../place-notes.ts'
@@ -20,6 +21,8 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
   const toolId = useValue('tool', () => editor.getCurrentToolId(), [editor])
   const [message, setMessage] = useState<string | null>(null)
   const [tidying, setTidying] = useState(false)
+
+  useEffect(() => acceptActorDrops(editor), [editor])
 
   // Choosing another tool ends drawing relations, as any tool choice ends the previous one.
   useEffect(() => {
@@ -65,7 +68,7 @@ export function Palette({ editor, role, model }: { editor: Editor; role: Role; m
         <p className="regie-help">{t('regie.actors.help')}</p>
         <div className="regie-kind-list">
           {ACTOR_KINDS.map((kind) => (
-            <button key={kind.id} type="button" className="regie-kind" title={kind.explanation[language]} data-actor-kind={kind.id} onClick={() => placeActor(editor, kind.id)}>
+            <button key={kind.id} type="button" className="regie-kind" title={kind.explanation[language]} data-actor-kind={kind.id} draggable onDragStart={(event) => startActorDrag(event, kind.id)} onClick={() => placeActor(editor, kind.id)}>
               <ActorSwatch kind={kind.id} />
               <span>{kind.label[language]}</span>
             </button>

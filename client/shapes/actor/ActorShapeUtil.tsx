@@ -1,7 +1,8 @@
-import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
+import { BaseBoxShapeUtil, HTMLContainer, useIsEditing } from 'tldraw'
 import { actorCardSize } from '../../../shared/board/card-sizes.ts'
 import { ACTOR_SHAPE, regieActorProps, type RegieActorShape } from '../../../shared/board/regie-shapes.ts'
 import { ActorCard } from './ActorCard.tsx'
+import { ActorNameEditor } from './ActorNameEditor.tsx'
 
 /** An actor on the board: a card in its kind's colour with its name and what is known of it. */
 export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
@@ -26,10 +27,16 @@ export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
     }
   }
 
+  // Double-click (or Enter) edits the name on the card itself, not a loose text on top of it.
+  override canEdit() {
+    return true
+  }
+
   override component(shape: RegieActorShape) {
     return (
       <HTMLContainer style={{ pointerEvents: 'all' }}>
         <ActorCard shape={shape} />
+        <ActorNameEditing editor={this.editor} shape={shape} />
       </HTMLContainer>
     )
   }
@@ -39,4 +46,9 @@ export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
     path.roundRect(0, 0, shape.props.w, shape.props.h, 8)
     return path
   }
+}
+
+function ActorNameEditing({ editor, shape }: { editor: ActorShapeUtil['editor']; shape: RegieActorShape }) {
+  const editing = useIsEditing(shape.id)
+  return editing ? <ActorNameEditor editor={editor} shape={shape} /> : null
 }
