@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import { META_MAP } from '../../shared/doc-layout.ts'
 import type { BoardContent } from '../../shared/export/board-content.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, readControl } from '../../shared/session/control-doc.ts'
+import { ATTENDANCE_MAP, CONTROL_MAP, readAttendance, readControl } from '../../shared/session/control-doc.ts'
 import { openDocConnection, type BoardConnection } from '../board/board-connection.ts'
 import { recordsKeyValue } from '../board/records-kv.ts'
 
@@ -33,6 +33,7 @@ export function openReportSource(boardId: string, token: string): ReportSource {
         structure: recordsOf(structure.doc),
         meta: main.doc.getMap<unknown>(META_MAP).toJSON(),
         control: readControl((key) => controlMap.get(key)),
+        attendance: readAttendance(control.doc.getMap<unknown>(ATTENDANCE_MAP).entries()),
       }
     },
     destroy: () => {

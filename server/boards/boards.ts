@@ -12,6 +12,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { isBoardId } from '../../shared/board-id.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import type { BoardRecord, Storage } from '../storage/storage.ts'
+import { linkToken } from './link-tokens.ts'
 import { generateBoardId, generateToken, hashToken } from './tokens.ts'
 
 export interface CreatedBoard {
@@ -52,7 +53,9 @@ export interface BoardDocuments {
 /** Stores a board with a new id and new tokens, all in one transaction; returns its links. */
 export async function storeNewBoard(storage: Storage, documents: BoardDocuments): Promise<CreatedBoard> {
   const id = generateBoardId()
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>
+  const facilitator = generateToken()
+  // Derived from the facilitator's token so the board can show them again (link-tokens.ts).
+  const tokens: Record<Role, string> = { facilitator, participant: linkToken(facilitator, id, 'participant', 0), viewer: linkToken(facilitator, id, 'viewer', 0) }
   const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>
   await storage.createBoard({ id, lastOpenedAt: documents.createdAt, tokenHashes, ...documents })
   return { id, title: documents.title, tokens }
@@ -68,15 +71,14 @@ async function initialDocument(title: string, createdAt: number, template: Templ
   const meta = doc.getMap(META_MAP)
   meta.set(MetaKey.title, title)
   meta.set(MetaKey.createdAt, createdAt)
-  if (template !== undefined) {
-    const { shapes, bindings } = await templateRecords(template, locale, { pageId: PAGE_ID })
-    const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
-    doc.transact(() => {
-      for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
-      // Labelled with the schema they were written in, so clients migrate them like any board.
-      meta.set(MetaKey.schema, createBoardSchema().serialize())
-    })
-  }
+  // An empty board too gets its page, named after the board: tldraw would otherwise call it "Page 1".
+  const { shapes, bindings } = template !== undefined ? await templateRecords(template, locale, { pageId: PAGE_ID }) : { shapes: [], bindings: [] }
+  const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+  doc.transact(() => {
+    for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
+    // Labelled with the schema they were written in, so clients migrate them like any board.
+    meta.set(MetaKey.schema, createBoardSchema().serialize())
+  })
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

@@ -22,6 +22,7 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     removeVote: (vote) => metrics.timeStorage('vote', () => storage.removeVote(vote)),
     ballot: (boardId, roundId, voter) => metrics.timeStorage('vote', () => storage.ballot(boardId, roundId, voter)),
     voteTotals: (boardId, roundId) => metrics.timeStorage('vote', () => storage.voteTotals(boardId, roundId)),
+    roundVoters: (boardId, roundId) => metrics.timeStorage('vote', () => storage.roundVoters(boardId, roundId)),
     addAsset: (asset) => metrics.timeStorage('asset', () => storage.addAsset(asset)),
     getAsset: (boardId, id) => metrics.timeStorage('asset', () => storage.getAsset(boardId, id)),
     ping: () => metrics.timeStorage('ping', () => storage.ping()),

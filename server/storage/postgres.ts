@@ -290,6 +290,10 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       const voters = await pool.query<{ n: string }>('SELECT COUNT(DISTINCT voter) AS n FROM board_votes WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
       return { totals: Object.fromEntries(rows.map((row) => [row.shape_id, Number(row.n)])), voters: Number(voters.rows[0]!.n) }
     },
+    async roundVoters(boardId, roundId) {
+      const { rows } = await pool.query<{ voter: string }>('SELECT DISTINCT voter FROM board_votes WHERE board_id = $1 AND round_id = $2 ORDER BY voter', [boardId, roundId])
+      return rows.map((row) => row.voter)
+    },
     async addAsset(asset) {
       await pool.query(
         'INSERT INTO board_assets (id, board_id, content_type, size, created_at) VALUES ($1, $2, $3, $4, $5)',

@@ -157,6 +157,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   const countVoters = db.prepare<[string, string], { n: number }>(
     'SELECT COUNT(DISTINCT voter) AS n FROM board_votes WHERE board_id = ? AND round_id = ?',
   )
+  const selectVoters = db.prepare<[string, string], { voter: string }>('SELECT DISTINCT voter FROM board_votes WHERE board_id = ? AND round_id = ? ORDER BY voter')
   // Synchronous, so no other vote can come between the counts and the insert.
   const addVoteTx = db.transaction((vote: VoteKey, limits: VoteLimits): boolean => {
     const { boardId, roundId, voter, shapeId } = vote
@@ -271,6 +272,9 @@ export function openSqliteStorage(dataDir: string): Storage {
         totals: Object.fromEntries(selectTotals.all(boardId, roundId).map((row) => [row.shape_id, row.n])),
         voters: countVoters.get(boardId, roundId)?.n ?? 0,
       }
+    },
+    async roundVoters(boardId, roundId) {
+      return selectVoters.all(boardId, roundId).map((row) => row.voter)
     },
     async addAsset(asset) {
       insertAsset.run(asset.id, asset.boardId, asset.contentType, asset.size, asset.createdAt)

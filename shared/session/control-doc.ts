@@ -14,7 +14,23 @@ export const ControlKey = {
   viewOnly: 'viewOnly',
   rotated: 'rotated',
   deleted: 'deleted',
+  rounds: 'rounds',
 } as const
+
+/**
+ * Who was present, for the report: a second map in the control document, `doc.getMap('attendance')`,
+ * one entry per person (their owner key) so that server instances recording their own connections
+ * never overwrite each other. Written by the server only (server/session/attendance.ts).
+ */
+export const ATTENDANCE_MAP = 'attendance'
+
+export interface Attendee {
+  /** The display name as shown in presence, when the person first appeared (or last renamed). */
+  readonly name: string
+  readonly role: 'facilitator' | 'participant' | 'viewer'
+  /** Server clock. */
+  readonly firstSeen: number
+}
 
 /**
  * Times are the server's clock (epoch ms), never a laptop's: clients estimate their offset to it
@@ -49,6 +65,13 @@ export interface VotingRound {
   /** Votes per shape, present once revealed. */
   readonly totals?: Readonly<Record<string, number>>
   readonly voters?: number
+  /** What the facilitator asked ("Waar beginnen we mee?"); '' or absent when nothing was asked. */
+  readonly question?: string
+  /** Server clock. */
+  readonly startedAt?: number
+  readonly revealedAt?: number
+  /** Each voted shape's text at the reveal: the result reads the same after a note changes or goes. */
+  readonly labels?: Readonly<Record<string, string>>
 }
 
 /** "Iedereen naar mij": participants' clients move to this view when `at` changes. */
@@ -58,6 +81,8 @@ export interface SummonState {
   /** The facilitator's viewport in page space. */
   readonly bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
   readonly by: string
+  /** The facilitator's display name, for "Fenna neemt je mee". */
+  readonly byName?: string
 }
 
 /** Participant ids (the `pid` a client sends when it connects) that may only look. */
@@ -84,6 +109,8 @@ export interface ControlState {
    * knows to drop its local copy rather than offer it back.
    */
   readonly deleted: number | null
+  /** Every revealed voting round, oldest first; clearing or starting a round keeps them. */
+  readonly rounds: readonly VotingRound[]
 }
 
 export const INITIAL_CONTROL: ControlState = {
@@ -95,6 +122,7 @@ export const INITIAL_CONTROL: ControlState = {
   viewOnly: {},
   rotated: {},
   deleted: null,
+  rounds: [],
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
@@ -109,5 +137,18 @@ export function readControl(get: (key: string) => unknown): ControlState {
     viewOnly: value('viewOnly'),
     rotated: value('rotated'),
     deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
+    rounds: Array.isArray(get(ControlKey.rounds)) ? (get(ControlKey.rounds) as VotingRound[]) : [],
   }
+}
+
+/** The attendance map's entries, oldest first; entries that are not attendees are left out. */
+export function readAttendance(entries: Iterable<[string, unknown]>): (Attendee & { readonly key: string })[] {
+  const result: (Attendee & { key: string })[] = []
+  for (const [key, value] of entries) {
+    const entry = value as Partial<Attendee> | null
+    if (!entry || typeof entry.name !== 'string' || typeof entry.firstSeen !== 'number') continue
+    if (entry.role !== 'facilitator' && entry.role !== 'participant' && entry.role !== 'viewer') continue
+    result.push({ key, name: entry.name, role: entry.role, firstSeen: entry.firstSeen })
+  }
+  return result.sort((a, b) => a.firstSeen - b.firstSeen || a.key.localeCompare(b.key))
 }
