@@ -2,7 +2,7 @@
 import type { Role } from '../../shared/roles.ts'
 import type { ControlState } from '../../shared/session/control-doc.ts'
 import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
-import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
+import type { HiddenNotes, LinksAnswer, SummonRequest, VotesAnswer, VotingProgress, VotingRequest } from '../../shared/session/session-api.ts'
 import type { TimerAction } from '../../shared/session/timer.ts'
 import { ApiError } from '../app/api.ts'
 
@@ -14,6 +14,10 @@ export interface SessionClient {
   summon(request: SummonRequest): Promise<ControlState>
   viewOnly(ownerKey: string, viewOnly: boolean): Promise<ControlState>
   rotate(role: Exclude<Role, 'facilitator'>): Promise<{ role: Role; token: string }>
+  /** The participant and viewer tokens (facilitator). */
+  links(): Promise<LinksAnswer>
+  votingProgress(): Promise<VotingProgress>
+  hiddenNotes(): Promise<HiddenNotes>
   votes(): Promise<VotesAnswer>
   vote(shapeId: string): Promise<VotesAnswer>
   unvote(shapeId: string): Promise<VotesAnswer>
@@ -52,6 +56,9 @@ export function createSessionClient(boardId: string, token: string, ownerSecret:
     summon: (request) => send('POST', '/session/summon', request),
     viewOnly: (ownerKey, viewOnly) => send('POST', '/session/view-only', { ownerKey, viewOnly }),
     rotate: (role) => send('POST', `/tokens/${role}/rotate`),
+    links: () => send('GET', '/links'),
+    votingProgress: () => send('GET', '/session/voting/progress'),
+    hiddenNotes: () => send('GET', '/session/private/count'),
     votes: () => send('GET', '/votes'),
     vote: (shapeId) => send('POST', '/votes', { shapeId }),
     unvote: (shapeId) => send('DELETE', `/votes/${encodeURIComponent(shapeId)}`),

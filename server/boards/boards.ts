@@ -71,14 +71,15 @@ async function initialDocument(title: string, createdAt: number, template: Templ
   const meta = doc.getMap(META_MAP)
   meta.set(MetaKey.title, title)
   meta.set(MetaKey.createdAt, createdAt)
-  // An empty board too gets its page, named after the board: tldraw would otherwise call it "Page 1".
-  const { shapes, bindings } = template !== undefined ? await templateRecords(template, locale, { pageId: PAGE_ID }) : { shapes: [], bindings: [] }
-  const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
-  doc.transact(() => {
-    for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
-    // Labelled with the schema they were written in, so clients migrate them like any board.
-    meta.set(MetaKey.schema, createBoardSchema().serialize())
-  })
+  if (template !== undefined) {
+    const { shapes, bindings } = await templateRecords(template, locale, { pageId: PAGE_ID })
+    const records = new YKeyValue(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+    doc.transact(() => {
+      for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
+      // Labelled with the schema they were written in, so clients migrate them like any board.
+      meta.set(MetaKey.schema, createBoardSchema().serialize())
+    })
+  }
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

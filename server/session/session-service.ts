@@ -216,17 +216,18 @@ export class SessionService {
   }
 
   /**
-   * Refuses a round on shapes that are not on the board or are not something to vote on (a
-   * template's question cards, frames, arrows): a modified client gets the same rule as the panel.
+   * Refuses a round on shapes that are not something to vote on (a template's question cards,
+   * frames, arrows): a modified client gets the same rule as the panel.
    */
   private async checkVotable(boardId: string, shapeIds: readonly string[]): Promise<void> {
     const shapes = new Map(shapesOf(visibleRecords(await readBoardContent(this.storage, boardId))).map((shape) => [shape.id as string, shape]))
+    // A shape not (yet) in storage may be on its way from the facilitator's screen: allowed.
     const refused = shapeIds.filter((id) => {
       const shape = shapes.get(id)
-      return !shape || !isVotableType(shape.type)
+      return shape !== undefined && !isVotableType(shape.type)
     })
     if (refused.length > 0) {
-      throw new SessionError(400, 'not_votable', `${refused.length} of the shapes cannot be voted on (not on the board, or a frame, arrow or template card): ${refused.slice(0, 5).join(', ')}`)
+      throw new SessionError(400, 'not_votable', `${refused.length} of the shapes cannot be voted on (a frame, arrow, legend or template card): ${refused.slice(0, 5).join(', ')}`)
     }
   }
 
