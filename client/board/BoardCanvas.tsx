@@ -18,6 +18,8 @@ import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
 import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
+import { ShareButton } from '../session/share/ShareButton.tsx'
+import { canFacilitate } from '../../shared/roles.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
 import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
@@ -184,6 +186,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       )}
       <div className="board-bar">
         <ConnectionIndicator status={status} />
+        {canFacilitate(role) && <ShareButton session={session} className="share-bar-button" />}
         {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
         <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
           {t('outline.toggle')}
