@@ -19,6 +19,7 @@ import { registerRelationDrawing } from '../regie/relation-arrows.ts'
 import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { ShareButton } from '../session/share/ShareButton.tsx'
+import { forgetBoard } from '../start/my-boards.ts'
 import { canFacilitate } from '../../shared/roles.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
@@ -86,6 +87,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : 'rotated')
       // A deleted board must not linger in this browser either (AVG): drop the local copies.
       if (event.code === CLOSE_BOARD_DELETED) {
+        forgetBoard(boardId)
         for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
       }
       for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()

@@ -6,6 +6,7 @@ import type { BoardLocation } from './board-location.ts'
 import { BoardCanvas } from './BoardCanvas.tsx'
 import { loadIdentity, type Identity } from './identity.ts'
 import { loadOwner, type Owner } from '../session/owner-secret.ts'
+import { forgetBoard, rememberBoard } from '../start/my-boards.ts'
 
 type Loaded = { board: BoardInfo; licenseKey: string | null; owner: Owner }
 type Failure = 'token' | 'notFound' | 'noToken' | { message: string }
@@ -25,12 +26,16 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       ([board, config, owner]) => {
         if (cancelled) return
         document.title = `${board.title} · Regiebord`
+        rememberBoard({ id: board.id, title: board.title, role: board.role, token })
         setLoaded({ board, licenseKey: config.tldrawLicenseKey, owner })
       },
       (error: unknown) => {
         if (cancelled) return
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setFailure('token')
-        else if (error instanceof ApiError && error.status === 404) setFailure('notFound')
+        else if (error instanceof ApiError && error.status === 404) {
+          forgetBoard(location.boardId)
+          setFailure('notFound')
+        }
         else setFailure({ message: error instanceof Error ? error.message : String(error) })
       },
     )

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { CopyableLink } from './CopyableLink.tsx'
 import { QrCode } from './QrCode.tsx'
+import { MyBoards } from './MyBoards.tsx'
+import { rememberBoard } from './my-boards.ts'
 
 export function StartPage() {
   const { t, language } = useI18n()
@@ -23,7 +25,9 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      setBoard(await api.importBoard(await file.text()))
+      const created = await api.importBoard(await file.text())
+      rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator })
+      setBoard(created)
     } catch (e) {
       setError(t('start.import.error', { message: e instanceof Error ? e.message : String(e) }))
     } finally {
@@ -37,7 +41,9 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      setBoard(await api.createBoard(title, template || null, language))
+      const created = await api.createBoard(title, template || null, language)
+      rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator })
+      setBoard(created)
     } catch (e) {
       setError(t('start.error', { message: e instanceof Error ? e.message : String(e) }))
     } finally {
@@ -127,6 +133,7 @@ export function StartPage() {
           </p>
         </section>
       )}
+      <MyBoards key={board?.id ?? 'none'} />
       <footer className="page-footer">
         <a href="/toegankelijkheid">{t('footer.accessibility')}</a> · <a href="/privacy">{t('footer.privacy')}</a>
       </footer>
