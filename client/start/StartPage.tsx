@@ -64,6 +64,8 @@ export function StartPage() {
           {t('start.deleted')}
         </p>
       )}
+      {/* A returning facilitator looks for tonight's board first; a first visit has no list. */}
+      {!board && <MyBoards />}
       <section aria-labelledby="new-board">
         <h2 id="new-board">{t('start.heading')}</h2>
         <form onSubmit={submit} className="create-form">
@@ -133,7 +135,6 @@ export function StartPage() {
           </p>
         </section>
       )}
-      <MyBoards key={board?.id ?? 'none'} />
       <footer className="page-footer">
         <a href="/toegankelijkheid">{t('footer.accessibility')}</a> · <a href="/privacy">{t('footer.privacy')}</a>
       </footer>

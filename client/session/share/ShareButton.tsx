@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ShareDialog } from './ShareDialog.tsx'
@@ -13,7 +14,8 @@ export function ShareButton({ session, label, className }: { session: BoardSessi
       <button type="button" className={className} onClick={() => setOpen(true)} aria-haspopup="dialog" data-share-open>
         {label ?? t('facil.share.button')}
       </button>
-      {open && <ShareDialog session={session} title={title} onClose={() => setOpen(false)} />}
+      {/* In <body>: the board bar is transformed, which would make the dialog's fixed position its own. */}
+      {open && createPortal(<ShareDialog session={session} title={title} onClose={() => setOpen(false)} />, document.body)}
     </>
   )
 }
