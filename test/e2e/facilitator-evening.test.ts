@@ -272,7 +272,9 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     await page.waitForSelector('[data-vote-progress="2/2"]', { timeout: 10_000 })
     await page.click('[data-voting-reveal]')
     await page.waitForSelector('[data-vote-ranking="current"] li')
-    await page.waitForSelector('[data-vote-round="1"]')
+    await page.click('.voting-history summary')
+    await page.waitForSelector('[data-vote-round="1"] [data-vote-ranking] li')
+    await page.locator('.voting-results').scrollIntoViewIfNeeded()
     await screenshot(page, 'session-tab-rounds-1440')
 
     const csv = await (await fetch(`${server.url}/api/boards/${board.id}/export.csv`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).text()
