@@ -41,7 +41,7 @@ export function PrivateNotesLayer({ editor, session }: { editor: Editor; session
     <div className="private-layer" aria-hidden="true">
       {marks.map((mark) => (
         <div key={mark.id} className="private-mark" style={{ left: mark.x, top: mark.y, width: mark.w, height: mark.h }} data-private-mark={mark.id}>
-          <span className="private-mark__label">🔒 {t('facil.private.mine')}</span>
+          <span className="private-mark__label">{t('facil.private.mine')}</span>
         </div>
       ))}
     </div>

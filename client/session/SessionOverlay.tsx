@@ -105,7 +105,7 @@ export function SessionOverlay({ editor, session }: { editor: Editor; session: B
               {hidden && (
                 <>
                   {' '}
-                  <strong data-hidden-notes={hidden.notes}>{t('facil.private.hidden', { notes: hidden.notes, writers: hidden.writers })}</strong>
+                  <strong data-hidden-notes={hidden.notes}>{t(hidden.notes === 1 ? 'facil.private.hidden.oneNote' : hidden.writers === 1 ? 'facil.private.hidden.oneWriter' : 'facil.private.hidden', { notes: hidden.notes, writers: hidden.writers })}</strong>
                 </>
               )}
             </p>

@@ -87,7 +87,7 @@ export function VotingLayer({ editor, session, round, now }: { editor: Editor; s
         )}
         {progress && (
           <p className="vote-progress" role="status" data-vote-progress={`${progress.voted}/${progress.total}`}>
-            {t('facil.voting.progress', { voted: progress.voted, total: progress.total })}
+            {t(progress.voted === 1 ? 'facil.voting.progress.one' : 'facil.voting.progress', { voted: progress.voted, total: progress.total })}
           </p>
         )}
         <div className="vote-banner__buttons">

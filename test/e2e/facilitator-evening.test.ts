@@ -332,7 +332,7 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     })
     await anna.page.waitForSelector('[data-private-mark]')
     await page.waitForSelector('[data-hidden-notes="1"]', { timeout: 10_000 })
-    expect(await page.textContent('[data-session-private]')).toContain('1 verborgen notities van 1 deelnemers')
+    expect(await page.textContent('[data-session-private]')).toContain('1 verborgen notitie van 1 deelnemer')
     expect(await bram.page.locator('[data-private-mark]').count()).toBe(0)
     await screenshot(anna.page, 'private-note-participant-1280')
     await screenshot(page, 'hidden-count-facilitator-1440')

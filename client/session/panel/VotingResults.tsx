@@ -19,7 +19,7 @@ export function VotingResults({ editor, session }: { editor: Editor; session: Bo
   const current = control.voting?.status === 'revealed' ? control.voting : null
   const earlier = rounds.filter((round) => round.id !== current?.id)
   const time = (at: number | undefined) => (at ? new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short' }).format(at) : '')
-  const number = (round: VotingRound) => rounds.indexOf(round) + 1
+  const number = (round: VotingRound) => rounds.findIndex((kept) => kept.id === round.id) + 1
 
   const list = (round: VotingRound) => (
     <ol className="vote-ranking" data-vote-ranking={round.id === current?.id ? 'current' : number(round)}>
