@@ -148,7 +148,9 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
     await screenshot(facilitator, 'voting-revealed')
     await facilitator.click('[data-voting-clear]')
     // The next test counts sticky notes from zero.
-    await facilitator.evaluate((ids) => window.__regiebordEditor.deleteShapes(ids), notes)
+    await facilitator.evaluate((ids) => {
+      window.__regiebordEditor.deleteShapes(ids)
+    }, notes)
     for (const page of [anna, bram]) await page.waitForFunction(() => !window.__regiebordEditor.getCurrentPageShapes().some((shape) => shape.type === 'note'))
   })
 

@@ -17,7 +17,8 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
   const candidates = votableShapes(editor, selected)
   const frameName = selectedFrameName(editor, selected)
 
-  const start = () =>
+  const start = () => {
+    setQuestion('')
     attempt(() =>
       session.client.voting({
         action: 'start',
@@ -28,6 +29,7 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
         question: (question.trim() || frameName).slice(0, 200),
       }),
     )
+  }
 
   return (
     <section aria-labelledby="session-voting-heading">
