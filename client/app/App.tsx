@@ -4,6 +4,14 @@ import { I18nProvider } from '../i18n/i18n.tsx'
 import { InfoPage } from '../info/InfoPage.tsx'
 import { StartPage } from '../start/StartPage.tsx'
 
+// A new link pasted into the same tab changes only the fragment (the token), which browsers do
+// not navigate for: open it afresh, as the new role, rather than keep showing the old one.
+const tokenIn = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('t')
+const openedWith = tokenIn(window.location.hash)
+window.addEventListener('hashchange', () => {
+  if (tokenIn(window.location.hash) !== openedWith) window.location.reload()
+})
+
 // The canvas (tldraw) is the heavy part of the bundle; the start page does not wait for it.
 const BoardPage = lazy(() => import('../board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
 const ReportPage = lazy(() => import('../report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })))

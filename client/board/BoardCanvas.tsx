@@ -22,6 +22,9 @@ import { SectionTour } from '../regie/tour/SectionTour.tsx'
 import { RelationLabelTip } from '../regie/RelationLabelTip.tsx'
 import { forgetOwners, type Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
+import { ShareButton } from '../session/share/ShareButton.tsx'
+import { forgetBoard } from '../start/my-boards.ts'
+import { canFacilitate } from '../../shared/roles.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
 import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
@@ -89,6 +92,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : event.code === CLOSE_NOT_ADMITTED ? 'notAdmitted' : 'rotated')
       // A deleted board must not linger in this browser either (AVG): drop the local copies.
       if (event.code === CLOSE_BOARD_DELETED) {
+        forgetBoard(boardId)
         for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
         forgetOwners(boardId)
       }
@@ -194,6 +198,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       )}
       <div className="board-bar">
         <ConnectionIndicator status={status} />
+        {canFacilitate(role) && <ShareButton session={session} className="share-bar-button" />}
         {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
         <button type="button" className="outline-toggle" aria-pressed={tourOpen} onClick={() => setTourOpen((on) => !on)} data-tour-toggle>
           {t('tour.open')}

@@ -7,6 +7,7 @@ import type { BoardLocation } from './board-location.ts'
 import { BoardCanvas } from './BoardCanvas.tsx'
 import { loadIdentity, type Identity } from './identity.ts'
 import { admissionOf, loadOwner, type AdmissionStatus, type Owner } from '../session/owner-secret.ts'
+import { forgetBoard, rememberBoard } from '../start/my-boards.ts'
 
 type Loaded = { board: BoardInfo; licenseKey: string | null }
 /** This browser's server-issued identity on the board and whether it was let in. */
@@ -29,12 +30,16 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       ([board, config]) => {
         if (cancelled) return
         document.title = `${board.title} · Regiebord`
+        rememberBoard({ id: board.id, title: board.title, role: board.role, token })
         setLoaded({ board, licenseKey: config.tldrawLicenseKey })
       },
       (error: unknown) => {
         if (cancelled) return
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setFailure('token')
-        else if (error instanceof ApiError && error.status === 404) setFailure('notFound')
+        else if (error instanceof ApiError && error.status === 404) {
+          forgetBoard(location.boardId)
+          setFailure('notFound')
+        }
         else setFailure({ message: error instanceof Error ? error.message : String(error) })
       },
     )

@@ -43,6 +43,9 @@ export interface AwarenessSession {
 }
 
 export interface BoardSession {
+  readonly boardId: string
+  /** This person's link token (the facilitator's shows the share dialog its own link). */
+  readonly token: string
   readonly main: BoardConnection
   readonly structure: BoardConnection
   readonly control: BoardConnection
@@ -129,6 +132,8 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
   })
 
   return {
+    boardId,
+    token,
     main,
     structure,
     control,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { TldrawImage, type TLStoreSnapshot } from 'tldraw'
+import { Box, TldrawImage, type TLStoreSnapshot } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import { visibleRecords, type BoardContent } from '../../shared/export/board-content.ts'
@@ -9,6 +9,7 @@ import { api, ApiError, type BoardInfo } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
 import { openReportSource } from './report-content.ts'
+import { frameImages } from './report-images.ts'
 
 const assetUrls = getAssetUrlsByImport()
 
@@ -59,15 +60,22 @@ export function ReportPage({ boardId, token }: { boardId: string; token: string 
     return { store: Object.fromEntries(records.map((record) => [record.id, record])) as TLStoreSnapshot['store'], schema: createBoardSchema().serialize() }
   }, [content])
 
+  const frames = useMemo(() => (content ? frameImages(visibleRecords(content)) : []), [content])
+
   // TldrawImage renders a bare <img>; the report says what it shows.
   const figure = useRef<HTMLElement>(null)
   useEffect(() => {
     const element = figure.current
     if (!element) return
-    const label = () => element.querySelector('img:not([alt])')?.setAttribute('alt', t('report.imageAlt', { title: board?.title ?? '' }))
+    const label = () => {
+      element.querySelector('img:not([alt])')?.setAttribute('alt', t('report.imageAlt', { title: board?.title ?? '' }))
+      for (const frame of document.querySelectorAll<HTMLElement>('.report-frame-image')) {
+        frame.querySelector('img:not([alt])')?.setAttribute('alt', frame.dataset.reportFrame ?? '')
+      }
+    }
     label()
     const observer = new MutationObserver(label)
-    observer.observe(element, { childList: true, subtree: true })
+    observer.observe(element.parentElement ?? element, { childList: true, subtree: true })
     return () => observer.disconnect()
   }, [snapshot, board, t])
 
@@ -97,6 +105,21 @@ export function ReportPage({ boardId, token }: { boardId: string; token: string 
           <figcaption>{t('report.image')}</figcaption>
         </figure>
       )}
+      {snapshot &&
+        frames.map((frame) => (
+          <figure key={frame.id} className="report-board-image report-frame-image" data-report-frame={frame.name}>
+            <TldrawImage
+              snapshot={snapshot}
+              shapeUtils={regieShapeUtils}
+              assetUrls={assetUrls}
+              format="svg"
+              background
+              padding={16}
+              bounds={new Box(frame.bounds.x - 8, frame.bounds.y - 8, frame.bounds.w + 16, frame.bounds.h + 16)}
+            />
+            <figcaption>{frame.name || t('report.image')}</figcaption>
+          </figure>
+        ))}
       <div dangerouslySetInnerHTML={{ __html: parts.after }} />
     </div>
   )

@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import { META_MAP } from '../../shared/doc-layout.ts'
 import type { BoardContent } from '../../shared/export/board-content.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { readControlDoc } from '../../shared/session/control-doc.ts'
+import { ATTENDANCE_MAP, readAttendance, readControlDoc } from '../../shared/session/control-doc.ts'
 import { storedOwner } from '../session/owner-secret.ts'
 import { openDocConnection, type BoardConnection } from '../board/board-connection.ts'
 import { recordsKeyValue } from '../board/records-kv.ts'
@@ -35,6 +35,7 @@ export function openReportSource(boardId: string, token: string): ReportSource {
         structure: recordsOf(structure.doc),
         meta: main.doc.getMap<unknown>(META_MAP).toJSON(),
         control: readControlDoc(control.doc),
+        attendance: readAttendance(control.doc.getMap<unknown>(ATTENDANCE_MAP).entries()),
       }
     },
     destroy: () => {

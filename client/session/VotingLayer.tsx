@@ -5,6 +5,9 @@ import type { BoardSession } from '../board/board-session.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 import { useVotes } from './use-votes.ts'
+import { useParticipants } from './participants.ts'
+import { useVotingProgress } from './use-voting-progress.ts'
+import { goToRound, roundBounds } from './voting-view.ts'
 
 /**
  * Dots on the shapes of a voting round, placed over the canvas at each shape's top-right corner.
@@ -26,7 +29,19 @@ export function VotingLayer({ editor, session, round, now }: { editor: Editor; s
       }),
     [editor, round.shapeIds],
   )
+  const people = useParticipants(session.main.provider.awareness)
+  const progress = useVotingProgress(session, round, people)
+  const facilitating = session.role === 'facilitator'
   const mine = votes.answer?.mine ?? {}
+  const summonToRound = () => {
+    const target = roundBounds(editor, round.shapeIds)
+    if (!target) return
+    goToRound(editor, round.shapeIds)
+    const byName = people.find((person) => person.isMe)?.name
+    void session.client
+      .summon({ pageId: target.pageId, bounds: { x: target.bounds.x - 64, y: target.bounds.y - 64, w: target.bounds.w + 128, h: target.bounds.h + 128 }, by: editor.user.getId(), ...(byName && { byName }) })
+      .catch(() => undefined)
+  }
   const totals = round.status === 'revealed' ? (round.totals ?? votes.answer?.totals ?? {}) : null
 
   return (
@@ -59,12 +74,33 @@ export function VotingLayer({ editor, session, round, now }: { editor: Editor; s
           </div>
         )
       })}
-      {canVote && open && votes.answer && (
-        <p className="vote-remaining" role="status" data-votes-remaining={votes.answer.remaining}>
-          {t('session.voting.remaining', { count: votes.answer.remaining })}
-          {votes.refusal && ` · ${t(refusalMessage(votes.refusal))}`}
+      <div className="vote-banner" data-vote-banner={round.status}>
+        <p className="vote-banner__title">
+          <strong>{t(totals ? 'facil.voting.banner.revealed' : open ? 'facil.voting.banner.open' : 'facil.voting.banner.closed')}</strong>
+          {round.question ? `: ${round.question}` : ''}
         </p>
-      )}
+        {canVote && open && votes.answer && (
+          <p className="vote-remaining" role="status" data-votes-remaining={votes.answer.remaining}>
+            {t('session.voting.remaining', { count: votes.answer.remaining })}
+            {votes.refusal && ` · ${t(refusalMessage(votes.refusal))}`}
+          </p>
+        )}
+        {progress && (
+          <p className="vote-progress" role="status" data-vote-progress={`${progress.voted}/${progress.total}`}>
+            {t(progress.voted === 1 ? 'facil.voting.progress.one' : 'facil.voting.progress', { voted: progress.voted, total: progress.total })}
+          </p>
+        )}
+        <div className="vote-banner__buttons">
+          <button type="button" onClick={() => goToRound(editor, round.shapeIds)} data-vote-goto>
+            {t('facil.voting.goTo')}
+          </button>
+          {facilitating && (
+            <button type="button" onClick={summonToRound} data-vote-summon>
+              {t('facil.voting.summonTo')}
+            </button>
+          )}
+        </div>
+      </div>
     </div>
   )
 }

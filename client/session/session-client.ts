@@ -2,7 +2,7 @@
 import type { Role } from '../../shared/roles.ts'
 import type { ControlState } from '../../shared/session/control-doc.ts'
 import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
-import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
+import type { HiddenNotes, LinksAnswer, SummonRequest, VotesAnswer, VotingProgress, VotingRequest } from '../../shared/session/session-api.ts'
 import type { TimerAction } from '../../shared/session/timer.ts'
 import { ApiError } from '../app/api.ts'
 import { snapshotApi, type SnapshotApi } from './snapshots/snapshot-api.ts'
@@ -19,6 +19,10 @@ export interface SessionClient {
   /** Lets a person in (true) or turns them away (false). */
   admit(participantId: string, admit: boolean): Promise<ControlState>
   rotate(role: Exclude<Role, 'facilitator'>): Promise<{ role: Role; token: string }>
+  /** The participant and viewer tokens (facilitator). */
+  links(): Promise<LinksAnswer>
+  votingProgress(): Promise<VotingProgress>
+  hiddenNotes(): Promise<HiddenNotes>
   votes(): Promise<VotesAnswer>
   vote(shapeId: string): Promise<VotesAnswer>
   unvote(shapeId: string): Promise<VotesAnswer>
@@ -61,6 +65,9 @@ export function createSessionClient(boardId: string, token: string, ownerSecret:
     lobby: (active) => send('POST', '/session/lobby', { active }),
     admit: (participantId, admit) => send('POST', '/session/admit', { participantId, admit }),
     rotate: (role) => send('POST', `/tokens/${role}/rotate`),
+    links: () => send('GET', '/links'),
+    votingProgress: () => send('GET', '/session/voting/progress'),
+    hiddenNotes: () => send('GET', '/session/private/count'),
     votes: () => send('GET', '/votes'),
     vote: (shapeId) => send('POST', '/votes', { shapeId }),
     unvote: (shapeId) => send('DELETE', `/votes/${encodeURIComponent(shapeId)}`),

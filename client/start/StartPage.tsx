@@ -7,6 +7,8 @@ import { OwnTemplateDescription, OwnTemplateOptions } from '../templates/OwnTemp
 import { useOwnTemplates } from '../templates/own-templates-api.ts'
 import { CopyableLink } from './CopyableLink.tsx'
 import { QrCode } from './QrCode.tsx'
+import { MyBoards } from './MyBoards.tsx'
+import { rememberBoard } from './my-boards.ts'
 
 export function StartPage() {
   const { t, language } = useI18n()
@@ -27,7 +29,9 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      setBoard(await api.importBoard(await file.text()))
+      const created = await api.importBoard(await file.text())
+      rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator })
+      setBoard(created)
     } catch (e) {
       setError(t('start.import.error', { message: e instanceof Error ? e.message : String(e) }))
     } finally {
@@ -41,7 +45,9 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      setBoard(await api.createBoard(title, template || null, language))
+      const created = await api.createBoard(title, template || null, language)
+      rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator })
+      setBoard(created)
     } catch (e) {
       setError(t('start.error', { message: e instanceof Error ? e.message : String(e) }))
     } finally {
@@ -62,6 +68,8 @@ export function StartPage() {
           {t('start.deleted')}
         </p>
       )}
+      {/* A returning facilitator looks for tonight's board first; a first visit has no list. */}
+      {!board && <MyBoards />}
       <section aria-labelledby="new-board">
         <h2 id="new-board">{t('start.heading')}</h2>
         <form onSubmit={submit} className="create-form">

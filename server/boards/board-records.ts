@@ -9,7 +9,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { META_MAP, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
 import type { BoardContent } from '../../shared/export/board-content.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, readControl } from '../../shared/session/control-doc.ts'
+import { ATTENDANCE_MAP, CONTROL_MAP, readAttendance, readControl } from '../../shared/session/control-doc.ts'
 import type { Storage } from '../storage/storage.ts'
 
 /** Loads one document's stored log into a throwaway Y.Doc and reads what `read` needs from it. */
@@ -39,10 +39,10 @@ export async function readBoardContent(storage: Storage, boardId: string): Promi
     readStoredDoc(storage, roomName({ boardId, channel: 'structure' }), recordsIn),
     readStoredDoc(storage, roomName({ boardId, channel: 'control' }), (doc) => {
       const map = doc.getMap<unknown>(CONTROL_MAP)
-      return readControl((key) => map.get(key))
+      return { control: readControl((key) => map.get(key)), attendance: readAttendance(doc.getMap<unknown>(ATTENDANCE_MAP).entries()) }
     }),
   ])
-  return { records: board.records, structure, meta: board.meta, control }
+  return { records: board.records, structure, meta: board.meta, control: control.control, attendance: control.attendance }
 }
 
 function isRecordLike(value: unknown): value is TLRecord {

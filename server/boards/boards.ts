@@ -12,6 +12,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { isBoardId } from '../../shared/board-id.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import type { BoardRecord, Storage } from '../storage/storage.ts'
+import { linkToken } from './link-tokens.ts'
 import { generateBoardId, generateToken, hashToken } from './tokens.ts'
 
 export interface CreatedBoard {
@@ -52,7 +53,9 @@ export interface BoardDocuments {
 /** Stores a board with a new id and new tokens, all in one transaction; returns its links. */
 export async function storeNewBoard(storage: Storage, documents: BoardDocuments): Promise<CreatedBoard> {
   const id = generateBoardId()
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>
+  const facilitator = generateToken()
+  // Derived from the facilitator's token so the board can show them again (link-tokens.ts).
+  const tokens: Record<Role, string> = { facilitator, participant: linkToken(facilitator, id, 'participant', 0), viewer: linkToken(facilitator, id, 'viewer', 0) }
   const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>
   await storage.createBoard({ id, lastOpenedAt: documents.createdAt, tokenHashes, ...documents })
   return { id, title: documents.title, tokens }

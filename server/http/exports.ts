@@ -22,6 +22,7 @@ import { visibleRecords } from '../../shared/export/board-content.ts'
 import { CSV_CONTENT_TYPE } from '../../shared/export/csv.ts'
 import { notesCsv, noteRows } from '../../shared/export/notes-table.ts'
 import { buildReport } from '../../shared/export/report.ts'
+import { revealedRounds } from '../../shared/export/vote-ranking.ts'
 import { renderReportHtml } from '../../shared/export/report-html.ts'
 import { isLocale, type Locale } from '../../shared/regie/text.ts'
 import type { Role } from '../../shared/roles.ts'
@@ -93,7 +94,7 @@ export function exportRoutes(deps: AppDeps): Hono {
       const target = await exportable(c)
       if (target instanceof Response) return target
       const content = await readBoardContent(storage, target.board.id)
-      return download(c, notesCsv(noteRows(content), target.locale), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'notities' : 'notes'))
+      return download(c, notesCsv(noteRows(content), target.locale, revealedRounds(content.control)), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'notities' : 'notes'))
     })
     .get('/:id/arrangements.csv', async (c) => {
       const target = await exportable(c)

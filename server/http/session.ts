@@ -32,11 +32,12 @@ const VotingBody = z.discriminatedUnion('action', [
     votesPerPerson: z.number().int().min(1).max(100),
     maxPerShape: z.number().int().min(1).max(100),
     minutes: z.number().positive().max(240).nullable(),
+    question: z.string().max(200).optional(),
   }),
   z.strictObject({ action: z.enum(['close', 'reveal', 'clear']) }),
 ])
 const Bounds = z.strictObject({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().min(0), h: z.number().finite().min(0) })
-const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200) })
+const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200), byName: z.string().max(60).optional() })
 const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
 const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
 const IdentityBody = z.strictObject({ name: z.string().max(MAX_IDENTITY_NAME).optional() })
@@ -105,6 +106,12 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
     if (!body.ok) return body.response
     return answer(c, () => run(who.boardId, body.value))
   }
+  const facilitatorQuery = (run: (boardId: string, c: Context) => Promise<unknown>) => async (c: Context) => {
+    const who = await facilitator(deps, c)
+    if (who instanceof Response) return who
+    c.header('Cache-Control', 'no-store')
+    return answer(c, () => run(who.boardId, c))
+  }
   const voterRoute = (run: (boardId: string, voter: string, c: Context, shapeId: string) => Promise<unknown>) => async (c: Context) => {
     const who = await access(deps, c)
     if (who instanceof Response) return who
@@ -158,8 +165,11 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
       if (who instanceof Response) return who
       const role = c.req.param('role')
       if (role !== 'participant' && role !== 'viewer') return jsonError(c, 400, 'invalid_role', 'Only the participant and viewer links can be replaced')
-      return answer(c, async () => ({ role, token: await session.rotate(who.boardId, role) }))
+      return answer(c, async () => ({ role, token: await session.rotate(who.boardId, role, bearerToken(c.req.header('authorization')) ?? '') }))
     })
+    .get('/:id/links', facilitatorQuery((boardId, c) => session.links(boardId, bearerToken(c.req.header('authorization')) ?? '')))
+    .get('/:id/session/voting/progress', facilitatorQuery((boardId) => session.votingProgress(boardId)))
+    .get('/:id/session/private/count', facilitatorQuery((boardId) => session.hiddenNotes(boardId)))
     .get('/:id/votes', voterRoute((boardId, voter) => session.votes(boardId, voter)))
     .post('/:id/votes', voterRoute((boardId, voter, _c, shapeId) => session.vote(boardId, voter, shapeId)))
     .delete('/:id/votes/:shapeId', voterRoute((boardId, voter, c) => session.unvote(boardId, voter, c.req.param('shapeId') ?? '')))

@@ -26,6 +26,7 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     listSnapshots: (boardId) => metrics.timeStorage('snapshot', () => storage.listSnapshots(boardId)),
     getSnapshot: (boardId, id) => metrics.timeStorage('snapshot', () => storage.getSnapshot(boardId, id)),
     deleteSnapshot: (boardId, id) => metrics.timeStorage('snapshot', () => storage.deleteSnapshot(boardId, id)),
+    roundVoters: (boardId, roundId) => metrics.timeStorage('vote', () => storage.roundVoters(boardId, roundId)),
     addAsset: (asset) => metrics.timeStorage('asset', () => storage.addAsset(asset)),
     getAsset: (boardId, id) => metrics.timeStorage('asset', () => storage.getAsset(boardId, id)),
     addOwnTemplate: (template) => metrics.timeStorage('template', () => storage.addOwnTemplate(template)),

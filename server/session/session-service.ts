@@ -8,10 +8,14 @@ import type { Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
 import { CONTROL_MAP, ControlKey, IDENTITIES_MAP, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
-import type { SummonRequest, VotesAnswer, VotingRequest } from '../../shared/session/session-api.ts'
+import type { HiddenNotes, LinksAnswer, SummonRequest, VotesAnswer, VotingProgress, VotingRequest } from '../../shared/session/session-api.ts'
+import { shapesOf, shapeText, visibleRecords } from '../../shared/export/board-content.ts'
+import { isVotableType } from '../../shared/session/votable.ts'
+import { readBoardContent } from '../boards/board-records.ts'
+import { linkToken, type SharedRole } from '../boards/link-tokens.ts'
 import { applyTimerAction, MAX_TIMER_MS, type TimerAction } from '../../shared/session/timer.ts'
 import { ballotSize, refuseUnvote, refuseVote, type VoteRefusal } from '../../shared/session/voting.ts'
-import { generateToken, hashToken } from '../boards/tokens.ts'
+import { hashToken } from '../boards/tokens.ts'
 import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
 import type { Room } from '../rooms/room.ts'
@@ -71,7 +75,8 @@ export class SessionService {
   }
 
   summon(boardId: string, request: SummonRequest): Promise<ControlState> {
-    return this.change(boardId, (_state, now) => ({ summon: { at: now, pageId: request.pageId, bounds: request.bounds, by: request.by } }))
+    const byName = request.byName?.trim().slice(0, 60)
+    return this.change(boardId, (_state, now) => ({ summon: { at: now, pageId: request.pageId, bounds: request.bounds, by: request.by, ...(byName && { byName }) } }))
   }
 
   viewOnly(boardId: string, ownerKey: string, viewOnly: boolean): Promise<ControlState> {
@@ -136,28 +141,77 @@ export class SessionService {
     return this.change(boardId, (state, now) => (state.deleted === null ? { deleted: now } : null))
   }
 
-  /** A new token for the role; every instance then closes the connections holding the old one. */
-  async rotate(boardId: string, role: Exclude<Role, 'facilitator'>): Promise<string> {
-    const token = generateToken()
+  /**
+   * A new token for the role, derived from the facilitator's (link-tokens.ts) with the rotation
+   * time as its generation; every instance then closes the connections holding the old one.
+   */
+  async rotate(boardId: string, role: SharedRole, facilitatorToken: string): Promise<string> {
+    const at = Math.max(this.now(), ((await this.control(boardId)).rotated[role] ?? 0) + 1)
+    const token = linkToken(facilitatorToken, boardId, role, at)
     await this.storage.replaceToken(boardId, role, hashToken(token))
     // The identities the old link issued end with it (they name its generation); drop them.
-    await this.change(boardId, (state, now) => ({
-      rotated: { ...state.rotated, [role]: now },
+    await this.change(boardId, (state) => ({
+      rotated: { ...state.rotated, [role]: at },
       identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role === role).map(([id]) => [id, null])),
     }))
     this.log.info({ boardId, role }, 'link rotated')
     return token
   }
 
+  /**
+   * The participant and viewer tokens, derived again from the facilitator's; each is checked
+   * against the stored hash, so a board whose links were random (made before links were derived)
+   * answers null rather than a link that does not open it.
+   */
+  async links(boardId: string, facilitatorToken: string): Promise<LinksAnswer> {
+    const { rotated } = await this.control(boardId)
+    const current = async (role: SharedRole): Promise<string | null> => {
+      const token = linkToken(facilitatorToken, boardId, role, rotated[role] ?? 0)
+      return (await this.storage.findRole(boardId, hashToken(token))) === role ? token : null
+    }
+    return { participant: await current('participant'), viewer: await current('viewer') }
+  }
+
+  /** Who has voted in the current round so far (owner keys), for "n van m deelnemers hebben gestemd". */
+  async votingProgress(boardId: string): Promise<VotingProgress> {
+    const round = (await this.control(boardId)).voting
+    if (!round) return { roundId: null, voters: [] }
+    return { roundId: round.id, voters: await this.storage.roundVoters(boardId, round.id) }
+  }
+
+  /** How many private notes wait for the reveal, and by how many people; never what they say. */
+  async hiddenNotes(boardId: string): Promise<HiddenNotes> {
+    let notes = 0
+    let writers = 0
+    for (const name of await this.storage.listDocs(boardId, 'private/')) {
+      const count = await this.withRoom(name, async (room) => {
+        let shapes = 0
+        for (const key of docRecords(room.doc).map.keys()) if (key.startsWith('shape:')) shapes++
+        return shapes
+      })
+      notes += count
+      if (count > 0) writers++
+    }
+    return { notes, writers }
+  }
+
   async voting(boardId: string, request: VotingRequest): Promise<ControlState> {
     if (request.action === 'reveal') {
       const round = (await this.control(boardId)).voting
       if (!round) throw new SessionError(409, 'no_round', 'There is no voting round to reveal')
+      if (round.status === 'revealed') return this.control(boardId)
       const { totals, voters } = await this.storage.voteTotals(boardId, round.id)
-      const state = await this.change(boardId, (state) => (state.voting?.id === round.id ? { voting: { ...state.voting, status: 'revealed', totals, voters } } : null))
-      if (round.status !== 'revealed' && state.voting?.id === round.id) await this.snapshots.takeAutomatic(boardId, 'voting')
+      const labels = await this.shapeLabels(boardId, round.shapeIds)
+      const state = await this.change(boardId, (state, now) => {
+        if (state.voting?.id !== round.id || state.voting.status === 'revealed') return null
+        const revealed: VotingRound = { ...state.voting, status: 'revealed', totals, voters, labels, revealedAt: now }
+        // Every revealed round stays, for the panel, the report and the CSV.
+        return { voting: revealed, rounds: [...state.rounds.filter((kept) => kept.id !== round.id), revealed] }
+      })
+      if (state.voting?.id === round.id) await this.snapshots.takeAutomatic(boardId, 'voting')
       return state
     }
+    if (request.action === 'start') await this.checkVotable(boardId, request.shapeIds)
     return this.change(boardId, (state, now) => {
       switch (request.action) {
         case 'start':
@@ -227,6 +281,31 @@ export class SessionService {
     }
     this.log.info({ boardId, records: moved }, 'private notes revealed')
     return moved
+  }
+
+  /**
+   * Refuses a round on shapes that are not something to vote on (a template's question cards,
+   * frames, arrows): a modified client gets the same rule as the panel.
+   */
+  private async checkVotable(boardId: string, shapeIds: readonly string[]): Promise<void> {
+    const shapes = new Map(shapesOf(visibleRecords(await readBoardContent(this.storage, boardId))).map((shape) => [shape.id as string, shape]))
+    // A shape not (yet) in storage may be on its way from the facilitator's screen: allowed.
+    const refused = shapeIds.filter((id) => {
+      const shape = shapes.get(id)
+      return shape !== undefined && !isVotableType(shape.type)
+    })
+    if (refused.length > 0) {
+      throw new SessionError(400, 'not_votable', `${refused.length} of the shapes cannot be voted on (a frame, arrow, legend or template card): ${refused.slice(0, 5).join(', ')}`)
+    }
+  }
+
+  private async shapeLabels(boardId: string, shapeIds: readonly string[]): Promise<Record<string, string>> {
+    const wanted = new Set(shapeIds)
+    const labels: Record<string, string> = {}
+    for (const shape of shapesOf(visibleRecords(await readBoardContent(this.storage, boardId)))) {
+      if (wanted.has(shape.id)) labels[shape.id] = shapeText(shape).slice(0, 500)
+    }
+    return labels
   }
 
   private async answer(boardId: string, voter: string, round: VotingRound | null): Promise<VotesAnswer> {
@@ -303,6 +382,8 @@ function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: num
     maxPerShape: Math.min(request.maxPerShape, request.votesPerPerson),
     endsAt: minutes === null ? null : now + Math.round(minutes * 60_000),
     status: 'open',
+    question: request.question?.trim().slice(0, 200) ?? '',
+    startedAt: now,
   }
 }
 

@@ -388,6 +388,10 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       const result = await pool.query('DELETE FROM board_snapshots WHERE board_id = $1 AND id = $2', [boardId, id])
       return (result.rowCount ?? 0) > 0
     },
+    async roundVoters(boardId, roundId) {
+      const { rows } = await pool.query<{ voter: string }>('SELECT DISTINCT voter FROM board_votes WHERE board_id = $1 AND round_id = $2 ORDER BY voter', [boardId, roundId])
+      return rows.map((row) => row.voter)
+    },
     async addAsset(asset) {
       await pool.query(
         'INSERT INTO board_assets (id, board_id, content_type, size, created_at) VALUES ($1, $2, $3, $4, $5)',

@@ -18,7 +18,7 @@ import { splitDocName } from './doc-name.ts'
 import { isSnapshotKind } from '../../shared/session/snapshots.ts'
 import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredSnapshot, StoredSnapshotInfo, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
-const SCHEMA_VERSION = 5
+const SCHEMA_VERSION = 6
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -212,6 +212,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   const countVoters = db.prepare<[string, string], { n: number }>(
     'SELECT COUNT(DISTINCT voter) AS n FROM board_votes WHERE board_id = ? AND round_id = ?',
   )
+  const selectVoters = db.prepare<[string, string], { voter: string }>('SELECT DISTINCT voter FROM board_votes WHERE board_id = ? AND round_id = ? ORDER BY voter')
   // Synchronous, so no other vote can come between the counts and the insert.
   const addVoteTx = db.transaction((vote: VoteKey, limits: VoteLimits): boolean => {
     const { boardId, roundId, voter, shapeId } = vote
@@ -388,6 +389,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     async deleteSnapshot(boardId, id) {
       return deleteSnapshotRow.run(boardId, id).changes > 0
+    },
+    async roundVoters(boardId, roundId) {
+      return selectVoters.all(boardId, roundId).map((row) => row.voter)
     },
     async addAsset(asset) {
       insertAsset.run(asset.id, asset.boardId, asset.contentType, asset.size, asset.createdAt)

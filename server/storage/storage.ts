@@ -145,6 +145,8 @@ export interface Storage {
   ballot(boardId: string, roundId: string, voter: string): Promise<Record<string, number>>
   /** Dots per shape in a round, and how many people voted. */
   voteTotals(boardId: string, roundId: string): Promise<{ totals: Record<string, number>; voters: number }>
+  /** Who placed at least one dot in a round (their voter keys), for the facilitator's progress count. */
+  roundVoters(boardId: string, roundId: string): Promise<string[]>
 
   /** Stores a snapshot; fails when the board does not exist. */
   addSnapshot(snapshot: StoredSnapshot): Promise<void>

@@ -10,7 +10,7 @@
  * nothing about their props is trusted.
  */
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import type { ControlState } from '../session/control-doc.ts'
+import type { Attendee, ControlState } from '../session/control-doc.ts'
 
 export { ShapeTree, shapeAuthor, shapesOf, shapeText } from '../board/shape-tree.ts'
 
@@ -22,6 +22,8 @@ export interface BoardContent {
   /** The board document's meta map (title, createdAt, tldraw schema, …). */
   readonly meta: Readonly<Record<string, unknown>>
   readonly control: ControlState
+  /** Who was present (server-recorded, oldest first); absent where not read. */
+  readonly attendance?: readonly Attendee[]
 }
 
 /**

@@ -7,6 +7,7 @@ const TEXT = {
   'notes.frame': { nl: 'Frame / baan', en: 'Frame / lane' },
   'notes.author': { nl: 'Auteur', en: 'Author' },
   'notes.votes': { nl: 'Stemmen', en: 'Votes' },
+  'notes.votesInRound': { nl: 'Stemmen ronde', en: 'Votes round' },
   'kind.note': { nl: 'Notitie', en: 'Sticky note' },
   'kind.text': { nl: 'Tekst', en: 'Text' },
   'kind.item': { nl: 'Kaart', en: 'Card' },
@@ -41,6 +42,19 @@ const TEXT = {
   'report.severity.info': { nl: 'Ter info', en: 'Note' },
   'report.footer': { nl: 'Gemaakt met Regiebord', en: 'Made with Regiebord' },
   'report.image': { nl: 'Het bord', en: 'The board' },
+  // Report that stands on its own (issue 15): presence, notes per lane, every voting round.
+  'report.participants.present': { nl: 'aanwezig op het bord', en: 'present on the board' },
+  'report.present': { nl: 'Aanwezig', en: 'Present' },
+  'report.role.facilitator': { nl: 'begeleider', en: 'facilitator' },
+  'report.role.participant': { nl: 'deelnemer', en: 'participant' },
+  'report.role.viewer': { nl: 'kijker', en: 'viewer' },
+  'report.notes': { nl: 'Notities', en: 'Notes' },
+  'report.notes.none': { nl: 'Er staan geen notities op het bord.', en: 'The board has no notes.' },
+  'report.notes.loose': { nl: 'Los op het bord', en: 'Loose on the board' },
+  'report.rounds': { nl: 'Stemrondes', en: 'Voting rounds' },
+  'report.round': { nl: 'Ronde', en: 'Round' },
+  'report.round.voters': { nl: 'mensen stemden', en: 'people voted' },
+  'report.round.revealed': { nl: 'onthuld om', en: 'revealed at' },
 } as const satisfies Record<string, LocalizedText>
 
 export type ExportTextKey = keyof typeof TEXT

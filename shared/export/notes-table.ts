@@ -10,6 +10,7 @@ import type { VotingRound } from '../session/control-doc.ts'
 import type { Locale } from '../regie/text.ts'
 import { ShapeTree, shapeAuthor, shapesOf, shapeText, visibleRecords, type BoardContent } from './board-content.ts'
 import { toCsv } from './csv.ts'
+import { revealedRounds } from './vote-ranking.ts'
 import { exportText, type ExportTextKey } from './export-text.ts'
 
 export type NoteKind = 'note' | 'text' | 'item'
@@ -24,6 +25,8 @@ export interface NoteRow {
   readonly author: string
   /** Dots in the last revealed round; null when no round is revealed or the note was not in it. */
   readonly votes: number | null
+  /** Dots per revealed round, oldest first (null where the note was not in the round). */
+  readonly votesPerRound: readonly (number | null)[]
 }
 
 const KINDS: Readonly<Record<string, NoteKind>> = { note: 'note', text: 'text', [ITEM_SHAPE]: 'item' }
@@ -31,7 +34,9 @@ const KINDS: Readonly<Record<string, NoteKind>> = { note: 'note', text: 'text', 
 export function noteRows(content: BoardContent): NoteRow[] {
   const shapes = shapesOf(visibleRecords(content))
   const tree = new ShapeTree(shapes)
-  const votes = revealedTotals(content.control.voting)
+  const rounds = revealedRounds(content.control)
+  const perRound = rounds.map(revealedTotals)
+  const votes = perRound.at(-1) ?? null
   return tree
     .inReadingOrder(shapes.filter((shape) => Object.hasOwn(KINDS, shape.type)))
     .map((shape: TLShape): NoteRow => ({
@@ -41,11 +46,12 @@ export function noteRows(content: BoardContent): NoteRow[] {
       frames: tree.frameTrail(shape),
       author: shapeAuthor(shape),
       votes: votes ? votes(shape.id) : null,
+      votesPerRound: perRound.map((totals) => (totals ? totals(shape.id) : null)),
     }))
 }
 
 /** Dots per shape of a revealed round (0 for a shape in the round nobody chose), else null. */
-function revealedTotals(round: VotingRound | null): ((shapeId: string) => number | null) | null {
+function revealedTotals(round: VotingRound | null | undefined): ((shapeId: string) => number | null) | null {
   if (!round || round.status !== 'revealed') return null
   const totals = round.totals ?? {}
   const inRound = new Set(round.shapeIds)
@@ -57,10 +63,22 @@ const KIND_TEXT: Readonly<Record<NoteKind, ExportTextKey>> = { note: 'kind.note'
 /** Frames of one note in one cell, outermost first. */
 export const FRAME_TRAIL_SEPARATOR = ' › '
 
-export function notesCsv(rows: readonly NoteRow[], locale: Locale): string {
+/**
+ * One "Stemmen" column for the last revealed round; with two or more rounds, one column per round
+ * instead, headed with its number and question, so no round's result is lost.
+ */
+export function notesCsv(rows: readonly NoteRow[], locale: Locale, rounds: readonly VotingRound[] = []): string {
   const t = (key: ExportTextKey) => exportText(key, locale)
+  const base = [t('notes.kind'), t('notes.text'), t('notes.frame'), t('notes.author')]
+  if (rounds.length < 2) {
+    return toCsv(
+      [...base, t('notes.votes')],
+      rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '']),
+    )
+  }
+  const headers = rounds.map((round, index) => `${t('notes.votesInRound')} ${index + 1}${round.question ? `: ${round.question}` : ''}`)
   return toCsv(
-    [t('notes.kind'), t('notes.text'), t('notes.frame'), t('notes.author'), t('notes.votes')],
-    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '']),
+    [...base, ...headers],
+    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, ...rounds.map((_round, index) => row.votesPerRound[index] ?? '')]),
   )
 }

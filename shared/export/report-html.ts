@@ -10,7 +10,8 @@
 import { REGIE_RULES } from '../regie/regiecheck.ts'
 import type { Locale } from '../regie/text.ts'
 import { exportText, type ExportTextKey } from './export-text.ts'
-import type { BoardReport } from './report.ts'
+import type { BoardReport, PresentPerson } from './report.ts'
+import type { VoteRanking } from './vote-ranking.ts'
 
 export interface ReportHtmlOptions {
   readonly locale: Locale
@@ -24,14 +25,17 @@ export const BOARD_IMAGE_MARKER = '<!-- regiebord:board-image -->'
 export function renderReportHtml(report: BoardReport, options: ReportHtmlOptions): string {
   const { locale } = options
   const t = (key: ExportTextKey) => escapeHtml(exportText(key, locale))
-  const date = (at: number) =>
-    escapeHtml(new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: options.timeZone ?? 'Europe/Amsterdam' }).format(at))
+  const format = (at: number, style: Intl.DateTimeFormatOptions) =>
+    escapeHtml(new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { ...style, timeZone: options.timeZone ?? 'Europe/Amsterdam' }).format(at))
+  const date = (at: number) => format(at, { dateStyle: 'long' })
+  const time = (at: number) => format(at, { timeStyle: 'short' })
   const title = escapeHtml(report.title)
 
   const facts = [
     [t('report.date'), date(report.generatedAt)],
     ...(report.createdAt !== null ? [[t('report.created'), date(report.createdAt)]] : []),
     [t('report.participants'), participants(report, t)],
+    ...(report.participants.basis === 'present' ? [[t('report.present'), presentPeople(report.participants.people, t)]] : []),
   ]
     .map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`)
     .join('')
@@ -52,13 +56,17 @@ export function renderReportHtml(report: BoardReport, options: ReportHtmlOptions
 <dl class="facts">${facts}</dl>
 </header>
 ${boardImage(options, t)}
+<section aria-labelledby="notes">
+<h2 id="notes">${t('report.notes')}</h2>
+${notes(report, t)}
+</section>
+<section aria-labelledby="ranking">
+<h2 id="ranking">${t(report.rounds.length > 1 ? 'report.rounds' : 'report.ranking')}</h2>
+${rounds(report, t, time)}
+</section>
 <section aria-labelledby="arrangements">
 <h2 id="arrangements">${t('report.arrangements')}</h2>
 ${arrangements(report, t)}
-</section>
-<section aria-labelledby="ranking">
-<h2 id="ranking">${t('report.ranking')}</h2>
-${ranking(report, t)}
 </section>
 <section aria-labelledby="findings">
 <h2 id="findings">${t('report.findings')}</h2>
@@ -76,7 +84,37 @@ type T = (key: ExportTextKey) => string
 function participants(report: BoardReport, t: T): string {
   const { participants } = report
   if (participants.count === null) return t('report.participants.unknown')
-  return `${participants.count} <span class="basis">(${t(participants.basis === 'voters' ? 'report.participants.voters' : 'report.participants.authors')})</span>`
+  const basis = participants.basis === 'present' ? 'report.participants.present' : participants.basis === 'voters' ? 'report.participants.voters' : 'report.participants.authors'
+  return `${participants.count} <span class="basis">(${t(basis)})</span>`
+}
+
+function presentPeople(people: readonly PresentPerson[], t: T): string {
+  return `<span data-present>${people.map((person) => `${escapeHtml(person.name)}${person.role === 'participant' ? '' : ` <span class="basis">(${t(`report.role.${person.role}`)})</span>`}`).join(', ')}</span>`
+}
+
+function notes(report: BoardReport, t: T): string {
+  if (report.notes.length === 0) return `<p>${t('report.notes.none')}</p>`
+  return report.notes
+    .map((section) => {
+      const heading = section.frames.length > 0 ? escapeHtml(section.frames.join(' › ')) : t('report.notes.loose')
+      const items = section.notes
+        .map((note) => `<li>${escapeHtml(note.text)}${note.author ? ` <span class="basis">— ${escapeHtml(note.author)}</span>` : ''}</li>`)
+        .join('\n')
+      return `<section class="note-section">\n<h3>${heading}</h3>\n<ul class="notes">\n${items}\n</ul>\n</section>`
+    })
+    .join('\n')
+}
+
+function rounds(report: BoardReport, t: T, time: (at: number) => string): string {
+  if (report.rounds.length === 0) return `<p>${t('report.ranking.none')}</p>`
+  if (report.rounds.length === 1 && !report.rounds[0]!.question) return rankingTable(report.rounds[0]!, t)
+  return report.rounds
+    .map((round) => {
+      const heading = `${t('report.round')} ${round.number}${round.question ? `: ${escapeHtml(round.question)}` : ''}`
+      const facts = [`${round.voters} ${t('report.round.voters')}`, ...(round.revealedAt !== null ? [`${t('report.round.revealed')} ${time(round.revealedAt)}`] : [])].join(' · ')
+      return `<section class="round" data-round="${round.number}">\n<h3>${heading}</h3>\n<p class="basis">${facts}</p>\n${rankingTable(round, t)}\n</section>`
+    })
+    .join('\n')
 }
 
 function boardImage(options: ReportHtmlOptions, t: T): string {
@@ -99,9 +137,9 @@ ${rows}
 </table>`
 }
 
-function ranking(report: BoardReport, t: T): string {
-  if (!report.ranking || report.ranking.items.length === 0) return `<p>${t('report.ranking.none')}</p>`
-  const rows = report.ranking.items
+function rankingTable(round: VoteRanking, t: T): string {
+  if (round.items.length === 0) return `<p>${t('report.ranking.none')}</p>`
+  const rows = round.items
     .map((item) => {
       const text = item.text === null ? `<em>${t('report.ranking.removed')}</em>` : item.text === '' ? `<em>${t('report.ranking.untitled')}</em>` : escapeHtml(item.text)
       return `<tr><td class="number">${item.rank}</td><td>${text}</td><td class="number">${item.votes}</td></tr>`
@@ -140,6 +178,9 @@ const STYLES = `
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
 .kicker { margin: 0; color: #4a4a4a; font-size: .9rem; text-transform: uppercase; letter-spacing: .05em; }
 h1 { margin: .2rem 0 1rem; font-size: 1.8rem; }
+h3 { margin: 1.2rem 0 .4rem; font-size: 1.05rem; }
+ul.notes { margin: 0; padding-left: 1.2rem; }
+ul.notes li { margin-bottom: .25rem; }
 h2 { margin: 2rem 0 .6rem; font-size: 1.25rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .2rem; }
 .facts { display: flex; flex-wrap: wrap; gap: .5rem 2rem; margin: 0; }
 .facts dt { font-weight: 600; }
@@ -155,6 +196,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; width: 4rem; 
 .findings li.warning strong { color: #8a3b00; }
 figure.board-image { margin: 1.5rem 0; }
 figure.board-image img { max-width: 100%; height: auto; border: 1px solid #8a8a8a; }
+.report-board-image svg, .report-board-image img { width: 100%; height: auto; max-height: none; border: 1px solid #8a8a8a; }
 footer { margin-top: 2.5rem; color: #4a4a4a; font-size: .9rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {

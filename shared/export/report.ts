@@ -3,22 +3,38 @@
  * the other exports use: the arrangements table, the vote ranking and the regiecheck. Rendering is
  * report-html.ts; the browser's report page (`/b/:id/verslag`) adds the board image.
  *
- * Participants are counted without awareness (who is connected now says little about who took
- * part, and the server keeps no list of people): the number of people who placed dots in the last
- * revealed voting round; when no round was revealed, the number of distinct names on notes; else
- * unknown. The report says which of these it counted.
+ * Participants are counted from who was present: the server records everyone who appeared on
+ * the board, with the name they showed in presence and their role (server/session/attendance.ts).
+ * Boards from before that was recorded fall back to the number of people who placed dots in the
+ * last revealed voting round, then to the distinct names on notes, else unknown. The report says
+ * which of these it counted.
  */
 import { checkBoardModel } from '../board/board-check.ts'
 import { recordsToModel } from '../board/records-to-model.ts'
 import type { RegieFinding } from '../regie/regiecheck.ts'
 import type { Locale } from '../regie/text.ts'
+import type { Role } from '../roles.ts'
 import { arrangementRows, type ArrangementRow } from './arrangements.ts'
 import { shapeAuthor, shapesOf, visibleRecords, type BoardContent } from './board-content.ts'
-import { voteRanking, type VoteRanking } from './vote-ranking.ts'
+import { noteRows, type NoteRow } from './notes-table.ts'
+import { voteRankings, type VoteRanking } from './vote-ranking.ts'
+
+export interface PresentPerson {
+  readonly name: string
+  readonly role: Role
+}
 
 export type ParticipantCount =
+  /** `count` is the people present with the participant role; `people` everyone, in order of arrival. */
+  | { readonly count: number; readonly basis: 'present'; readonly people: readonly PresentPerson[] }
   | { readonly count: number; readonly basis: 'voters' | 'authors' }
   | { readonly count: null; readonly basis: 'unknown' }
+
+/** The notes in one lane or frame (by its trail of frame names; empty: loose on the board). */
+export interface NoteSection {
+  readonly frames: readonly string[]
+  readonly notes: readonly NoteRow[]
+}
 
 export interface BoardReport {
   readonly title: string
@@ -27,7 +43,11 @@ export interface BoardReport {
   readonly generatedAt: number
   readonly participants: ParticipantCount
   readonly arrangements: readonly ArrangementRow[]
+  /** The last revealed round (also the last of `rounds`). */
   readonly ranking: VoteRanking | null
+  /** Every revealed round, oldest first. */
+  readonly rounds: readonly VoteRanking[]
+  readonly notes: readonly NoteSection[]
   readonly findings: readonly RegieFinding[]
 }
 
@@ -41,7 +61,8 @@ export interface ReportInput {
 export function buildReport(content: BoardContent, input: ReportInput): BoardReport {
   const records = visibleRecords(content)
   const model = recordsToModel(records)
-  const ranking = voteRanking(content)
+  const rounds = voteRankings(content)
+  const ranking = rounds.at(-1) ?? null
   return {
     title: input.title,
     createdAt: input.createdAt,
@@ -49,13 +70,33 @@ export function buildReport(content: BoardContent, input: ReportInput): BoardRep
     participants: countParticipants(content, ranking),
     arrangements: arrangementRows(model, input.locale),
     ranking,
+    rounds,
+    notes: notesPerFrame(noteRows(content)),
     findings: checkBoardModel(model, input.locale),
   }
 }
 
 function countParticipants(content: BoardContent, ranking: VoteRanking | null): ParticipantCount {
+  const present = content.attendance ?? []
+  if (present.length > 0) {
+    const people = present.map(({ name, role }) => ({ name, role }))
+    return { count: people.filter((person) => person.role === 'participant').length, basis: 'present', people }
+  }
   if (ranking && ranking.voters > 0) return { count: ranking.voters, basis: 'voters' }
   const authors = new Set(shapesOf(visibleRecords(content)).map(shapeAuthor).filter((name) => name !== ''))
   if (authors.size > 0) return { count: authors.size, basis: 'authors' }
   return { count: null, basis: 'unknown' }
+}
+
+/** Notes grouped by the lane or frame they sit in, in reading order of each group's first note. */
+export function notesPerFrame(rows: readonly NoteRow[]): NoteSection[] {
+  const sections = new Map<string, { frames: readonly string[]; notes: NoteRow[] }>()
+  for (const row of rows) {
+    if (row.text === '') continue
+    const key = JSON.stringify(row.frames)
+    let section = sections.get(key)
+    if (!section) sections.set(key, (section = { frames: row.frames, notes: [] }))
+    section.notes.push(row)
+  }
+  return [...sections.values()]
 }

@@ -21,7 +21,23 @@ export const ControlKey = {
   deleted: 'deleted',
   // The waiting room (shared/session/identity.ts); the identities have their own map.
   lobby: 'lobby',
+  rounds: 'rounds',
 } as const
+
+/**
+ * Who was present, for the report: a second map in the control document, `doc.getMap('attendance')`,
+ * one entry per person (their owner key) so that server instances recording their own connections
+ * never overwrite each other. Written by the server only (server/session/attendance.ts).
+ */
+export const ATTENDANCE_MAP = 'attendance'
+
+export interface Attendee {
+  /** The display name as shown in presence, when the person first appeared (or last renamed). */
+  readonly name: string
+  readonly role: 'facilitator' | 'participant' | 'viewer'
+  /** Server clock. */
+  readonly firstSeen: number
+}
 
 /**
  * Times are the server's clock (epoch ms), never a laptop's: clients estimate their offset to it
@@ -56,6 +72,13 @@ export interface VotingRound {
   /** Votes per shape, present once revealed. */
   readonly totals?: Readonly<Record<string, number>>
   readonly voters?: number
+  /** What the facilitator asked ("Waar beginnen we mee?"); '' or absent when nothing was asked. */
+  readonly question?: string
+  /** Server clock. */
+  readonly startedAt?: number
+  readonly revealedAt?: number
+  /** Each voted shape's text at the reveal: the result reads the same after a note changes or goes. */
+  readonly labels?: Readonly<Record<string, string>>
 }
 
 /** "Iedereen naar mij": participants' clients move to this view when `at` changes. */
@@ -65,6 +88,8 @@ export interface SummonState {
   /** The facilitator's viewport in page space. */
   readonly bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
   readonly by: string
+  /** The facilitator's display name, for "Fenna neemt je mee". */
+  readonly byName?: string
 }
 
 /** Participant ids (server-issued identities, see identity.ts) that may only look. */
@@ -110,6 +135,8 @@ export interface ControlState {
   readonly identities: IdentityRoster
   /** The waiting room: while on, identities issued through the participant or viewer link wait to be let in. */
   readonly lobby: boolean
+  /** Every revealed voting round, oldest first; clearing or starting a round keeps them. */
+  readonly rounds: readonly VotingRound[]
 }
 
 export const INITIAL_CONTROL: ControlState = {
@@ -123,6 +150,7 @@ export const INITIAL_CONTROL: ControlState = {
   deleted: null,
   identities: {},
   lobby: false,
+  rounds: [],
 }
 
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
@@ -139,6 +167,7 @@ export function readControl(get: (key: string) => unknown, identities: IdentityR
     deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
     identities,
     lobby: value('lobby') === true,
+    rounds: Array.isArray(get(ControlKey.rounds)) ? (get(ControlKey.rounds) as VotingRound[]) : [],
   }
 }
 
@@ -147,4 +176,16 @@ export function readControlDoc(doc: Y.Doc): ControlState {
   const map = doc.getMap<unknown>(CONTROL_MAP)
   const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
   return readControl((key) => map.get(key), Object.fromEntries(roster.entries()))
+}
+
+/** The attendance map's entries, oldest first; entries that are not attendees are left out. */
+export function readAttendance(entries: Iterable<[string, unknown]>): (Attendee & { readonly key: string })[] {
+  const result: (Attendee & { key: string })[] = []
+  for (const [key, value] of entries) {
+    const entry = value as Partial<Attendee> | null
+    if (!entry || typeof entry.name !== 'string' || typeof entry.firstSeen !== 'number') continue
+    if (entry.role !== 'facilitator' && entry.role !== 'participant' && entry.role !== 'viewer') continue
+    result.push({ key, name: entry.name, role: entry.role, firstSeen: entry.firstSeen })
+  }
+  return result.sort((a, b) => a.firstSeen - b.firstSeen || a.key.localeCompare(b.key))
 }

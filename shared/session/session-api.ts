@@ -14,6 +14,10 @@
  *   POST /api/boards/:id/session/view-only           { ownerKey, viewOnly } → ControlState
  *   POST /api/boards/:id/tokens/:role/rotate         (role participant|viewer) → { role, token }
  *        connections holding the old token are closed with 4403 "token rotated"
+ *   GET  /api/boards/:id/links                       → LinksAnswer (facilitator): the participant and
+ *        viewer tokens again, derived from the facilitator's (server/boards/link-tokens.ts)
+ *   GET  /api/boards/:id/session/voting/progress     → VotingProgress (facilitator)
+ *   GET  /api/boards/:id/session/private/count       → HiddenNotes (facilitator)
  *   GET    /api/boards/:id/votes                     → VotesAnswer
  *   POST   /api/boards/:id/votes  { shapeId }        → VotesAnswer; 409 VoteRefusal as error code
  *   DELETE /api/boards/:id/votes/:shapeId            → VotesAnswer
@@ -45,6 +49,8 @@ export type VotingRequest =
       readonly maxPerShape: number
       /** Null: open until closed. */
       readonly minutes: number | null
+      /** What is asked, shown to everyone and kept with the result (at most 200 characters). */
+      readonly question?: string
     }
   | { readonly action: 'close' }
   | { readonly action: 'reveal' }
@@ -54,6 +60,29 @@ export interface SummonRequest {
   readonly pageId: string
   readonly bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
   readonly by: string
+  /** The facilitator's display name, for "Fenna neemt je mee" (at most 60 characters). */
+  readonly byName?: string
+}
+
+export interface LinksAnswer {
+  /**
+   * The current token per role; null for a board whose links were made before they could be shown
+   * again (the facilitator makes a new one to see it).
+   */
+  readonly participant: string | null
+  readonly viewer: string | null
+}
+
+/** Who has placed at least one dot in the current round: their owner keys (never what they chose). */
+export interface VotingProgress {
+  readonly roundId: string | null
+  readonly voters: readonly string[]
+}
+
+/** Unrevealed private notes while "stil schrijven" is on: how many, and by how many people. */
+export interface HiddenNotes {
+  readonly notes: number
+  readonly writers: number
 }
 
 export interface VotesAnswer {

@@ -24,6 +24,7 @@ type EditorHandle = {
   selectNone(): void
   updateShape(partial: object): void
   createShape(partial: object): void
+  deleteShapes(ids: string[]): void
   getViewportPageBounds(): { x: number; y: number; w: number; h: number; center: { x: number; y: number } }
   zoomToBounds(bounds: object, opts?: object): void
   pageToViewport(point: { x: number; y: number }): { x: number; y: number }
@@ -117,8 +118,13 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
   })
 
   it('runs a dot-voting round: dots placed privately, totals only on reveal', async () => {
-    const notes = (await shapesOf(facilitator, 'regie-item')).map((shape) => shape.id)
-    expect(notes.length).toBeGreaterThanOrEqual(2)
+    // Template cards are questions, not answers: the round is on sticky notes people wrote.
+    await facilitator.evaluate(() => {
+      for (const [i, text] of ['Speeltuin', 'Bankjes'].entries()) window.__regiebordEditor.createShape({ type: 'note', x: 4000 + i * 260, y: 4000, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } } })
+    })
+    await facilitator.waitForFunction(() => window.__regiebordEditor.getCurrentPageShapes().filter((shape) => shape.type === 'note').length === 2)
+    const notes = (await shapesOf(facilitator, 'note')).map((shape) => shape.id)
+    expect(notes.length).toBe(2)
     await facilitator.evaluate((ids) => {
       window.__regiebordEditor.select(...ids)
     }, notes)
@@ -141,6 +147,11 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
     expect(await facilitator.locator('[data-vote-ranking] li').first().textContent()).toContain('2')
     await screenshot(facilitator, 'voting-revealed')
     await facilitator.click('[data-voting-clear]')
+    // The next test counts sticky notes from zero.
+    await facilitator.evaluate((ids) => {
+      window.__regiebordEditor.deleteShapes(ids)
+    }, notes)
+    for (const page of [anna, bram]) await page.waitForFunction(() => !window.__regiebordEditor.getCurrentPageShapes().some((shape) => shape.type === 'note'))
   })
 
   it('keeps notes written during "stil schrijven" off other screens until the reveal', async () => {

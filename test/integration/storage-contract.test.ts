@@ -321,6 +321,8 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect(await storage.addVote(vote('bram', 'b', 'r2'), limits)).toBe(true)
       expect(await storage.ballot(board.id, 'r1', 'anna')).toEqual({ a: 2, b: 1 })
       expect(await storage.voteTotals(board.id, 'r1')).toEqual({ totals: { a: 2, b: 2 }, voters: 2 })
+      expect(await storage.roundVoters(board.id, 'r1')).toEqual(['anna', 'bram'])
+      expect(await storage.roundVoters(board.id, 'nothing')).toEqual([])
       expect(await storage.removeVote(vote('anna', 'a'))).toBe(true)
       expect(await storage.removeVote(vote('anna', 'c'))).toBe(false)
       expect(await storage.ballot(board.id, 'r1', 'anna')).toEqual({ a: 1, b: 1 })

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { forgetBoard } from '../../start/my-boards.ts'
 
 /** Deleting is final, so it takes two clicks, and the second says what goes. */
 export function DeleteBoard({ session }: { session: BoardSession }) {
@@ -11,7 +12,10 @@ export function DeleteBoard({ session }: { session: BoardSession }) {
   const remove = () => {
     setMessage('')
     session.client.deleteBoard().then(
-      () => window.location.assign('/?verwijderd=1'),
+      () => {
+        forgetBoard(session.boardId)
+        window.location.assign('/?verwijderd=1')
+      },
       (error: unknown) => setMessage(t('session.failed', { message: error instanceof Error ? error.message : String(error) })),
     )
   }

@@ -3,7 +3,7 @@ import { useValue, type Editor } from 'tldraw'
 import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useControl } from '../use-control.ts'
-import { votableShapes } from '../votable-shapes.ts'
+import { selectedFrameName, votableShapes } from '../votable-shapes.ts'
 
 export function VotingControls({ editor, session, attempt }: { editor: Editor; session: BoardSession; attempt: (action: () => Promise<unknown>) => void }) {
   const { t } = useI18n()
@@ -12,10 +12,13 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
   const [perPerson, setPerPerson] = useState('3')
   const [perShape, setPerShape] = useState('1')
   const [minutes, setMinutes] = useState('')
+  const [question, setQuestion] = useState('')
   const selected = useValue('selected ids', () => editor.getSelectedShapeIds(), [editor])
   const candidates = votableShapes(editor, selected)
+  const frameName = selectedFrameName(editor, selected)
 
-  const start = () =>
+  const start = () => {
+    setQuestion('')
     attempt(() =>
       session.client.voting({
         action: 'start',
@@ -23,8 +26,10 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
         votesPerPerson: Math.max(1, Number(perPerson) || 1),
         maxPerShape: Math.max(1, Number(perShape) || 1),
         minutes: minutes.trim() === '' ? null : Math.max(1, Number(minutes) || 1),
+        question: (question.trim() || frameName).slice(0, 200),
       }),
     )
+  }
 
   return (
     <section aria-labelledby="session-voting-heading">
@@ -32,6 +37,10 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
       {!round || round.status === 'revealed' ? (
         <>
           <p className="regie-help">{t('session.voting.help', { count: candidates.length })}</p>
+          <label className="session-question">
+            {t('facil.voting.question')}
+            <input value={question} maxLength={200} placeholder={frameName || t('facil.voting.questionPlaceholder')} onChange={(e) => setQuestion(e.target.value)} data-voting-question />
+          </label>
           <div className="session-row">
             <label>
               {t('session.voting.perPerson')}

@@ -1,0 +1,66 @@
+/**
+ * Who was present at a board, recorded by the server for the report: the display name as shown in
+ * presence, the role and when the person first appeared. The server does not otherwise keep a
+ * list of people, and who is connected when the report is made says little about who took part.
+ *
+ * Each instance records the people connected to it: it watches its main room's awareness and, for
+ * a state announced by one of its own connections, takes the role from the connection (checked by
+ * token, not claimed) and the name and owner key from the state. One entry per owner key in the
+ * control document's attendance map (shared/session/control-doc.ts), written only when someone is
+ * new or renamed, never on cursor moves. Names are cut to 60 characters, a board records at most
+ * MAX_ATTENDEES people, so a client inventing identities cannot grow the document without bound.
+ */
+import type * as Y from 'yjs'
+import { isRole } from '../../shared/roles.ts'
+import { ATTENDANCE_MAP, type Attendee } from '../../shared/session/control-doc.ts'
+import type { Logger } from '../log.ts'
+import type { Peer } from '../rooms/peer.ts'
+import type { Room } from '../rooms/room.ts'
+
+export const MAX_ATTENDEES = 300
+const OWNER_KEY = /^[A-Za-z0-9_-]{43}$/
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+function isPeer(origin: unknown): origin is Peer {
+  return typeof origin === 'object' && origin !== null && 'awarenessIds' in origin && 'role' in origin && isRole((origin as Peer).role)
+}
+
+/** Starts recording; returns the function that stops it. */
+export function recordAttendance(main: Room, control: Room, log: Logger, now: () => number = Date.now): () => void {
+  const map = (doc: Y.Doc) => doc.getMap<unknown>(ATTENDANCE_MAP)
+  let writing = Promise.resolve()
+
+  const onUpdate = ({ added, updated }: AwarenessChange, origin: unknown) => {
+    if (!isPeer(origin)) return
+    const states = main.awareness.getStates()
+    const seen = map(control.doc)
+    const fresh: [string, Attendee][] = []
+    for (const clientId of [...added, ...updated]) {
+      if (!origin.awarenessIds.has(clientId)) continue
+      const state = states.get(clientId) as { user?: { name?: unknown } | null; session?: { ownerKey?: unknown } } | undefined
+      const name = typeof state?.user?.name === 'string' ? state.user.name.trim().slice(0, 60) : ''
+      const key = state?.session?.ownerKey
+      if (!name || typeof key !== 'string' || !OWNER_KEY.test(key)) continue
+      const before = seen.get(key) as Attendee | undefined
+      if (before && before.name === name && before.role === origin.role) continue
+      if (!before && seen.size >= MAX_ATTENDEES) continue
+      fresh.push([key, { name, role: origin.role, firstSeen: before?.firstSeen ?? now() }])
+    }
+    if (fresh.length === 0) return
+    writing = writing
+      .then(() =>
+        control.writeAsServer((doc) => {
+          const target = map(doc)
+          for (const [key, attendee] of fresh) target.set(key, attendee)
+        }),
+      )
+      .catch((error: unknown) => log.warn({ boardId: control.boardId, error: error instanceof Error ? error.message : String(error) }, 'could not record attendance'))
+  }
+  main.awareness.on('update', onUpdate)
+  return () => main.awareness.off('update', onUpdate)
+}
