@@ -29,6 +29,7 @@ import { connectClient, type TestClient } from '../test/helpers/clients.ts'
 import { startChildServer } from '../test/helpers/child-server.ts'
 import { createBoard, type BoardLinks } from '../test/helpers/server.ts'
 import { waitFor } from '../test/helpers/wait.ts'
+import { movedGeoShape } from '../bench/lib/shape-record.ts'
 
 // Every y-websocket provider adds a process 'exit' listener; dozens are expected here.
 process.setMaxListeners(0)
@@ -111,7 +112,7 @@ function seat(board: BoardLinks): Seat {
   let tick = 0
   const timer = setInterval(() => {
     const shape = `shape:${Math.floor(Math.random() * 50)}`
-    client.records.set(shape, { id: shape, typeName: 'shape', x: Math.random() * 2000, y: Math.random() * 2000 })
+    client.records.set(shape, movedGeoShape(shape, Math.random() * 2000, Math.random() * 2000))
     if (++tick % Math.max(1, Math.round(ratePerClient / 2)) === 0) {
       client.provider.awareness.setLocalStateField('cursor', { x: Math.random() * 2000, y: Math.random() * 2000 })
     }
