@@ -159,7 +159,8 @@ describe.skipIf(unavailable !== null)('the regie board in the browser', () => {
       expect(await anna.locator('.regie-actor, .regie-item, .regie-legend').count()).toBeGreaterThan(0)
       if (model.actors[0]) await anna.waitForSelector(`.regie-actor:has-text(${JSON.stringify(model.actors[0].name)})`, { state: 'attached' })
       await screenshot(anna, `template-${id}`)
-    })
+      // Two browsers on the largest templates take longer than the default on a busy 2-core machine.
+    }, 60_000)
   }
 
   it('finds an uitbesteding drawn without opdrachtgever, and points at it', async () => {
