@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
   atom,
   createTLCurrentUser,
   EditorContext,
   Tldraw,
-  useValue,
   type Editor,
   type TLStoreWithStatus,
   type TLUserPreferences,
@@ -16,38 +15,41 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
-import type { Owner } from '../session/owner-secret.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
-import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
-import { openBoardSession, type BoardSession } from './board-session.ts'
+import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
+import type { BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { Identity } from './identity.ts'
-import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
+import type { SyncStatusSnapshot } from './sync-status.ts'
 
 // Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
 const assetUrls = getAssetUrlsByImport()
 
 interface Props {
-  boardId: string
-  token: string
+  session: BoardSession
+  /** The board's documents are bound to the store (server state or the local copy). */
+  ready: boolean
   role: Role
   identity: Identity
-  owner: Owner
   licenseKey: string | null
+  readOnly: boolean
+  status: SyncStatusSnapshot
+  /** Notices about the board itself (full, too new), shown over the canvas. */
+  banners: ReactNode
+  onSimpleView(): void
 }
 
-/** The canvas: a tldraw editor whose document is the board's Y.Docs (see board-session.ts). */
-export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey }: Props) {
+/** The canvas: a tldraw editor on the board session's store (see board-session.ts). */
+export function BoardCanvas({ session, ready, role, identity, licenseKey, readOnly, status, banners, onSimpleView }: Props) {
   const { t, language, setLanguage } = useI18n()
-  const [session, setSession] = useState<BoardSession | null>(null)
-  const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
-  const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | null>(null)
-  const [boardFull, setBoardFull] = useState(false)
   const [outline, setOutline] = useState(false)
+  const store = useMemo<TLStoreWithStatus>(
+    () => (ready ? { status: 'synced-remote', connectionStatus: 'online', store: session.store } : { status: 'loading' }),
+    [ready, session],
+  )
 
   // The editor recognises its own presence by the user id derived from these preferences.
   const $preferences = useMemo(
@@ -68,64 +70,12 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   )
 
   useEffect(() => {
-    const opened = openBoardSession({ boardId, token, role, identity, owner })
-    const stopStatus = watchSyncStatus(opened.main.provider, opened.main.doc, setStatus)
-    setSession(opened)
-    setStore({ status: 'loading' })
-    // A rotated link is closed with its own code: stop retrying and say so, rather than spin.
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CLOSE_BOARD_TOO_LARGE) {
-        // Reconnecting would send the same edit and be refused again: stop, keep the board in view.
-        setBoardFull(true)
-        opened.main.provider.disconnect()
-        return
-      }
-      if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED) return
-      setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : 'rotated')
-      // A deleted board must not linger in this browser either (AVG): drop the local copies.
-      if (event.code === CLOSE_BOARD_DELETED) {
-        for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
-      }
-      for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
-    }
-    opened.main.provider.on('connection-close', onClose)
-    let disposed = false
-    void opened.ready.then(() => {
-      if (!disposed) setStore({ status: 'synced-remote', connectionStatus: 'online', store: opened.store })
-    })
-    return () => {
-      disposed = true
-      stopStatus()
-      opened.dispose()
-    }
-  }, [boardId, token, role, identity, owner])
-
-  const schemaStatus = useValue('schema status', () => session?.binding()?.schemaStatus.get() ?? 'compatible', [session, store])
-  const canWrite = useValue('can write', () => session?.binding()?.canWrite.get() ?? false, [session, store])
-  const mayEdit = useValue('may edit', () => session?.$mayEdit.get() ?? false, [session])
-  const readOnly = !mayEdit || !canWrite
-
-  useEffect(() => {
     editor?.updateInstanceState({ isReadonly: readOnly })
   }, [editor, readOnly])
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
 
-  if (!session) return null
-  if (closedWith) {
-    return (
-      <main className="page">
-        <h1>{t('app.name')}</h1>
-        <p role="alert" className="error" data-board-error>
-          {closedWith === 'deleted' ? t('board.deleted') : t('session.rotated')}
-        </p>
-        <p>
-          <a href="/">{t('home.link')}</a>
-        </p>
-      </main>
-    )
-  }
   return (
-    <div className="board-shell" data-board-ready={store.status === 'synced-remote' ? 'true' : 'false'}>
+    <div className="board-shell" data-board-ready={ready ? 'true' : 'false'}>
       {!outline && (
         <button type="button" className="skip-link" onClick={() => setOutline(true)}>
           {t('outline.skip')}
@@ -144,6 +94,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
         user={user}
         assetUrls={assetUrls}
         licenseKey={licenseKey ?? undefined}
+        overrides={TLDRAW_WORDS}
         onMount={(editor) => {
           editor.updateInstanceState({ isReadonly: readOnly })
           // Exposed for the browser tests and for debugging from the console.
@@ -161,32 +112,15 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
       {editor && <SessionOverlay editor={editor} session={session} />}
       {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
       </div>
-      {schemaStatus === 'too-new' && (
-        <div className="board-banner" role="alert">
-          <span>{t('board.schemaTooNew')}</span>
-          <button type="button" onClick={() => window.location.reload()}>
-            {t('board.reload')}
-          </button>
-        </div>
-      )}
-      {boardFull && (
-        <div className="board-banner" role="alert" data-board-full>
-          <span>{t('board.full')}</span>
-          <button type="button" onClick={() => window.location.reload()}>
-            {t('board.reload')}
-          </button>
-        </div>
-      )}
-      {schemaStatus === 'unmigratable' && (
-        <div className="board-banner" role="alert">
-          <span>{t('board.unmigratable')}</span>
-        </div>
-      )}
+      {banners}
       <div className="board-bar">
         <ConnectionIndicator status={status} />
         {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
         <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
           {t('outline.toggle')}
+        </button>
+        <button type="button" className="outline-toggle" onClick={onSimpleView} data-simple-view>
+          {t('phone.simpleView')}
         </button>
         <LanguageSwitch />
       </div>

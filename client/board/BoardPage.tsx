@@ -1,16 +1,22 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, ApiError, type BoardInfo } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { JoinDialog } from '../join/JoinDialog.tsx'
 import type { BoardLocation } from './board-location.ts'
-import { BoardCanvas } from './BoardCanvas.tsx'
 import { loadIdentity, type Identity } from './identity.ts'
 import { loadOwner, type Owner } from '../session/owner-secret.ts'
+
+/*
+ * This page is in the first download and must stay small: the board itself (Yjs, the phone view)
+ * comes in a chunk of its own, fetched while the name is being typed; the canvas (tldraw) later.
+ */
+const loadBoardView = () => import('./BoardView.tsx')
+const BoardView = lazy(() => loadBoardView().then((m) => ({ default: m.BoardView })))
 
 type Loaded = { board: BoardInfo; licenseKey: string | null; owner: Owner }
 type Failure = 'token' | 'notFound' | 'noToken' | { message: string }
 
-/** `/b/:id#t=…`: checks the link, asks for a name on the first visit, then opens the canvas. */
+/** `/b/:id#t=…`: checks the link, asks for a name on the first visit, then opens the board. */
 export function BoardPage({ location }: { location: BoardLocation }) {
   const { t } = useI18n()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
@@ -39,6 +45,13 @@ export function BoardPage({ location }: { location: BoardLocation }) {
     }
   }, [location.boardId, location.token])
 
+  // The board's code downloads while the name is typed (after the dialog is on screen).
+  useEffect(() => {
+    if (failure) return
+    const timer = window.setTimeout(() => void loadBoardView().catch(() => undefined), identity ? 0 : 50)
+    return () => window.clearTimeout(timer)
+  }, [failure, identity])
+
   if (failure) {
     const message =
       failure === 'token'
@@ -60,16 +73,20 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       </main>
     )
   }
+  // The name can be typed while the board's details are still on their way.
+  if (!identity) return <JoinDialog title={loaded?.board.title ?? null} role={loaded?.board.role ?? null} onJoin={setIdentity} />
   if (!loaded) return <p className="page" role="status">{t('board.loading')}</p>
-  if (!identity) return <JoinDialog title={loaded.board.title} role={loaded.board.role} onJoin={setIdentity} />
   return (
-    <BoardCanvas
-      boardId={location.boardId}
-      token={location.token!}
-      role={loaded.board.role}
-      identity={identity}
-      owner={loaded.owner}
-      licenseKey={loaded.licenseKey}
-    />
+    <Suspense fallback={<p className="page" role="status">{t('board.loading')}</p>}>
+      <BoardView
+        boardId={location.boardId}
+        title={loaded.board.title}
+        token={location.token!}
+        role={loaded.board.role}
+        identity={identity}
+        owner={loaded.owner}
+        licenseKey={loaded.licenseKey}
+      />
+    </Suspense>
   )
 }

@@ -1,14 +1,6 @@
-import {
-  createPresenceStateDerivation,
-  InstancePresenceRecordType,
-  isEqual,
-  react,
-  unsafe__withoutCapture,
-  type Signal,
-  type TLInstancePresence,
-  type TLStore,
-  type TLUser,
-} from 'tldraw'
+import { react, unsafe__withoutCapture, type Signal } from '@tldraw/state'
+import { createPresenceStateDerivation, InstancePresenceRecordType, type TLInstancePresence, type TLStore, type TLUser } from '@tldraw/tlschema'
+import { isEqual } from '@tldraw/utils'
 import type { Awareness } from 'y-protocols/awareness'
 import { consoleSyncLogger, type SyncLogger } from './sync-logger.ts'
 

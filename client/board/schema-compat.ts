@@ -1,4 +1,4 @@
-import type { SerializedSchema, SerializedSchemaV2 } from 'tldraw'
+import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 
 /**
  * How the schema stored on a board relates to the schema this client was built with.

@@ -1,4 +1,4 @@
-import type { TLRecord, TLStore } from 'tldraw'
+import type { TLRecord, TLStore } from '@tldraw/tlschema'
 
 /*
  * Which records belong in the board's shared Yjs document.

@@ -1,13 +1,11 @@
 import { useId, useState, type FormEvent } from 'react'
-import { createShapeId, toRichText, type Editor, type TLParentId, type TLShapeId } from 'tldraw'
+import type { Editor, TLParentId } from 'tldraw'
 import { useI18n } from '../i18n/i18n.tsx'
+import { addNote, type NoteAuthor } from './note-edits.ts'
 import type { OutlineFrame } from './outline-model.ts'
 
-const NOTE_SIZE = 200
-const GAP = 20
-
 /** Adds a sticky note to a chosen frame (or the page), below what is already there. */
-export function AddNoteForm({ editor, frames }: { editor: Editor; frames: readonly OutlineFrame[] }) {
+export function AddNoteForm({ editor, frames, author }: { editor: Editor; frames: readonly OutlineFrame[]; author: NoteAuthor }) {
   const { t } = useI18n()
   const id = useId()
   const [text, setText] = useState('')
@@ -18,14 +16,11 @@ export function AddNoteForm({ editor, frames }: { editor: Editor; frames: readon
     event.preventDefault()
     if (text.trim() === '') return
     const parent = (frameId || editor.getCurrentPageId()) as TLParentId
-    const siblings = editor.getSortedChildIdsForParent(parent).map((child) => editor.getShape(child)).filter((shape) => shape !== undefined)
-    const below = siblings.reduce((max, shape) => Math.max(max, shape.y + ((shape.props as { h?: number }).h ?? NOTE_SIZE)), 0)
-    const noteId = createShapeId()
     editor.markHistoryStoppingPoint('add note from the outline')
-    editor.createShape({ id: noteId, type: 'note', parentId: parent, x: GAP, y: below + GAP, props: { richText: toRichText(text.trim()) } })
+    const noteId = addNote(editor.store, parent, text.trim(), author)
     setAdded(t('outline.added', { text: text.trim() }))
     setText('')
-    if (frameId) editor.select(noteId as TLShapeId)
+    if (frameId) editor.select(noteId)
   }
 
   return (

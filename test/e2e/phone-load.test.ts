@@ -1,8 +1,9 @@
 /**
- * First load on a phone on workshop Wi-Fi (DevTools Fast 3G, 4× CPU slowdown, 390×844 touch):
- * link → name dialog, name → the phone view showing the board's notes, → the full canvas. The
- * script bytes sent before the name dialog is on screen must stay within 150 kB compressed; the
- * times are printed, not asserted (they depend on the machine; see BENCHMARKS.md).
+ * First load on a phone on workshop Wi-Fi (Chromium with DevTools' Fast 3G network and a 4× CPU
+ * slowdown, 390×844 touch): link → name dialog, name → the phone view showing the board's notes,
+ * → the full canvas. The script bytes sent before the name dialog is on screen must stay within
+ * 150 kB compressed (a size, asserted); the times are printed, not asserted: they depend on the
+ * machine (figures in BENCHMARKS.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -10,15 +11,78 @@ import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { seededWorkshopBoard } from '../helpers/seeded-board.ts'
 import { tempDataDir, type BoardLinks } from '../helpers/server.ts'
-import { scriptBytesSentBefore, throttledPhonePage, type Download } from '../helpers/throttled-page.ts'
+import { waitFor } from '../helpers/wait.ts'
+import { FAST_3G, FAST_3G_LITERAL, markWhenShown, scriptBytesSentBefore, shownAt, throttledPhonePage, type Download, type NetworkProfile } from '../helpers/throttled-page.ts'
 
 const unavailable = browserUnavailableReason()
 const JS_BUDGET_BYTES = 150 * 1024
 const NOTES_IN_LANE = 3
+const DIALOG = '#display-name'
+const PHONE_NOTE = '[data-phone-note]'
+const CANVAS_NOTE = '[data-board-ready="true"] .tl-shape[data-shape-type="note"]'
+/** Someone typing their name: 6 letters at 150 ms each. */
+const TYPING_DELAY_MS = 150
 
 let browser: Browser
 let server: ChildServer
 let board: BoardLinks
+
+interface LoadFigures {
+  scriptBeforeDialog: { bytes: number; files: Download[] }
+  linkToDialogMs: number
+  nameToNotesMs: number
+  tapToCanvasMs: number
+  linkToCanvasMs: number
+  allBytes: number
+}
+
+async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
+  const { page, downloads, context } = await throttledPhonePage(browser, network)
+  try {
+    await markWhenShown(page, [DIALOG, PHONE_NOTE, CANVAS_NOTE])
+    const start = Date.now()
+    await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.participant}`, { waitUntil: 'commit' })
+    await page.waitForSelector(DIALOG, { state: 'visible', timeout: 60_000 })
+    const dialogAt = await shownAt(page, DIALOG)
+    const sentBefore = () => [...downloads.values()].filter((download) => download.type === 'Script' && download.sentAt <= dialogAt)
+    await waitFor(() => sentBefore().every((download) => download.bytes !== null), 'the scripts sent before the dialog', 60_000)
+
+    await page.type(DIALOG, 'Fatima', { delay: TYPING_DELAY_MS })
+    const submitAt = Date.now()
+    await page.click('button[type=submit]')
+    await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number), [PHONE_NOTE, NOTES_IN_LANE] as const, { timeout: 60_000, polling: 50 })
+    const notesAt = await shownAt(page, PHONE_NOTE)
+
+    const tapAt = Date.now()
+    await page.tap('[data-open-canvas]')
+    await page.waitForSelector(CANVAS_NOTE, { timeout: 90_000 })
+    const canvasAt = await shownAt(page, CANVAS_NOTE)
+    return {
+      scriptBeforeDialog: scriptBytesSentBefore(downloads, dialogAt),
+      linkToDialogMs: dialogAt - start,
+      nameToNotesMs: notesAt - submitAt,
+      tapToCanvasMs: canvasAt - tapAt,
+      linkToCanvasMs: canvasAt - start,
+      allBytes: [...downloads.values()].reduce((sum, download) => sum + (download.bytes ?? 0), 0),
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+function print(network: NetworkProfile, figures: LoadFigures): void {
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
+  console.log(
+    [
+      `phone first load, ${network.name}, CPU ÷4, 390×844:`,
+      `  script before the name dialog: ${kB(figures.scriptBeforeDialog.bytes)} (budget 150 kB) = ${figures.scriptBeforeDialog.files.map((file) => `${new URL(file.url).pathname.replace('/assets/', '')} ${kB(file.bytes ?? 0)}`).join(' + ')}`,
+      `  link → name dialog: ${figures.linkToDialogMs} ms (budget 2000)`,
+      `  name → phone view with the notes: ${figures.nameToNotesMs} ms (budget 3000)`,
+      `  tap "Hele bord" → canvas with the notes: ${figures.tapToCanvasMs} ms; link → canvas: ${figures.linkToCanvasMs} ms (budget 6000)`,
+      `  everything transferred: ${kB(figures.allBytes)}`,
+    ].join('\n'),
+  )
+}
 
 describe.skipIf(unavailable !== null)('first load on a phone (Fast 3G, 4× CPU)', () => {
   beforeAll(async () => {
@@ -33,43 +97,17 @@ describe.skipIf(unavailable !== null)('first load on a phone (Fast 3G, 4× CPU)'
   })
 
   it('shows the name dialog within the script budget, then the notes, then the canvas', async () => {
-    const { page, downloads, context } = await throttledPhonePage(browser)
-    const kB = (bytes: number) => (bytes / 1024).toFixed(1)
-    const total = (files: Download[]) => files.reduce((sum, file) => sum + (file.bytes ?? 0), 0)
+    const figures = await firstLoad(FAST_3G)
+    print(FAST_3G, figures)
+    expect(figures.scriptBeforeDialog.files.length).toBeGreaterThan(0)
+    expect(figures.scriptBeforeDialog.bytes).toBeLessThanOrEqual(JS_BUDGET_BYTES)
+    // The canvas (tldraw) is not among what the dialog waited for.
+    expect(figures.scriptBeforeDialog.files.map((file) => file.url).join(' ')).not.toMatch(/BoardCanvas/)
+  }, 240_000)
 
-    const start = Date.now()
-    await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.participant}`, { waitUntil: 'commit' })
-    await page.waitForSelector('#display-name', { state: 'visible', timeout: 60_000 })
-    const dialogAt = Date.now()
-    // Everything sent before the dialog showed, counted once it has arrived.
-    await page.waitForLoadState('load')
-    const beforeDialog = scriptBytesSentBefore(downloads, dialogAt)
-
-    await page.fill('#display-name', 'Fatima')
-    const named = Date.now()
-    await page.click('button[type=submit]')
-    await page.waitForFunction((count) => document.querySelectorAll('[data-phone-note]').length >= count, NOTES_IN_LANE, { timeout: 60_000, polling: 50 })
-    const notesAt = Date.now()
-    const beforeNotes = scriptBytesSentBefore(downloads, notesAt)
-
-    await page.click('[data-open-canvas]')
-    await page.waitForSelector('[data-board-ready="true"] .tl-shape[data-shape-type="note"]', { timeout: 60_000 })
-    const canvasAt = Date.now()
-    const beforeCanvas = scriptBytesSentBefore(downloads, canvasAt)
-
-    const figures = {
-      'script before name dialog (kB compressed)': kB(beforeDialog.bytes),
-      'link → name dialog (ms)': dialogAt - start,
-      'name → phone view with notes (ms)': notesAt - named,
-      'script before phone view (kB)': kB(beforeNotes.bytes),
-      'name → canvas (ms, via the canvas button)': canvasAt - named,
-      'script before canvas (kB)': kB(beforeCanvas.bytes),
-      'all transferred (kB)': kB(total([...downloads.values()])),
-    }
-    console.log(`phone first load, Fast 3G + 4× CPU:\n${Object.entries(figures).map(([what, value]) => `  ${what}: ${value}`).join('\n')}`)
-    console.log(`  scripts before the dialog: ${beforeDialog.files.map((file) => `${new URL(file.url).pathname} ${kB(file.bytes ?? 0)} kB`).join(', ')}`)
-    expect(beforeDialog.files.length).toBeGreaterThan(0)
-    expect(beforeDialog.bytes).toBeLessThanOrEqual(JS_BUDGET_BYTES)
-    await context.close()
+  it('prints the same figures with the issue\'s numbers taken literally (150 ms round trip)', async () => {
+    const figures = await firstLoad(FAST_3G_LITERAL)
+    print(FAST_3G_LITERAL, figures)
+    expect(figures.scriptBeforeDialog.bytes).toBeLessThanOrEqual(JS_BUDGET_BYTES)
   }, 240_000)
 })
