@@ -86,40 +86,40 @@ export function PhoneView({ session, title, identity, ready, readOnly, status, b
             {t('phone.openCanvas')}
           </button>
         </div>
+        <div className="phone-session" aria-live="polite">
+          {timerShown && (
+            <p className="phone-timer" data-phone-timer data-status={control.timer.status}>
+              <span>{control.timer.status === 'paused' ? t('session.timer.paused') : t('phone.timer')}</span>{' '}
+              <strong role="timer">{formatRemaining(left)}</strong>
+            </p>
+          )}
+          {control.frozen && (
+            <p className="phone-notice" role="status" data-phone-frozen>
+              {t('session.frozen.notice')}
+            </p>
+          )}
+          {control.privateMode.active && session.role === 'participant' && (
+            <p className="phone-notice phone-notice--private" role="status" data-phone-private>
+              {t('session.private.notice')}
+            </p>
+          )}
+          {canVote && votes.answer && (
+            <p className="phone-notice phone-notice--vote" role="status" data-votes-remaining={votes.answer.remaining}>
+              {t('session.voting.remaining', { count: votes.answer.remaining })}
+              {votes.refusal && ` · ${t(votes.refusal === 'budget_spent' ? 'session.voting.refused.budget' : votes.refusal === 'shape_full' ? 'session.voting.refused.full' : 'session.voting.refused.other')}`}
+            </p>
+          )}
+          {summoned && (
+            <p className="phone-notice phone-notice--summon" role="status" data-phone-summoned={exercise?.id ?? ''}>
+              {t('phone.summoned')}
+              <button type="button" className="phone-link-button" onClick={() => setSummoned(false)}>
+                {t('phone.summoned.ok')}
+              </button>
+            </p>
+          )}
+        </div>
       </header>
       {banners}
-      <div className="phone-session" aria-live="polite">
-        {timerShown && (
-          <p className="phone-timer" data-phone-timer data-status={control.timer.status}>
-            <span>{control.timer.status === 'paused' ? t('session.timer.paused') : t('phone.timer')}</span>{' '}
-            <strong role="timer">{formatRemaining(left)}</strong>
-          </p>
-        )}
-        {control.frozen && (
-          <p className="phone-notice" role="status" data-phone-frozen>
-            {t('session.frozen.notice')}
-          </p>
-        )}
-        {control.privateMode.active && session.role === 'participant' && (
-          <p className="phone-notice phone-notice--private" role="status" data-phone-private>
-            {t('session.private.notice')}
-          </p>
-        )}
-        {canVote && votes.answer && (
-          <p className="phone-notice phone-notice--vote" role="status" data-votes-remaining={votes.answer.remaining}>
-            {t('session.voting.remaining', { count: votes.answer.remaining })}
-            {votes.refusal && ` · ${t(votes.refusal === 'budget_spent' ? 'session.voting.refused.budget' : votes.refusal === 'shape_full' ? 'session.voting.refused.full' : 'session.voting.refused.other')}`}
-          </p>
-        )}
-        {summoned && (
-          <p className="phone-notice phone-notice--summon" role="status" data-phone-summoned={exercise?.id ?? ''}>
-            {t('phone.summoned')}
-            <button type="button" className="phone-link-button" onClick={() => setSummoned(false)}>
-              {t('phone.summoned.ok')}
-            </button>
-          </p>
-        )}
-      </div>
       {!ready ? (
         <p className="phone-loading" role="status">
           {t('board.loading')}
