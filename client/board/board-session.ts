@@ -91,7 +91,12 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
     bindings.push(bindStoreToDoc(store, structure.doc, { readOnly: !canFacilitate(role), layer: layers.structure }))
     if (privateDoc) bindings.push(bindStoreToDoc(store, privateDoc.doc, { layer: layers.private }))
     const $user = atom<TLUser | null>('presence user', UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.colour }))
-    stopPresence = bindPresence({ store, awareness: main.provider.awareness, user: $user }).dispose
+    stopPresence = bindPresence({
+      store,
+      awareness: main.provider.awareness,
+      user: $user,
+      showsSelection: canFacilitate(role) ? undefined : (state) => (state[SESSION_FIELD] as Partial<AwarenessSession> | undefined)?.role !== 'facilitator',
+    }).dispose
   })
 
   const $mayEdit = computed('may edit', () => {
