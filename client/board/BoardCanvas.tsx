@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import {
   atom,
   createTLCurrentUser,
   EditorContext,
   Tldraw,
   type Editor,
+  type TLComponents,
   type TLStoreWithStatus,
   type TLUserPreferences,
 } from 'tldraw'
@@ -23,9 +24,32 @@ import type { BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { Identity } from './identity.ts'
 import type { SyncStatusSnapshot } from './sync-status.ts'
+import { NARROW_SCREEN } from './view-choice.ts'
 
 // Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
 const assetUrls = getAssetUrlsByImport()
+
+/*
+ * Our bar (connection, text view, simple view, language) goes where tldraw puts a share panel: in
+ * its own top-right zone, laid out with its menus, so it never covers them or the board title.
+ * On a phone that zone is too narrow; there the bar floats on its own row (see styles.css).
+ */
+const BoardBarSlot = createContext<ReactNode>(null)
+function BoardBarInTldraw() {
+  return useContext(BoardBarSlot)
+}
+const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardBarInTldraw }
+
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia(query)
+      list.addEventListener('change', onChange)
+      return () => list.removeEventListener('change', onChange)
+    },
+    () => window.matchMedia(query).matches,
+  )
+}
 
 interface Props {
   session: BoardSession
@@ -46,6 +70,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
   const { t, language, setLanguage } = useI18n()
   const [editor, setEditor] = useState<Editor | null>(null)
   const [outline, setOutline] = useState(false)
+  const narrow = useMediaQuery(NARROW_SCREEN)
   const store = useMemo<TLStoreWithStatus>(
     () => (ready ? { status: 'synced-remote', connectionStatus: 'online', store: session.store } : { status: 'loading' }),
     [ready, session],
@@ -74,6 +99,19 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
   }, [editor, readOnly])
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
 
+  const bar = (
+    <div className={narrow ? 'board-bar' : 'board-bar board-bar--in-tldraw'}>
+      <ConnectionIndicator status={status} />
+      {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
+      <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
+        {t('outline.toggle')}
+      </button>
+      <button type="button" className="outline-toggle" onClick={onSimpleView} data-simple-view>
+        {t('phone.simpleView')}
+      </button>
+      <LanguageSwitch />
+    </div>
+  )
   return (
     <div className="board-shell" data-board-ready={ready ? 'true' : 'false'}>
       {!outline && (
@@ -88,7 +126,9 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
         </EditorContext.Provider>
       )}
       <div className="board-canvas">
+      <BoardBarSlot.Provider value={narrow ? null : bar}>
       <Tldraw
+        components={TLDRAW_COMPONENTS}
         store={store}
         shapeUtils={regieShapeUtils}
         user={user}
@@ -109,21 +149,12 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
           if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32 })
         }}
       />
+      </BoardBarSlot.Provider>
       {editor && <SessionOverlay editor={editor} session={session} />}
       {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
       </div>
       {banners}
-      <div className="board-bar">
-        <ConnectionIndicator status={status} />
-        {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
-        <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
-          {t('outline.toggle')}
-        </button>
-        <button type="button" className="outline-toggle" onClick={onSimpleView} data-simple-view>
-          {t('phone.simpleView')}
-        </button>
-        <LanguageSwitch />
-      </div>
+      {narrow && bar}
     </div>
   )
 }
