@@ -22,6 +22,7 @@ const PHONE_NOTE = '[data-phone-note]'
 const CANVAS_NOTE = '[data-board-ready="true"] .tl-shape[data-shape-type="note"]'
 /** Someone typing their name: 6 letters at 150 ms each. */
 const TYPING_DELAY_MS = 150
+const RUNS = 3
 
 let browser: Browser
 let server: ChildServer
@@ -70,16 +71,23 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
   }
 }
 
-function print(network: NetworkProfile, figures: LoadFigures): void {
+/** Runs are printed one by one and as medians: on a shared machine single runs wander. */
+function print(network: NetworkProfile, runs: readonly LoadFigures[]): void {
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
+  const median = (pick: (figures: LoadFigures) => number) => {
+    const values = runs.map(pick).sort((a, b) => a - b)
+    return `${values[Math.floor(values.length / 2)]} ms` + (values.length > 1 ? ` (runs: ${runs.map(pick).join(', ')})` : '')
+  }
+  const first = runs[0]!
   console.log(
     [
-      `phone first load, ${network.name}, CPU ÷4, 390×844:`,
-      `  script before the name dialog: ${kB(figures.scriptBeforeDialog.bytes)} (budget 150 kB) = ${figures.scriptBeforeDialog.files.map((file) => `${new URL(file.url).pathname.replace('/assets/', '')} ${kB(file.bytes ?? 0)}`).join(' + ')}`,
-      `  link → name dialog: ${figures.linkToDialogMs} ms (budget 2000)`,
-      `  name → phone view with the notes: ${figures.nameToNotesMs} ms (budget 3000)`,
-      `  tap "Hele bord" → canvas with the notes: ${figures.tapToCanvasMs} ms; link → canvas: ${figures.linkToCanvasMs} ms (budget 6000)`,
-      `  everything transferred: ${kB(figures.allBytes)}`,
+      `phone first load, ${network.name}, CPU ÷4, 390×844, median of ${runs.length}:`,
+      `  script before the name dialog: ${kB(first.scriptBeforeDialog.bytes)} (budget 150 kB) = ${first.scriptBeforeDialog.files.map((file) => `${new URL(file.url).pathname.replace('/assets/', '')} ${kB(file.bytes ?? 0)}`).join(' + ')}`,
+      `  link → name dialog: ${median((f) => f.linkToDialogMs)} (budget 2000)`,
+      `  name → phone view with the notes: ${median((f) => f.nameToNotesMs)} (budget 3000)`,
+      `  tap "Hele bord" → canvas with the notes: ${median((f) => f.tapToCanvasMs)}`,
+      `  link → canvas: ${median((f) => f.linkToCanvasMs)} (budget 6000)`,
+      `  everything transferred: ${kB(first.allBytes)}`,
     ].join('\n'),
   )
 }
@@ -97,17 +105,20 @@ describe.skipIf(unavailable !== null)('first load on a phone (Fast 3G, 4× CPU)'
   })
 
   it('shows the name dialog within the script budget, then the notes, then the canvas', async () => {
-    const figures = await firstLoad(FAST_3G)
-    print(FAST_3G, figures)
-    expect(figures.scriptBeforeDialog.files.length).toBeGreaterThan(0)
-    expect(figures.scriptBeforeDialog.bytes).toBeLessThanOrEqual(JS_BUDGET_BYTES)
-    // The canvas (tldraw) is not among what the dialog waited for.
-    expect(figures.scriptBeforeDialog.files.map((file) => file.url).join(' ')).not.toMatch(/BoardCanvas/)
-  }, 240_000)
+    const runs: LoadFigures[] = []
+    for (let run = 0; run < RUNS; run++) runs.push(await firstLoad(FAST_3G))
+    print(FAST_3G, runs)
+    for (const figures of runs) {
+      expect(figures.scriptBeforeDialog.files.length).toBeGreaterThan(0)
+      expect(figures.scriptBeforeDialog.bytes).toBeLessThanOrEqual(JS_BUDGET_BYTES)
+      // The canvas (tldraw) is not among what the dialog waited for.
+      expect(figures.scriptBeforeDialog.files.map((file) => file.url).join(' ')).not.toMatch(/BoardCanvas/)
+    }
+  }, 400_000)
 
   it('prints the same figures with the issue\'s numbers taken literally (150 ms round trip)', async () => {
     const figures = await firstLoad(FAST_3G_LITERAL)
-    print(FAST_3G_LITERAL, figures)
+    print(FAST_3G_LITERAL, [figures])
     expect(figures.scriptBeforeDialog.bytes).toBeLessThanOrEqual(JS_BUDGET_BYTES)
   }, 240_000)
 })
