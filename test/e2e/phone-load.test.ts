@@ -35,6 +35,8 @@ interface LoadFigures {
   tapToCanvasMs: number
   linkToCanvasMs: number
   allBytes: number
+  /** The largest downloads up to the canvas, for reading where the bytes go. */
+  largest: Download[]
 }
 
 async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
@@ -64,7 +66,8 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
       nameToNotesMs: notesAt - submitAt,
       tapToCanvasMs: canvasAt - tapAt,
       linkToCanvasMs: canvasAt - start,
-      allBytes: [...downloads.values()].reduce((sum, download) => sum + (download.bytes ?? 0), 0),
+      allBytes: [...downloads.values()].filter((download) => download.sentAt <= canvasAt).reduce((sum, download) => sum + (download.bytes ?? 0), 0),
+      largest: [...downloads.values()].filter((download) => download.sentAt <= canvasAt).sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0)).slice(0, 6),
     }
   } finally {
     await context.close()
@@ -87,7 +90,7 @@ function print(network: NetworkProfile, runs: readonly LoadFigures[]): void {
       `  name → phone view with the notes: ${median((f) => f.nameToNotesMs)} (budget 3000)`,
       `  tap "Hele bord" → canvas with the notes: ${median((f) => f.tapToCanvasMs)}`,
       `  link → canvas: ${median((f) => f.linkToCanvasMs)} (budget 6000)`,
-      `  everything transferred: ${kB(first.allBytes)}`,
+      `  transferred up to the canvas: ${kB(first.allBytes)}; largest: ${first.largest.map((file) => `${new URL(file.url).pathname.replace('/assets/', '')} ${kB(file.bytes ?? 0)}`).join(', ')}`,
     ].join('\n'),
   )
 }
