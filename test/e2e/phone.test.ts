@@ -222,6 +222,9 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     await phone.tap('[data-open-canvas]')
     await phone.waitForSelector('[data-board-ready="true"] .tl-shape[data-shape-type="note"]', { timeout: 60_000 })
     await shot(phone, '10-canvas')
+    // tldraw names our things with our words: a sticky is a "Notitie", not an "Opmerking".
+    await phone.locator('[data-testid="tools.note"]').waitFor()
+    await expect(phone.locator('[data-testid="tools.note"]').getAttribute('aria-label')).resolves.toMatch(/^Notitie\b/)
     // The bar over the canvas leaves tldraw's menus free.
     const bar = await boxOf(phone.locator('.board-bar'))
     for (const menu of ['.tlui-menu-zone', '.tlui-style-panel__wrapper', '.tlui-toolbar__inner']) {
