@@ -1,8 +1,7 @@
 import { lazy, Suspense } from 'react'
 import { parseBoardLocation } from '../board/board-location.ts'
 import { I18nProvider } from '../i18n/i18n.tsx'
-import { InfoPage } from '../info/InfoPage.tsx'
-import { StartPage } from '../start/StartPage.tsx'
+import { BoardPage } from '../board/BoardPage.tsx'
 
 // A new link pasted into the same tab changes only the fragment (the token), which browsers do
 // not navigate for: open it afresh, as the new role, rather than keep showing the old one.
@@ -12,8 +11,10 @@ window.addEventListener('hashchange', () => {
   if (tokenIn(window.location.hash) !== openedWith) window.location.reload()
 })
 
-// The canvas (tldraw) is the heavy part of the bundle; the start page does not wait for it.
-const BoardPage = lazy(() => import('../board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
+// A board link is what phones open: only its first screen is in the first download. The start
+// page, the text pages and the report come when asked for; the canvas (tldraw) later still.
+const StartPage = lazy(() => import('../start/StartPage.tsx').then((m) => ({ default: m.StartPage })))
+const InfoPage = lazy(() => import('../info/InfoPage.tsx').then((m) => ({ default: m.InfoPage })))
 const ReportPage = lazy(() => import('../report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })))
 
 /** Routes, chosen by path: `/` (start page), `/b/:boardId` (the board), and two text pages. */
@@ -34,18 +35,20 @@ export function App() {
   if (path === '/toegankelijkheid' || path === '/privacy') {
     return (
       <I18nProvider>
-        <InfoPage page={path === '/privacy' ? 'privacy' : 'accessibility'} />
+        <Suspense fallback={<p className="page">…</p>}>
+          <InfoPage page={path === '/privacy' ? 'privacy' : 'accessibility'} />
+        </Suspense>
       </I18nProvider>
     )
   }
   return (
     <I18nProvider>
       {board ? (
-        <Suspense fallback={<p className="page">…</p>}>
-          <BoardPage location={board} />
-        </Suspense>
+        <BoardPage location={board} />
       ) : (
-        <StartPage />
+        <Suspense fallback={<p className="page">…</p>}>
+          <StartPage />
+        </Suspense>
       )}
     </I18nProvider>
   )

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import {
   atom,
   createTLCurrentUser,
   EditorContext,
   Tldraw,
-  useValue,
   type Editor,
+  type TLComponents,
   type TLStoreWithStatus,
   type TLUserPreferences,
 } from 'tldraw'
@@ -20,42 +20,68 @@ import { registerRelationRouting } from '../regie/route-relations.ts'
 import { registerNotePlacement } from '../regie/place-notes.ts'
 import { SectionTour } from '../regie/tour/SectionTour.tsx'
 import { RelationLabelTip } from '../regie/RelationLabelTip.tsx'
-import { forgetOwners, type Owner } from '../session/owner-secret.ts'
-import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { ShareButton } from '../session/share/ShareButton.tsx'
-import { forgetBoard } from '../start/my-boards.ts'
 import { canFacilitate } from '../../shared/roles.ts'
+import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
-import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
-import { openBoardSession, type BoardSession } from './board-session.ts'
+import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
+import type { BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { Identity } from './identity.ts'
-import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
+import type { SyncStatusSnapshot } from './sync-status.ts'
+import { NARROW_SCREEN } from './view-choice.ts'
 
 // Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
 const assetUrls = getAssetUrlsByImport()
 
-interface Props {
-  boardId: string
-  token: string
-  role: Role
-  identity: Identity
-  owner: Owner
-  licenseKey: string | null
+/*
+ * Our bar (connection, text view, simple view, language) goes where tldraw puts a share panel: in
+ * its own top-right zone, laid out with its menus, so it never covers them or the board title.
+ * On a phone that zone is too narrow; there the bar floats on its own row (see styles.css).
+ */
+const BoardBarSlot = createContext<ReactNode>(null)
+function BoardBarInTldraw() {
+  return useContext(BoardBarSlot)
+}
+const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardBarInTldraw }
+
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia(query)
+      list.addEventListener('change', onChange)
+      return () => list.removeEventListener('change', onChange)
+    },
+    () => window.matchMedia(query).matches,
+  )
 }
 
-/** The canvas: a tldraw editor whose document is the board's Y.Docs (see board-session.ts). */
-export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey }: Props) {
+interface Props {
+  session: BoardSession
+  /** The board's documents are bound to the store (server state or the local copy). */
+  ready: boolean
+  role: Role
+  identity: Identity
+  licenseKey: string | null
+  readOnly: boolean
+  status: SyncStatusSnapshot
+  /** Notices about the board itself (full, too new), shown over the canvas. */
+  banners: ReactNode
+  onSimpleView(): void
+}
+
+/** The canvas: a tldraw editor on the board session's store (see board-session.ts). */
+export function BoardCanvas({ session, ready, role, identity, licenseKey, readOnly, status, banners, onSimpleView }: Props) {
   const { t, language, setLanguage } = useI18n()
-  const [session, setSession] = useState<BoardSession | null>(null)
-  const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
-  const [status, setStatus] = useState<SyncStatusSnapshot>({ state: 'connecting', unsynced: 0 })
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [closedWith, setClosedWith] = useState<'rotated' | 'deleted' | 'notAdmitted' | null>(null)
-  const [boardFull, setBoardFull] = useState(false)
   const [outline, setOutline] = useState(false)
   const [tourOpen, setTourOpen] = useState(false)
+  const narrow = useMediaQuery(NARROW_SCREEN)
+  const store = useMemo<TLStoreWithStatus>(
+    () => (ready ? { status: 'synced-remote', connectionStatus: 'online', store: session.store } : { status: 'loading' }),
+    [ready, session],
+  )
 
   // The editor recognises its own presence by the user id derived from these preferences.
   const $preferences = useMemo(
@@ -76,68 +102,31 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
   )
 
   useEffect(() => {
-    const opened = openBoardSession({ boardId, token, role, identity, owner })
-    const stopStatus = watchSyncStatus(opened.main.provider, opened.main.doc, setStatus)
-    setSession(opened)
-    setStore({ status: 'loading' })
-    // A rotated link is closed with its own code: stop retrying and say so, rather than spin.
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CLOSE_BOARD_TOO_LARGE) {
-        // Reconnecting would send the same edit and be refused again: stop, keep the board in view.
-        setBoardFull(true)
-        opened.main.provider.disconnect()
-        return
-      }
-      if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED && event?.code !== CLOSE_NOT_ADMITTED) return
-      setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : event.code === CLOSE_NOT_ADMITTED ? 'notAdmitted' : 'rotated')
-      // A deleted board must not linger in this browser either (AVG): drop the local copies.
-      if (event.code === CLOSE_BOARD_DELETED) {
-        forgetBoard(boardId)
-        for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
-        forgetOwners(boardId)
-      }
-      for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
-    }
-    opened.main.provider.on('connection-close', onClose)
-    let disposed = false
-    void opened.ready.then(() => {
-      if (!disposed) setStore({ status: 'synced-remote', connectionStatus: 'online', store: opened.store })
-    })
-    return () => {
-      disposed = true
-      stopStatus()
-      opened.dispose()
-    }
-  }, [boardId, token, role, identity, owner])
-
-  const schemaStatus = useValue('schema status', () => session?.binding()?.schemaStatus.get() ?? 'compatible', [session, store])
-  const canWrite = useValue('can write', () => session?.binding()?.canWrite.get() ?? false, [session, store])
-  const mayEdit = useValue('may edit', () => session?.$mayEdit.get() ?? false, [session])
-  const readOnly = !mayEdit || !canWrite
-
-  useEffect(() => {
     editor?.updateInstanceState({ isReadonly: readOnly })
   }, [editor, readOnly])
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
   useEffect(() => (editor ? registerRelationRouting(editor) : undefined), [editor])
   useEffect(() => (editor ? registerNotePlacement(editor) : undefined), [editor])
 
-  if (!session) return null
-  if (closedWith) {
-    return (
-      <main className="page">
-        <h1>{t('app.name')}</h1>
-        <p role="alert" className="error" data-board-error>
-          {closedWith === 'deleted' ? t('board.deleted') : closedWith === 'notAdmitted' ? t('session.notAdmitted') : t('session.rotated')}
-        </p>
-        <p>
-          <a href="/">{t('home.link')}</a>
-        </p>
-      </main>
-    )
-  }
+  const bar = (
+    <div className={narrow ? 'board-bar' : 'board-bar board-bar--in-tldraw'}>
+      <ConnectionIndicator status={status} />
+      {canFacilitate(role) && <ShareButton session={session} className="share-bar-button" />}
+      {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
+      <button type="button" className="outline-toggle" aria-pressed={tourOpen} onClick={() => setTourOpen((on) => !on)} data-tour-toggle>
+        {t('tour.open')}
+      </button>
+      <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
+        {t('outline.toggle')}
+      </button>
+      <button type="button" className="outline-toggle" onClick={onSimpleView} data-simple-view>
+        {t('phone.simpleView')}
+      </button>
+      <LanguageSwitch />
+    </div>
+  )
   return (
-    <div className="board-shell" data-board-ready={store.status === 'synced-remote' ? 'true' : 'false'}>
+    <div className="board-shell" data-board-ready={ready ? 'true' : 'false'}>
       {!outline && (
         <button type="button" className="skip-link" onClick={() => setOutline(true)}>
           {t('outline.skip')}
@@ -150,12 +139,15 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
         </EditorContext.Provider>
       )}
       <div className="board-canvas">
+      <BoardBarSlot.Provider value={narrow ? null : bar}>
       <Tldraw
+        components={TLDRAW_COMPONENTS}
         store={store}
         shapeUtils={regieShapeUtils}
         user={user}
         assetUrls={assetUrls}
         licenseKey={licenseKey ?? undefined}
+        overrides={TLDRAW_WORDS}
         onMount={(editor) => {
           editor.updateInstanceState({ isReadonly: readOnly })
           // Exposed for the browser tests and for debugging from the console.
@@ -170,44 +162,14 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
           if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32 })
         }}
       />
+      </BoardBarSlot.Provider>
       {editor && <SessionOverlay editor={editor} session={session} />}
       {editor && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
       {editor && <RelationLabelTip editor={editor} />}
       {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
       </div>
-      {schemaStatus === 'too-new' && (
-        <div className="board-banner" role="alert">
-          <span>{t('board.schemaTooNew')}</span>
-          <button type="button" onClick={() => window.location.reload()}>
-            {t('board.reload')}
-          </button>
-        </div>
-      )}
-      {boardFull && (
-        <div className="board-banner" role="alert" data-board-full>
-          <span>{t('board.full')}</span>
-          <button type="button" onClick={() => window.location.reload()}>
-            {t('board.reload')}
-          </button>
-        </div>
-      )}
-      {schemaStatus === 'unmigratable' && (
-        <div className="board-banner" role="alert">
-          <span>{t('board.unmigratable')}</span>
-        </div>
-      )}
-      <div className="board-bar">
-        <ConnectionIndicator status={status} />
-        {canFacilitate(role) && <ShareButton session={session} className="share-bar-button" />}
-        {readOnly && <span className="readonly-badge">{t('board.readonly')}</span>}
-        <button type="button" className="outline-toggle" aria-pressed={tourOpen} onClick={() => setTourOpen((on) => !on)} data-tour-toggle>
-          {t('tour.open')}
-        </button>
-        <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
-          {t('outline.toggle')}
-        </button>
-        <LanguageSwitch />
-      </div>
+      {banners}
+      {narrow && bar}
     </div>
   )
 }

@@ -1,13 +1,19 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { api, ApiError, type BoardInfo } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { JoinDialog } from '../join/JoinDialog.tsx'
 import { TurnedAway, WaitingRoom } from '../join/WaitingRoom.tsx'
 import type { BoardLocation } from './board-location.ts'
-import { BoardCanvas } from './BoardCanvas.tsx'
 import { loadIdentity, type Identity } from './identity.ts'
 import { admissionOf, loadOwner, type AdmissionStatus, type Owner } from '../session/owner-secret.ts'
 import { forgetBoard, rememberBoard } from '../start/my-boards.ts'
+
+/*
+ * This page is in the first download and must stay small: the board itself (Yjs, the phone view)
+ * comes in a chunk of its own, fetched while the name is being typed; the canvas (tldraw) later.
+ */
+const loadBoardView = () => import('./BoardView.tsx')
+const BoardView = lazy(() => loadBoardView().then((m) => ({ default: m.BoardView })))
 
 type Loaded = { board: BoardInfo; licenseKey: string | null }
 /** This browser's server-issued identity on the board and whether it was let in. */
@@ -47,6 +53,13 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       cancelled = true
     }
   }, [location.boardId, location.token])
+
+  // The board's code downloads while the name is typed (after the dialog is on screen).
+  useEffect(() => {
+    if (failure) return
+    const timer = window.setTimeout(() => void loadBoardView().catch(() => undefined), identity ? 0 : 50)
+    return () => window.clearTimeout(timer)
+  }, [failure, identity])
 
   // Once the name is known: the identity the board issued to this browser (asked for once, kept).
   const name = identity?.name ?? null
@@ -107,20 +120,24 @@ export function BoardPage({ location }: { location: BoardLocation }) {
       </main>
     )
   }
+  // The name can be typed while the board's details are still on their way.
+  if (!identity) return <JoinDialog title={loaded?.board.title ?? null} role={loaded?.board.role ?? null} onJoin={setIdentity} />
   if (!loaded) return <p className="page" role="status">{t('board.loading')}</p>
-  if (!identity) return <JoinDialog title={loaded.board.title} role={loaded.board.role} onJoin={setIdentity} />
   if (membership === 'busy') return <p className="page" role="status">{t('lobby.busy')}</p>
   if (!membership) return <p className="page" role="status">{t('board.loading')}</p>
   if (membership.status === 'refused') return <TurnedAway title={loaded.board.title} />
   if (membership.status === 'waiting') return <WaitingRoom title={loaded.board.title} name={identity.name} check={checkAdmission} />
   return (
-    <BoardCanvas
-      boardId={location.boardId}
-      token={location.token!}
-      role={loaded.board.role}
-      identity={identity}
-      owner={membership.owner}
-      licenseKey={loaded.licenseKey}
-    />
+    <Suspense fallback={<p className="page" role="status">{t('board.loading')}</p>}>
+      <BoardView
+        boardId={location.boardId}
+        title={loaded.board.title}
+        token={location.token!}
+        role={loaded.board.role}
+        identity={identity}
+        owner={membership.owner}
+        licenseKey={loaded.licenseKey}
+      />
+    </Suspense>
   )
 }

@@ -2,7 +2,7 @@
  * tldraw's asset store: files go to the server (`POST /api/boards/:id/assets`) and the document
  * keeps only the returned URL, never base64 data.
  */
-import type { TLAssetStore } from 'tldraw'
+import type { TLAssetStore } from '@tldraw/tlschema'
 
 export function createServerAssetStore(boardId: string, token: string): TLAssetStore {
   return {

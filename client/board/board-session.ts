@@ -3,20 +3,12 @@
  * the tldraw store they feed, presence, the session state and the session API. BoardCanvas only
  * renders it.
  */
-import {
-  atom,
-  computed,
-  createTLStore,
-  react,
-  createUserId,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  UserRecordType,
-  type Atom,
-  type Signal,
-  type TLStore,
-  type TLUser,
-} from 'tldraw'
+// Not from 'tldraw': the phone view opens a board before the canvas (and tldraw's bundle) is loaded;
+// the canvas mounts on this same store when someone opens it.
+import { atom, computed, react, type Atom, type Signal } from '@tldraw/state'
+import { Store } from '@tldraw/store'
+import { createCachedUserResolve, createUserId, UserRecordType, type TLStore, type TLStoreProps, type TLUser } from '@tldraw/tlschema'
+import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import { canEditDocument, canFacilitate, type Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
 import type { ControlState } from '../../shared/session/control-doc.ts'
@@ -25,15 +17,12 @@ import type { Owner } from '../session/owner-secret.ts'
 import { createRecordLayers } from '../session/record-layers.ts'
 import { createServerClock, type ServerClock } from '../session/server-clock.ts'
 import { createSessionClient, type SessionClient } from '../session/session-client.ts'
-import { regieShapeUtils } from '../shapes/index.ts'
 import { createServerAssetStore } from './asset-store.ts'
 import { openBoardConnection, openDocConnection, type BoardConnection } from './board-connection.ts'
 import type { Identity } from './identity.ts'
 import { bindPresence } from './presence.ts'
 import { recordsKeyValue } from './records-kv.ts'
 import { bindStoreToDoc, type YjsStoreBinding } from './yjs-store-binding.ts'
-
-export const shapeUtils = [...defaultShapeUtils, ...regieShapeUtils]
 
 /** Awareness field with what the participants list shows besides name and colour. */
 export const SESSION_FIELD = 'session'
@@ -83,7 +72,7 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
   const { $control, dispose: stopControl } = watchControl(control.doc)
   const clock = createServerClock()
 
-  const store = createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils, assets: createServerAssetStore(boardId, token) })
+  const store = createBoardStore(boardId, token, identity)
   const $writesPrivately = computed('writes privately', () => $control.get().privateMode.active)
   const layers = createRecordLayers(
     { main: recordsKeyValue(main.doc), structure: recordsKeyValue(structure.doc), private: privateDoc ? recordsKeyValue(privateDoc.doc) : null },
@@ -105,7 +94,12 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
     bindings.push(bindStoreToDoc(store, structure.doc, { readOnly: !canFacilitate(role), layer: layers.structure }))
     if (privateDoc) bindings.push(bindStoreToDoc(store, privateDoc.doc, { layer: layers.private }))
     const $user = atom<TLUser | null>('presence user', UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.colour }))
-    stopPresence = bindPresence({ store, awareness: main.provider.awareness, user: $user }).dispose
+    stopPresence = bindPresence({
+      store,
+      awareness: main.provider.awareness,
+      user: $user,
+      showsSelection: canFacilitate(role) ? undefined : (state) => (state[SESSION_FIELD] as Partial<AwarenessSession> | undefined)?.role !== 'facilitator',
+    }).dispose
   })
 
   const $mayEdit = computed('may edit', () => {
@@ -156,4 +150,27 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
       for (const connection of [main, structure, control, privateDoc]) connection?.destroy()
     },
   }
+}
+
+/**
+ * What tldraw's createTLStore makes, without tldraw: the board's schema (the same one the server
+ * uses, which a unit test keeps equal to the shape utils'), our asset store, and this person as
+ * the current user. The editor's own onMount hook is not needed.
+ */
+function createBoardStore(boardId: string, token: string, identity: Identity): TLStore {
+  const assets = createServerAssetStore(boardId, token)
+  const $me = computed<TLUser | null>('current user', () => UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.colour }))
+  const props: TLStoreProps = {
+    defaultName: '',
+    assets: { upload: assets.upload, resolve: assets.resolve ?? ((asset) => asset.props.src), remove: assets.remove ?? (() => Promise.resolve()) },
+    users: {
+      currentUser: $me,
+      resolve: createCachedUserResolve((userId) => {
+        const me = $me.get()
+        return me && me.id === createUserId(userId) ? me : null
+      }),
+    },
+    onMount: () => undefined,
+  }
+  return new Store({ schema: createBoardSchema(), props })
 }

@@ -1,14 +1,6 @@
-import {
-  createPresenceStateDerivation,
-  InstancePresenceRecordType,
-  isEqual,
-  react,
-  unsafe__withoutCapture,
-  type Signal,
-  type TLInstancePresence,
-  type TLStore,
-  type TLUser,
-} from 'tldraw'
+import { react, unsafe__withoutCapture, type Signal } from '@tldraw/state'
+import { createPresenceStateDerivation, InstancePresenceRecordType, type TLInstancePresence, type TLStore, type TLUser } from '@tldraw/tlschema'
+import { isEqual } from '@tldraw/utils'
 import type { Awareness } from 'y-protocols/awareness'
 import { consoleSyncLogger, type SyncLogger } from './sync-logger.ts'
 
@@ -39,6 +31,13 @@ export interface BindPresenceOptions {
    * 120 frames a second would be ~100,000 messages a second through the server. 0 publishes at once.
    */
   minPublishIntervalMs?: number
+  /**
+   * Whether to draw this remote client's selection (its selected shapes and brush), given its
+   * whole awareness state. A participant does not see what the facilitator has selected: the
+   * facilitator works the board (locks, voting rounds) and red boxes on residents' phones only
+   * confuse. Default: everyone's.
+   */
+  showsSelection?: (state: Record<string, unknown>) => boolean
 }
 
 export interface PresenceBinding {
@@ -137,7 +136,8 @@ export function bindPresence(options: BindPresenceOptions): PresenceBinding {
         continue
       }
       warned.delete(clientId)
-      if (!isEqual(store.get(id), record)) puts.push(record)
+      const shown = options.showsSelection?.(states.get(clientId) ?? {}) === false ? { ...record, selectedShapeIds: [], brush: null } : record
+      if (!isEqual(store.get(id), shown)) puts.push(shown)
     }
     apply(puts, removes)
   }

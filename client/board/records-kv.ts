@@ -1,4 +1,4 @@
-import type { TLRecord } from 'tldraw'
+import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'

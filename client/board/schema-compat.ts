@@ -1,4 +1,4 @@
-import type { SerializedSchema, SerializedSchemaV2 } from 'tldraw'
+import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 import { EVERY_SEQUENCE, type SequenceInUse } from '../../shared/board/schema-sequences.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { TLRecord, TLStore } from 'tldraw'
+import type { TLRecord, TLStore } from '@tldraw/tlschema'
 import { richTextInRecordProblem } from '../../shared/board/record-rules.ts'
 
 /*

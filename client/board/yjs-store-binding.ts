@@ -1,15 +1,8 @@
-import {
-  atom,
-  computed,
-  isEqual,
-  type HistoryEntry,
-  type SerializedSchemaV2,
-  type SerializedStore,
-  type Signal,
-  type TLRecord,
-  type TLStore,
-  unsafe__withoutCapture,
-} from 'tldraw'
+// Not from 'tldraw': the phone view runs this before the canvas (and tldraw's bundle) is loaded.
+import { atom, computed, unsafe__withoutCapture, type Signal } from '@tldraw/state'
+import type { HistoryEntry, SerializedSchemaV2, SerializedStore } from '@tldraw/store'
+import type { TLRecord, TLStore } from '@tldraw/tlschema'
+import { isEqual } from '@tldraw/utils'
 import * as Y from 'yjs'
 import { META_MAP, MetaKey } from '../../shared/doc-layout.ts'
 import { onRecordsChange, recordsKeyValue, type RecordsChangeHandler } from './records-kv.ts'

@@ -14,7 +14,28 @@ const STORAGE_KEY = 'regiebord.language'
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
 
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`))
+  return formatMessage(language, MESSAGES[language][key], values)
+}
+
+const PLURAL = /\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g
+const PLURAL_BRANCH = /([\w=]+)\s*\{([^{}]*)\}/g
+const pluralRules = new Map<Language, Intl.PluralRules>()
+
+/**
+ * `{name}` takes a value; `{count, plural, one {# stip} other {# stippen}}` picks the form the
+ * language's plural rules (Intl.PluralRules) give for the number, `=0 {…}` an exact number, and
+ * `#` is the number itself. No "stip(pen)".
+ */
+export function formatMessage(language: Language, message: string, values: Record<string, string | number> = {}): string {
+  const plural = message.replace(PLURAL, (_, name: string, branches: string) => {
+    const value = Number(values[name])
+    const forms = new Map([...branches.matchAll(PLURAL_BRANCH)].map((branch) => [branch[1]!, branch[2]!]))
+    let rules = pluralRules.get(language)
+    if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)))
+    const form = forms.get(`=${value}`) ?? forms.get(rules.select(value)) ?? forms.get('other') ?? ''
+    return form.replace(/#/g, String(value))
+  })
+  return plural.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`))
 }
 
 interface I18n {

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 
 /** First visit to a board: asks only for a display name and a colour. */
-export function JoinDialog({ title, role, onJoin }: { title: string; role: Role; onJoin: (identity: Identity) => void }) {
+export function JoinDialog({ title, role, onJoin }: { title: string | null; role: Role | null; onJoin: (identity: Identity) => void }) {
   const { t } = useI18n()
   const previous = loadIdentity()
   const [name, setName] = useState(previous?.name ?? '')
@@ -17,10 +17,11 @@ export function JoinDialog({ title, role, onJoin }: { title: string; role: Role;
   return (
     <main className="page join-page">
       <header className="page-header">
-        <h1>{t('join.heading', { title })}</h1>
+        <h1>{title === null ? t('join.headingNoTitle') : t('join.heading', { title })}</h1>
         <LanguageSwitch />
       </header>
-      <p>{t(`join.role.${role}`)}</p>
+      {/* Shown once the board's details are in; the name can be typed before that. */}
+      <p className="join-role">{role ? t(`join.role.${role}`) : '\u00a0'}</p>
       <form onSubmit={submit} className="join-form">
         <label htmlFor="display-name">{t('join.name.label')}</label>
         <input id="display-name" value={name} maxLength={60} required autoFocus autoComplete="nickname" onChange={(e) => setName(e.target.value)} />

@@ -54,7 +54,7 @@ export function OutlineView({ editor, session, identity, readOnly }: Props) {
           {t('session.voting.remaining', { count: votes.answer.remaining })}
         </p>
       )}
-      {!readOnly && <AddNoteForm editor={editor} frames={outline.frames} />}
+      {!readOnly && <AddNoteForm editor={editor} frames={outline.frames} author={identity} />}
       {outline.frames.map((frame) => (
         <section key={frame.id ?? 'page'} aria-labelledby={`outline-frame-${frame.id ?? 'page'}`}>
           <h2 id={`outline-frame-${frame.id ?? 'page'}`}>{frame.id === null ? t('outline.noFrame') : frame.name || t('outline.unnamedFrame')}</h2>

@@ -3,7 +3,7 @@
  * them, then the relations. Pure over a page's shapes and bindings, so it is tested without a
  * browser; the outline view renders it.
  */
-import type { TLRecord, TLShape } from 'tldraw'
+import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { ACTOR_SHAPE, ITEM_SHAPE } from '../../shared/board/regie-shapes.ts'
 import { ShapeTree, shapeAuthor, shapesOf, shapeText } from '../../shared/board/shape-tree.ts'

@@ -1,4 +1,4 @@
-import { atom, type Atom } from 'tldraw'
+import { atom, type Atom } from '@tldraw/state'
 import type * as Y from 'yjs'
 import { CONTROL_MAP, IDENTITIES_MAP, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 

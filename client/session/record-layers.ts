@@ -4,7 +4,7 @@
  * other record is the board's. New records go to the board, except a participant's new shapes
  * while "stil schrijven" is on: those go to their private document, so they never reach anyone.
  */
-import type { Signal } from 'tldraw'
+import type { Signal } from '@tldraw/state'
 import type { StoreLayer } from '../board/yjs-store-binding.ts'
 import type { RecordsKeyValue } from '../board/records-kv.ts'
 

@@ -3,7 +3,7 @@
  * clock, not its own laptop's. The offset is the median of a few round trips, each corrected by
  * half its duration.
  */
-import { atom, type Atom } from 'tldraw'
+import { atom, type Atom } from '@tldraw/state'
 import type { TimeAnswer } from '../../shared/session/session-api.ts'
 
 export interface ServerClock {

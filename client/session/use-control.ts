@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useValue } from 'tldraw'
+import { useValue } from '@tldraw/state-react'
 import { INITIAL_CONTROL, type ControlState } from '../../shared/session/control-doc.ts'
 import type { BoardSession } from '../board/board-session.ts'
 

@@ -164,7 +164,7 @@ describe.skipIf(unavailable !== null)('board in the browser', () => {
     writer.destroy()
     const page = await newPage()
     await joinBoard(page, `${server.url}/b/${board.id}#t=${board.tokens.participant}`, 'Dirk')
-    await page.waitForSelector('text=Vernieuw de pagina', { timeout: 10_000 })
+    await page.waitForSelector('text=Pagina opnieuw laden', { timeout: 10_000 })
     expect(await page.locator('.readonly-badge').count()).toBe(1)
     await screenshot(page, 'schema-too-new')
   })

@@ -86,7 +86,7 @@ interface Participant {
 function participant(
   name: string,
   color: string,
-  options: Partial<Pick<BindPresenceOptions, 'minPublishIntervalMs'>> & { awareness?: Awareness } = {},
+  options: Partial<Pick<BindPresenceOptions, 'minPublishIntervalMs' | 'showsSelection'>> & { awareness?: Awareness } = {},
 ): Participant {
   const store = withMountedEditorState(makeStore())
   const awareness = options.awareness ?? makeAwareness()
@@ -98,6 +98,7 @@ function participant(
     user,
     logger,
     minPublishIntervalMs: options.minPublishIntervalMs ?? 0,
+    showsSelection: options.showsSelection,
   })
   cleanups.push(() => presence.dispose())
   return { store, awareness, user, logger, presence }
@@ -131,6 +132,21 @@ describe('bindPresence', () => {
       camera: { x: -100, y: 50, z: 2 },
       screenBounds: { x: 0, y: 0, w: 1280, h: 800 },
     })
+  })
+
+  it('leaves out the selection of whom showsSelection says no to, keeping their cursor', () => {
+    const facilitator = participant('Fenna', '#e03131')
+    facilitator.awareness.setLocalStateField('session', { role: 'facilitator', ownerKey: 'x' })
+    const resident = participant('Rik', '#1971c2', { showsSelection: (state) => (state.session as { role?: string } | undefined)?.role !== 'facilitator' })
+    const other = participant('Olga', '#2f9e44', { showsSelection: (state) => (state.session as { role?: string } | undefined)?.role !== 'facilitator' })
+    other.awareness.setLocalStateField('session', { role: 'participant', ownerKey: 'y' })
+    connectAwareness(facilitator.awareness, resident.awareness, other.awareness)
+    movePointer(facilitator, 50, 60)
+    movePointer(other, 70, 80)
+    expect(presenceOf(resident, facilitator)).toMatchObject({ userName: 'Fenna', cursor: { x: 50, y: 60 }, selectedShapeIds: [] })
+    expect(presenceOf(resident, other)?.selectedShapeIds).toEqual([createShapeId('picked')])
+    // The facilitator still sees everyone's selection.
+    expect(presenceOf(facilitator, other)?.selectedShapeIds).toEqual([createShapeId('picked')])
   })
 
   it('publishes the user’s name and colour in awareness for UI outside the canvas', () => {
