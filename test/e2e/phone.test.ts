@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { boardApi, person, type Person } from '../helpers/board-http.ts'
+import { boardApi, issuePerson, type Person } from '../helpers/board-http.ts'
 import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { seededWorkshopBoard } from '../helpers/seeded-board.ts'
@@ -36,7 +36,7 @@ let browser: Browser
 let server: ChildServer
 let board: BoardLinks
 let fixture: WorkshopBoard
-const facilitator: Person = person()
+let facilitator: Person
 const contexts: BrowserContext[] = []
 let phone: Page
 let desktop: Page
@@ -79,6 +79,7 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     server = await startChildServer({ DATA_DIR: tempDataDir() })
     browser = await launchBrowser()
     ;({ board, fixture } = await seededWorkshopBoard(server.url, server.wsUrl))
+    facilitator = await issuePerson(server.url, board.id, board.tokens.facilitator, 'Fenna')
     desktop = await join({ viewport: { width: 1440, height: 900 } }, 'Bram op de laptop')
     await desktop.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 60_000 })
   }, 180_000)

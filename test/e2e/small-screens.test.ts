@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { boardApi, person } from '../helpers/board-http.ts'
+import { boardApi, issuePerson } from '../helpers/board-http.ts'
 import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { seededWorkshopBoard } from '../helpers/seeded-board.ts'
@@ -51,7 +51,7 @@ describe.skipIf(unavailable !== null)('small screens and projectors', () => {
     server = await startChildServer({ DATA_DIR: tempDataDir() })
     browser = await launchBrowser()
     ;({ board } = await seededWorkshopBoard(server.url, server.wsUrl))
-    const facilitator = person()
+    const facilitator = await issuePerson(server.url, board.id, board.tokens.facilitator, 'Fenna')
     await boardApi(server.url, 'POST', `/api/boards/${board.id}/session/timer`, board.tokens.facilitator, { action: 'start' }, facilitator)
   }, 180_000)
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { SnapshotContent, SnapshotSummary } from '../../shared/session/snapshots.ts'
-import { boardApi, person } from '../helpers/board-http.ts'
+import { boardApi, issuePerson } from '../helpers/board-http.ts'
 import { connectSynced, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { waitForAsync } from '../helpers/wait.ts'
@@ -91,14 +91,14 @@ describe('snapshots', () => {
     const [shapeId] = await storedShapeIds(board.id)
     const session = (route: string, body: unknown) => api(board, 'POST', `/session/${route}`, undefined, body)
     expect((await session('voting', { action: 'start', shapeIds: [shapeId], votesPerPerson: 3, maxPerShape: 3, minutes: null })).status).toBe(200)
-    const voter = person()
+    const voter = await issuePerson(server.url, board.id, board.tokens.participant, 'Voter')
     expect((await boardApi(server.url, 'POST', `/api/boards/${board.id}/votes`, board.tokens.participant, { shapeId }, voter)).status).toBe(200)
     expect((await session('voting', { action: 'reveal' })).status).toBe(200)
     // A second reveal of the same round is no new phase.
     expect((await session('voting', { action: 'reveal' })).status).toBe(200)
 
     expect((await session('private', { active: true })).status).toBe(200)
-    const anna = person()
+    const anna = await issuePerson(server.url, board.id, board.tokens.participant, 'Anna')
     const notes = await join(`${board.id}/private/${anna.key}`, board.tokens.participant, { owner: anna.secret })
     notes.records.set('shape:anna-idea', { id: 'shape:anna-idea', typeName: 'shape', type: 'note' })
     await waitForAsync(async () => (await server.storage.loadUpdates(`${board.id}/private/${anna.key}`)).updates.length > 0, 'the private note to be stored')

@@ -1,9 +1,8 @@
 import { useEffect, useMemo } from 'react'
 import { createPortal } from 'react-dom'
-import { createTLStore, defaultBindingUtils, Tldraw } from 'tldraw'
+import { createTLStore, defaultBindingUtils, defaultShapeUtils, Tldraw } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { SnapshotContent } from '../../../shared/session/snapshots.ts'
-import { shapeUtils } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { regieShapeUtils } from '../../shapes/index.ts'
 import { snapshotRecords } from './restore.ts'
@@ -24,7 +23,7 @@ interface Props {
 export function SnapshotPreview({ snapshot, label, onRestore, onClose }: Props) {
   const { t } = useI18n()
   const store = useMemo(() => {
-    const created = createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils })
+    const created = createTLStore({ shapeUtils: [...defaultShapeUtils, ...regieShapeUtils], bindingUtils: defaultBindingUtils })
     const records = snapshotRecords(created, snapshot)
     created.mergeRemoteChanges(() => created.put(records))
     return created
