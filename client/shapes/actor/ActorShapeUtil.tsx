@@ -1,12 +1,13 @@
 import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { actorCardSize } from '../../../shared/board/card-sizes.ts'
-import { ACTOR_SHAPE, regieActorProps, type RegieActorShape } from '../../../shared/board/regie-shapes.ts'
+import { ACTOR_SHAPE, regieActorProps, regieActorMigrations, type RegieActorShape } from '../../../shared/board/regie-shapes.ts'
 import { ActorCard } from './ActorCard.tsx'
 
 /** An actor on the board: a card in its kind's colour with its name and what is known of it. */
 export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
   static override type = ACTOR_SHAPE
   static override props = regieActorProps
+  static override migrations = regieActorMigrations
 
   override getDefaultProps(): RegieActorShape['props'] {
     const size = actorCardSize({ name: '' })
@@ -23,6 +24,7 @@ export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
       competenties: [],
       toelichting: '',
       placeholder: false,
+      regeling: '',
     }
   }
 
