@@ -14,6 +14,7 @@ import 'tldraw/tldraw.css'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { AannameArrowMarkers } from '../regie/AannameArrowMarkers.tsx'
 import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
 import type { Owner } from '../session/owner-secret.ts'
@@ -158,6 +159,7 @@ export function BoardCanvas({ boardId, token, role, identity, owner, licenseKey 
           if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32 })
         }}
       />
+      {editor && <AannameArrowMarkers editor={editor} />}
       {editor && <SessionOverlay editor={editor} session={session} />}
       {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
       </div>

@@ -60,7 +60,7 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
           ×
         </button>
       </div>
-      {!readOnly && <Inspector editor={editor} />}
+      {!readOnly && <Inspector editor={editor} role={role} />}
       <div className="regie-sidebar__body">
         {tab === 'session' && session ? (
           <SessionTab editor={editor} session={session} />

@@ -5,7 +5,7 @@
  * page can show it.
  */
 import type { TLShape } from '@tldraw/tlschema'
-import { ITEM_SHAPE } from '../board/regie-shapes.ts'
+import { aannameOf, ITEM_SHAPE } from '../board/regie-shapes.ts'
 import type { VotingRound } from '../session/control-doc.ts'
 import type { Locale } from '../regie/text.ts'
 import { ShapeTree, shapeAuthor, shapesOf, shapeText, visibleRecords, type BoardContent } from './board-content.ts'
@@ -24,6 +24,8 @@ export interface NoteRow {
   readonly author: string
   /** Dots in the last revealed round; null when no round is revealed or the note was not in it. */
   readonly votes: number | null
+  /** An assumption of the template the facilitator has not confirmed; '' when none. */
+  readonly aanname: string
 }
 
 const KINDS: Readonly<Record<string, NoteKind>> = { note: 'note', text: 'text', [ITEM_SHAPE]: 'item' }
@@ -41,7 +43,13 @@ export function noteRows(content: BoardContent): NoteRow[] {
       frames: tree.frameTrail(shape),
       author: shapeAuthor(shape),
       votes: votes ? votes(shape.id) : null,
+      aanname: openAanname(shape),
     }))
+}
+
+function openAanname(shape: TLShape): string {
+  const aanname = aannameOf(shape.meta)
+  return aanname && !aanname.bevestigd ? aanname.tekst : ''
 }
 
 /** Dots per shape of a revealed round (0 for a shape in the round nobody chose), else null. */
@@ -60,7 +68,7 @@ export const FRAME_TRAIL_SEPARATOR = ' › '
 export function notesCsv(rows: readonly NoteRow[], locale: Locale): string {
   const t = (key: ExportTextKey) => exportText(key, locale)
   return toCsv(
-    [t('notes.kind'), t('notes.text'), t('notes.frame'), t('notes.author'), t('notes.votes')],
-    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '']),
+    [t('notes.kind'), t('notes.text'), t('notes.frame'), t('notes.author'), t('notes.votes'), t('aanname.column')],
+    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '', row.aanname]),
   )
 }

@@ -9,7 +9,9 @@
  * unknown. The report says which of these it counted.
  */
 import { checkBoardModel } from '../board/board-check.ts'
+import { boardAannames, type AannameRow } from '../board/aannames.ts'
 import { recordsToModel } from '../board/records-to-model.ts'
+import { boardDismissals, splitDismissed, type DismissedFindings } from '../board/regiecheck-dismissals.ts'
 import type { RegieFinding } from '../regie/regiecheck.ts'
 import type { Locale } from '../regie/text.ts'
 import { arrangementRows, type ArrangementRow } from './arrangements.ts'
@@ -28,7 +30,11 @@ export interface BoardReport {
   readonly participants: ParticipantCount
   readonly arrangements: readonly ArrangementRow[]
   readonly ranking: VoteRanking | null
+  /** Findings of rules nobody set aside. */
   readonly findings: readonly RegieFinding[]
+  /** Rules the facilitator set aside for this board, with the reason and what they would report. */
+  readonly dismissed: DismissedFindings['dismissed']
+  readonly aannames: readonly AannameRow[]
 }
 
 export interface ReportInput {
@@ -49,8 +55,14 @@ export function buildReport(content: BoardContent, input: ReportInput): BoardRep
     participants: countParticipants(content, ranking),
     arrangements: arrangementRows(model, input.locale),
     ranking,
-    findings: checkBoardModel(model, input.locale),
+    ...findingsOf(checkBoardModel(model, input.locale), records),
+    aannames: boardAannames(records, input.locale),
   }
+}
+
+function findingsOf(findings: readonly RegieFinding[], records: Parameters<typeof boardDismissals>[0]): Pick<BoardReport, 'findings' | 'dismissed'> {
+  const split = splitDismissed(findings, boardDismissals(records))
+  return { findings: split.open, dismissed: split.dismissed }
 }
 
 function countParticipants(content: BoardContent, ranking: VoteRanking | null): ParticipantCount {

@@ -1,6 +1,7 @@
 import { ITEM_CARD } from '../../../shared/board/card-sizes.ts'
 import type { RegieItemShape } from '../../../shared/board/regie-shapes.ts'
 import { useI18nOrStored } from '../../i18n/i18n.tsx'
+import { AannameBadge } from '../aanname/AannameBadge.tsx'
 
 export function ItemCard({ shape }: { shape: RegieItemShape }) {
   const { t } = useI18nOrStored()
@@ -8,8 +9,10 @@ export function ItemCard({ shape }: { shape: RegieItemShape }) {
   const answered = p.response.trim() !== ''
   return (
     <div className={`regie-item regie-item--${p.variant}`} data-answered={answered ? 'true' : 'false'} style={{ width: p.w, height: p.h, padding: ITEM_CARD.padding }}>
+      <AannameBadge meta={shape.meta} />
       <div className="regie-item__title" style={{ lineHeight: `${ITEM_CARD.titleLine}px` }}>
         {p.variant === 'checklist' && p.ref.length === 1 && <span className="regie-item__check">{p.checked ? '☑' : '☐'} </span>}
+        {p.variant === 'stelling' && <span className="regie-item__label">{t('item.stelling')} · </span>}
         {p.title}
       </div>
       {p.text.trim() !== '' && (
