@@ -200,8 +200,8 @@ const RULES = {
     severity: 'error',
     title: { nl: 'Niet alle vijf regieprestaties ingevuld', en: 'Not all five regie performances filled in' },
     explanation: {
-      nl: 'Aan de vijf regieprestaties moet altijd invulling worden gegeven: de harde kern van professionele regievoering (bron: 004 dia 12).',
-      en: 'The five regie performances must always be given substance: the hard core of professional regie (source: 004 slide 12).',
+      nl: 'Aan de vijf regieprestaties moet altijd invulling worden gegeven: de harde kern van professionele regievoering (bron: 004 dia 8 en 12).',
+      en: 'The five regie performances must always be given substance: the hard core of professional regie (source: 004 slides 8 and 12).',
     },
     source: { seed: '004', slides: [8, 12] },
     valkuilen: [],
@@ -210,8 +210,8 @@ const RULES = {
     severity: 'info',
     title: { nl: 'Kaart zonder relaties', en: 'Card without relations' },
     explanation: {
-      nl: 'Een kaart zonder lijnen laat niet zien met wie deze partij samenwerkt; waarschijnlijk is de tekening nog niet af.',
-      en: 'A card without lines does not show whom this party works with; the drawing is probably not finished.',
+      nl: 'De regiegemeente werkt samen met of via anderen (bron: 000 dia 6). Een kaart zonder lijnen laat niet zien met wie; waarschijnlijk is de tekening nog niet af.',
+      en: 'The regie municipality works with or through others (source: 000 slide 6). A card without lines does not show with whom; the drawing is probably not finished.',
     },
     source: { seed: '000', slides: [6] },
     valkuilen: [],

@@ -199,7 +199,7 @@ const DEFINITIONS = {
     label: { nl: 'Aansturing', en: 'Steering' },
     color: 'red',
     dash: 'dashed',
-    arrowheadStart: 'none',
+    arrowheadStart: 'dot',
     arrowheadEnd: 'triangle',
     directed: true,
     explanation: {
@@ -228,7 +228,7 @@ const DEFINITIONS = {
     color: 'green',
     dash: 'dashed',
     arrowheadStart: 'none',
-    arrowheadEnd: 'diamond',
+    arrowheadEnd: 'bar',
     directed: true,
     explanation: {
       nl: 'Verstrekt subsidie aan: de gemeente betaalt een activiteit van de ander, met voorwaarden in de subsidiebeschikking.',
@@ -239,7 +239,7 @@ const DEFINITIONS = {
   },
   inkoop: {
     label: { nl: 'Inkoop / aanbesteding', en: 'Procurement / tender' },
-    color: 'orange',
+    color: 'yellow',
     dash: 'dashed',
     arrowheadStart: 'none',
     arrowheadEnd: 'square',
@@ -253,8 +253,8 @@ const DEFINITIONS = {
   },
   convenant: {
     label: { nl: 'Convenant / pact', en: 'Covenant / pact' },
-    color: 'green',
-    dash: 'dashed',
+    color: 'light-green',
+    dash: 'dotted',
     arrowheadStart: 'dot',
     arrowheadEnd: 'dot',
     directed: false,
@@ -282,7 +282,7 @@ const DEFINITIONS = {
   'onderdeel-van': {
     label: { nl: 'Onderdeel van', en: 'Part of' },
     color: 'grey',
-    dash: 'dotted',
+    dash: 'dashed',
     arrowheadStart: 'none',
     arrowheadEnd: 'diamond',
     directed: true,
@@ -295,7 +295,7 @@ const DEFINITIONS = {
   },
   toezicht: {
     label: { nl: 'Toezicht', en: 'Supervision' },
-    color: 'black',
+    color: 'light-violet',
     dash: 'dotted',
     arrowheadStart: 'none',
     arrowheadEnd: 'square',
