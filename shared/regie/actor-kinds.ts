@@ -151,7 +151,7 @@ const DEFINITIONS = {
     jointBody: true,
   },
   'regionaal-orgaan': {
-    label: { nl: 'Regionaal orgaan', en: 'Regional body' },
+    label: { nl: 'Gezamenlijk bestuursorgaan', en: 'Joint governing body' },
     color: 'yellow',
     icon: '⬢',
     family: 'gezamenlijk',

@@ -140,7 +140,7 @@ const RULES = {
     severity: 'warning',
     title: { nl: 'Geen evaluatie of uittreding vastgelegd', en: 'No evaluation or exit recorded' },
     explanation: {
-      nl: 'Je komt er niet van af: durf te stoppen (bron: 002 dia 15, valkuil d). Leg per regeling vast wanneer u evalueert en hoe u kunt uittreden.',
+      nl: 'Je komt er niet van af: durf te stoppen (bron: 002 dia 15, valkuil d). Leg per regeling vast wanneer je evalueert en hoe je kunt uittreden.',
       en: "You can't get out: dare to stop (source: 002 slide 15, pitfall d). Record for each arrangement when it is evaluated and how to leave it.",
     },
     source: { seed: '002', slides: [15] },

@@ -77,7 +77,7 @@ const DEFINITIONS = {
     arrowheadEnd: 'arrow',
     directed: true,
     explanation: {
-      nl: 'Uitvoerende taken van de gemeente worden met of door een ander hoogwaardig en efficiënt gerealiseerd, gestuurd met een resultaatafspraak (RAD).',
+      nl: 'Uitvoerende taken van de gemeente worden met of door een ander hoogwaardig en efficiënt gerealiseerd, gestuurd met een resultaatafsprakendocument (RAD).',
       en: "The municipality's executive tasks are carried out well and efficiently with or by another party, steered by a result agreement (RAD).",
     },
     attributes: ['label', 'radReference'],
