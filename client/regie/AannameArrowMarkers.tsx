@@ -1,4 +1,4 @@
-import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import { getArrowInfo, useValue, type Editor, type TLArrowShape, type TLShapeId } from 'tldraw'
 import { aannameOf } from '../../shared/board/regie-shapes.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
@@ -11,7 +11,7 @@ interface Marker {
 
 /**
  * The "aanname" marker on relations. Arrows are tldraw's own shape, so the marker is drawn over
- * the canvas at the middle of each arrow that carries an open assumption, just above its label.
+ * the canvas a third of the way along each arrow that carries an open assumption, clear of its label.
  * Hovering shows the text; selecting the arrow shows it in the inspector with the facilitator's
  * buttons, and the outline view lists it for keyboard and screen-reader users.
  */
@@ -25,10 +25,13 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
         if (shape.type !== 'arrow') continue
         const aanname = aannameOf(shape.meta)
         if (!aanname || aanname.bevestigd) continue
-        const bounds = editor.getShapePageBounds(shape.id)
-        if (!bounds) continue
-        const point = editor.pageToViewport({ x: bounds.center.x, y: bounds.center.y })
-        result.push({ id: shape.id, x: point.x, y: point.y - 18, text: aanname.tekst })
+        // A third of the way from the start, so the marker does not sit on the label in the middle.
+        const info = getArrowInfo(editor, shape as TLArrowShape)
+        const transform = editor.getShapePageTransform(shape.id)
+        if (!info || !transform) continue
+        const local = { x: info.start.point.x + (info.end.point.x - info.start.point.x) / 3, y: info.start.point.y + (info.end.point.y - info.start.point.y) / 3 }
+        const point = editor.pageToViewport(transform.applyToPoint(local))
+        result.push({ id: shape.id, x: point.x, y: point.y, text: aanname.tekst })
       }
       return result
     },
