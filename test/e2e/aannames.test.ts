@@ -22,7 +22,9 @@ const contexts: BrowserContext[] = []
 async function newPage(width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } })
   contexts.push(context)
-  return context.newPage()
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  return page
 }
 
 const link = (board: BoardLinks, role: keyof BoardLinks['tokens']) => `${server.url}/b/${board.id}#t=${board.tokens[role]}`
@@ -57,7 +59,7 @@ describe.skipIf(unavailable !== null)('aannames and rules set aside, in the brow
   beforeAll(async () => {
     server = await startChildServer({ DATA_DIR: tempDataDir() }, await freePort())
     browser = await launchBrowser()
-  })
+  }, 60_000)
 
   afterAll(async () => {
     for (const context of contexts) await context.close()
@@ -126,5 +128,5 @@ describe.skipIf(unavailable !== null)('aannames and rules set aside, in the brow
     const api = (await (await fetch(`${server.url}/api/boards/${board.id}/regiecheck`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).json()) as { findings: { ruleId: string }[]; dismissed: { ruleId: string; reason: string }[] }
     expect(api.findings.map((finding) => finding.ruleId)).not.toContain('raad-zonder-kaderstelling')
     expect(api.dismissed).toEqual([expect.objectContaining({ ruleId: 'raad-zonder-kaderstelling', reason: 'De raden stellen hun kaders in de koersdocumenten.' })])
-  })
+  }, 120_000)
 })
