@@ -8,11 +8,10 @@ export function ItemCard({ shape }: { shape: RegieItemShape }) {
   const p = shape.props
   const answered = p.response.trim() !== ''
   return (
-    <div className={`regie-item regie-item--${p.variant}`} data-answered={answered ? 'true' : 'false'} style={{ width: p.w, height: p.h, padding: ITEM_CARD.padding }}>
+    <div className={`regie-item regie-item--${p.variant}`} data-answered={answered ? 'true' : 'false'} style={{ width: p.w, height: p.h, padding: ITEM_CARD.padding }} {...(p.variant === 'stelling' && { title: t('item.stelling') })}>
       <AannameBadge meta={shape.meta} />
       <div className="regie-item__title" style={{ lineHeight: `${ITEM_CARD.titleLine}px` }}>
         {p.variant === 'checklist' && p.ref.length === 1 && <span className="regie-item__check">{p.checked ? '☑' : '☐'} </span>}
-        {p.variant === 'stelling' && <span className="regie-item__label">{t('item.stelling')} · </span>}
         {p.title}
       </div>
       {p.text.trim() !== '' && (
