@@ -14,6 +14,7 @@ import 'tldraw/tldraw.css'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { AannameArrowMarkers } from '../regie/AannameArrowMarkers.tsx'
 import { RegieSidebar } from '../regie/RegieSidebar.tsx'
 import { registerRelationDrawing } from '../regie/relation-arrows.ts'
 import { registerRelationRouting } from '../regie/route-relations.ts'
@@ -163,6 +164,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
         }}
       />
       </BoardBarSlot.Provider>
+      {editor && <AannameArrowMarkers editor={editor} />}
       {editor && <SessionOverlay editor={editor} session={session} />}
       {editor && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
       {editor && <RelationLabelTip editor={editor} />}

@@ -32,8 +32,8 @@ export const ACCESSIBILITY: InfoText = {
         heading: 'Wat de tekstweergave biedt',
         paragraphs: ['De knop "Tekstweergave" (bovenaan het bord, of de eerste link als je met Tab begint) toont hetzelfde bord als gewone tekst. Daarin kun je:'],
         list: [
-          'alle frames en banen lezen, met de notities, actoren en kaarten die erin staan, en alle relaties tussen actoren;',
-          'een notitie toevoegen aan een frame naar keuze, en je eigen notities bewerken;',
+          'alle kaders en banen lezen, met de notities, actoren en kaarten die erin staan, en alle relaties tussen actoren;',
+          'een notitie toevoegen aan een kader naar keuze, en je eigen notities bewerken;',
           'meestemmen met stippen en de uitslag lezen;',
           'de timer volgen; nieuwe notities van anderen worden aangekondigd.',
         ],
@@ -106,7 +106,7 @@ export const PRIVACY: InfoText = {
       {
         heading: 'Wat niet bewaard wordt',
         paragraphs: [
-          'Je naam en kleur staan verder alleen in je eigen browser; wie er aanwezig is, wordt live gedeeld en niet opgeslagen. De toegangscode in de link staat achter het #-teken en komt daardoor niet in logbestanden terecht.',
+          'Je naam en kleur staan verder alleen in je eigen browser; wie er aanwezig is, wordt meteen gedeeld en niet opgeslagen. De toegangscode in de link staat achter het #-teken en komt daardoor niet in logbestanden terecht.',
         ],
       },
       {

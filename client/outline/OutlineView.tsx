@@ -26,7 +26,7 @@ interface Props {
  */
 export function OutlineView({ editor, session, identity, readOnly }: Props) {
   const { t, language } = useI18n()
-  const outline = useValue('outline', () => buildOutline(currentPageRecords(editor)), [editor])
+  const outline = useValue('outline', () => buildOutline(currentPageRecords(editor), language), [editor, language])
   const control = useControl(session)
   const now = useServerNow(session, 1000)
   const votes = useVotes(session, control.voting)
@@ -87,6 +87,19 @@ export function OutlineView({ editor, session, identity, readOnly }: Props) {
                 {outline.names[relation.from] || t('actor.unnamed')} — {relationKindLabel(relation.kind, language)} →{' '}
                 {outline.names[relation.to] || t('actor.unnamed')}
                 {relation.label ? ` (${relation.label})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {outline.aannames.length > 0 && (
+        <section aria-labelledby="outline-aannames" data-outline-aannames>
+          <h2 id="outline-aannames">{t('outline.aannames')}</h2>
+          <ul>
+            {outline.aannames.map((row) => (
+              <li key={row.shapeId} data-bevestigd={row.bevestigd ? 'true' : 'false'}>
+                <strong>{row.element}</strong>
+                {row.bevestigd ? ` (${t('aanname.marker.confirmed')})` : ''}: {row.aanname}
               </li>
             ))}
           </ul>

@@ -4,10 +4,12 @@
  * browser; the outline view renders it.
  */
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import { boardAannames, type AannameRow } from '../../shared/board/aannames.ts'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { ACTOR_SHAPE, ITEM_SHAPE } from '../../shared/board/regie-shapes.ts'
 import { ShapeTree, shapeAuthor, shapesOf, shapeText } from '../../shared/board/shape-tree.ts'
 import type { RegieRelation } from '../../shared/regie/model.ts'
+import type { Locale } from '../../shared/regie/text.ts'
 
 export type OutlineItemKind = 'note' | 'text' | 'actor' | 'item' | 'shape'
 
@@ -32,9 +34,11 @@ export interface Outline {
   relations: readonly RegieRelation<string>[]
   /** Actor names by id, for reading relations. */
   names: Record<string, string>
+  /** What the template assumed where its seed is silent (issue 16), open and confirmed. */
+  aannames: readonly AannameRow[]
 }
 
-export function buildOutline(records: readonly TLRecord[]): Outline {
+export function buildOutline(records: readonly TLRecord[], locale: Locale = 'nl'): Outline {
   const shapes = shapesOf(records)
   const tree = new ShapeTree(shapes)
   const ordered = tree.inReadingOrder(shapes)
@@ -53,6 +57,7 @@ export function buildOutline(records: readonly TLRecord[]): Outline {
     frames: [...frames.values()].filter((frame) => frame.id !== null || frame.items.length > 0),
     relations: model.relations,
     names: Object.fromEntries(model.actors.map((actor) => [actor.id, actor.name])),
+    aannames: boardAannames(records, locale),
   }
 }
 

@@ -8,7 +8,7 @@ import { SessionTab } from '../session/panel/SessionTab.tsx'
 import { useBoardModel } from './board-model.ts'
 import { Inspector } from './inspector/Inspector.tsx'
 import { Palette } from './palette/Palette.tsx'
-import { RegiecheckList } from './check/RegiecheckList.tsx'
+import { RegiecheckList, useDismissals } from './check/RegiecheckList.tsx'
 
 type Tab = 'palette' | 'check' | 'session'
 
@@ -30,12 +30,14 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
   const [tab, setTab] = useState<Tab>(readOnly ? 'check' : 'palette')
   const model = useBoardModel(editor)
   const findings = checkBoardModel(model, language)
+  const dismissals = useDismissals(editor)
+  const openCount = findings.filter((finding) => !dismissals.has(finding.ruleId)).length
 
   if (!open) {
     return (
       <button type="button" className="regie-sidebar-toggle" aria-label={t('regie.sidebar.open')} onClick={() => setOpen(true)}>
         {t('regie.sidebar')}
-        {findings.length > 0 && <span className="regie-badge">{findings.length}</span>}
+        {openCount > 0 && <span className="regie-badge">{openCount}</span>}
       </button>
     )
   }
@@ -50,7 +52,7 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
           )}
           <button type="button" role="tab" aria-selected={tab === 'check'} onClick={() => setTab('check')} data-regiecheck-tab>
             {t('regie.tab.check')}
-            {findings.length > 0 && <span className="regie-badge">{findings.length}</span>}
+            {openCount > 0 && <span className="regie-badge">{openCount}</span>}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'session'} onClick={() => setTab('session')} data-session-tab>
             {t('regie.tab.session')}
@@ -66,11 +68,11 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
         ) : tab === 'palette' && !readOnly ? (
           <Palette editor={editor} role={role} model={model} />
         ) : (
-          <RegiecheckList editor={editor} model={model} findings={findings} />
+          <RegiecheckList editor={editor} model={model} findings={findings} role={role} />
         )}
       </div>
       {/* Below the tabs' content, so selecting a card never moves the palette under the pointer. */}
-      {!readOnly && <Inspector editor={editor} />}
+      {!readOnly && <Inspector editor={editor} role={role} />}
     </aside>
   )
 }

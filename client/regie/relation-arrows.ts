@@ -13,7 +13,7 @@ export function relationArrowPatch(arrow: TLArrowShape, kind: RelationKindId | n
   const previous = relationMetaOf(arrow.meta)
   return {
     meta: { ...(otherMeta as TLArrowShape['meta']), regieRelation: kind, ...(previous?.radReference !== undefined && { radReference: previous.radReference }) },
-    props: { color: definition.color, dash: definition.dash, size: 's', font: 'sans', arrowheadStart: 'none', arrowheadEnd: definition.directed ? 'arrow' : 'none' },
+    props: { color: definition.color, dash: definition.dash, size: 's', font: 'sans', arrowheadStart: definition.arrowheadStart, arrowheadEnd: definition.arrowheadEnd },
   }
 }
 

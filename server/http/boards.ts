@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
+import { boardDismissals, splitDismissed } from '../../shared/board/regiecheck-dismissals.ts'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { isLocale, LOCALES } from '../../shared/regie/text.ts'
 import { readBoardContent } from '../boards/board-records.ts'
@@ -74,8 +75,11 @@ export function boardRoutes(deps: AppDeps): Hono {
       const requested = c.req.query('locale') ?? 'nl'
       if (!isLocale(requested)) return jsonError(c, 400, 'unknown_locale', `Unknown locale "${requested}"; use nl or en`)
       // Locked content (the structure document) is part of the board as everyone sees it.
-      const model = recordsToModel(visibleRecords(await readBoardContent(storage, access.board.id)))
+      const records = visibleRecords(await readBoardContent(storage, access.board.id))
+      const model = recordsToModel(records)
       const counts = { actors: model.actors.length, relations: model.relations.length, groups: model.groups.length, blocks: model.blocks.length }
-      return c.json({ counts, findings: checkBoardModel(model, requested) })
+      // Rules the facilitator set aside for this board ("bewust zo gekozen") are listed apart, with the reason.
+      const { open, dismissed } = splitDismissed(checkBoardModel(model, requested), boardDismissals(records))
+      return c.json({ counts, findings: open, dismissed: dismissed.map(({ dismissal, findings }) => ({ ...dismissal, findings })) })
     })
 }

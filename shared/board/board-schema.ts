@@ -12,13 +12,13 @@ import {
   type TLSchema,
 } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
-import { REGIE_SHAPE_PROPS } from './regie-shapes.ts'
+import { REGIE_SHAPE_MIGRATIONS, REGIE_SHAPE_PROPS } from './regie-shapes.ts'
 
 export function createBoardSchema(): TLSchema {
   return createTLSchema({
     shapes: {
       ...defaultShapeSchemas,
-      ...Object.fromEntries(Object.entries(REGIE_SHAPE_PROPS).map(([type, props]) => [type, { props }])),
+      ...Object.fromEntries(Object.entries(REGIE_SHAPE_PROPS).map(([type, props]) => [type, { props, migrations: REGIE_SHAPE_MIGRATIONS[type as keyof typeof REGIE_SHAPE_MIGRATIONS] }])),
     },
     bindings: defaultBindingSchemas,
   })

@@ -30,6 +30,7 @@ import {
   type RegieItemShape,
   type RegieLegendShape,
   type RelationLabelMeta,
+  aannameMeta,
   type RelationMeta,
 } from './regie-shapes.ts'
 
@@ -129,9 +130,9 @@ class RecordWriter {
     }
   }
 
-  private writeFrame(modelId: string, rect: Rect, parentGroup: string | undefined, name: string, meta: FrameMeta): TLShapeId {
+  private writeFrame(modelId: string, rect: Rect, parentGroup: string | undefined, name: string, meta: FrameMeta, aanname?: string): TLShapeId {
     const frame: TLFrameShape = {
-      ...this.base(modelId, rect, this.parentOf(parentGroup), { ...meta }),
+      ...this.base(modelId, rect, this.parentOf(parentGroup), { ...meta, ...aannameMeta(aanname) }),
       type: 'frame',
       props: { w: rect.width, h: rect.height, name, color: 'black' },
     }
@@ -140,7 +141,7 @@ class RecordWriter {
   }
 
   private writeGroup(group: RegieGroup<string>): void {
-    this.writeFrame(group.id, required(this.layout.groups[group.id], group.id), group.parent, group.title, { regieGroup: group.kind })
+    this.writeFrame(group.id, required(this.layout.groups[group.id], group.id), group.parent, group.title, { regieGroup: group.kind }, group.aanname)
   }
 
   private writeActor(actor: RegieActor<string>): void {
@@ -148,7 +149,7 @@ class RecordWriter {
     this.cards.push({ id: actor.id, rect })
     const attributes = actor.attributes ?? {}
     const shape: RegieActorShape = {
-      ...this.base(actor.id, rect, this.parentOf(actor.group)),
+      ...this.base(actor.id, rect, this.parentOf(actor.group), aannameMeta(actor.aanname)),
       type: ACTOR_SHAPE,
       props: {
         w: rect.width,
@@ -163,6 +164,7 @@ class RecordWriter {
         competenties: [...(attributes.competenties ?? [])],
         toelichting: attributes.toelichting ?? '',
         placeholder: actor.placeholder ?? false,
+        regeling: attributes.regeling ?? '',
       },
     }
     this.shapes.push(shape)
@@ -177,7 +179,7 @@ class RecordWriter {
         return this.writeChecklist(block, rect)
       case 'note':
         this.cards.push({ id: block.id, rect })
-        this.shapes.push(this.item(block.id, rect, this.parentOf(block.group), { variant: 'note', title: block.title ?? '', text: block.text }))
+        this.shapes.push(this.item(block.id, rect, this.parentOf(block.group), { variant: 'note', title: block.title ?? '', text: block.text }, block.aanname))
         return
       case 'legend': {
         this.cards.push({ id: block.id, rect })
@@ -192,13 +194,13 @@ class RecordWriter {
   }
 
   private writeFlow(flow: RegieFlow<string>, rect: Rect): void {
-    const frameId = this.writeFrame(flow.id, rect, flow.group, flow.title, { regieBlock: 'flow' })
+    const frameId = this.writeFrame(flow.id, rect, flow.group, flow.title, { regieBlock: 'flow' }, flow.aanname)
     const parent = { id: frameId, rect }
     flow.steps.forEach((step, i) => {
       const stepRect = required(this.layout.flowSteps[step.id], step.id)
       const actorNames = step.actorIds.map((id) => this.actors.get(id)?.name ?? id)
       this.cards.push({ id: step.id, rect: stepRect })
-      this.shapes.push(this.item(step.id, stepRect, parent, { variant: 'step', title: step.text, text: actorNames.join(', ') }))
+      this.shapes.push(this.item(step.id, stepRect, parent, { variant: 'step', title: step.text, text: actorNames.join(', ') }, step.aanname))
     })
   }
 
@@ -208,34 +210,47 @@ class RecordWriter {
       const previous = flow.steps[i - 1]
       if (previous) {
         const meta: FlowArrowMeta = { regieFlow: true }
-        this.writeArrow(flowArrowId(flow, i), previous.id, step.id, { color: 'grey', dash: 'solid', directed: true, label: '' }, { ...meta })
+        this.writeArrow(flowArrowId(flow, i), previous.id, step.id, { color: 'grey', dash: 'solid', arrowheadStart: 'none', arrowheadEnd: 'arrow', label: '' }, { ...meta })
       }
     })
   }
 
   private writeChecklist(checklist: RegieChecklist<string>, rect: Rect): void {
-    const frameId = this.writeFrame(checklist.id, rect, checklist.group, checklist.title, { regieBlock: 'checklist', purpose: checklist.purpose })
+    const frameId = this.writeFrame(checklist.id, rect, checklist.group, checklist.title, { regieBlock: 'checklist', purpose: checklist.purpose }, checklist.aanname)
     let y = BLOCK_FRAME.padding
     for (const item of checklist.items) {
       const size = checklistItemSize(item)
       const itemRect = { x: rect.x + BLOCK_FRAME.padding, y: rect.y + y, width: rect.width - 2 * BLOCK_FRAME.padding, height: size.height }
       this.cards.push({ id: item.id, rect: itemRect })
       this.shapes.push(
-        this.item(item.id, itemRect, { id: frameId, rect }, {
-          variant: 'checklist',
-          title: item.text,
-          hint: item.hint ?? '',
-          response: item.response ?? '',
-          ref: item.ref ?? '',
-        }),
+        this.item(
+          item.id,
+          itemRect,
+          { id: frameId, rect },
+          {
+            // Propositions are cards a group votes on, not boxes to tick.
+            variant: checklist.purpose === 'stellingen' ? 'stelling' : 'checklist',
+            title: item.text,
+            hint: item.hint ?? '',
+            response: item.response ?? '',
+            ref: item.ref ?? '',
+          },
+          item.aanname,
+        ),
       )
       y += size.height + BLOCK_FRAME.gap
     }
   }
 
-  private item(modelId: string, rect: Rect, parent: { id: TLParentId; rect: Rect }, content: Partial<RegieItemShape['props']> & Pick<RegieItemShape['props'], 'variant' | 'title'>): RegieItemShape {
+  private item(
+    modelId: string,
+    rect: Rect,
+    parent: { id: TLParentId; rect: Rect },
+    content: Partial<RegieItemShape['props']> & Pick<RegieItemShape['props'], 'variant' | 'title'>,
+    aanname?: string,
+  ): RegieItemShape {
     return {
-      ...this.base(modelId, rect, parent),
+      ...this.base(modelId, rect, parent, aannameMeta(aanname)),
       type: ITEM_SHAPE,
       props: { w: rect.width, h: rect.height, text: '', hint: '', response: '', checked: false, ref: '', ...content },
     }
@@ -244,14 +259,20 @@ class RecordWriter {
   private writeRelation(relation: RegieRelation<string>): void {
     const kind = relationKind(relation.kind)
     const meta: RelationMeta = { regieRelation: relation.kind, ...(relation.radReference !== undefined && { radReference: relation.radReference }) }
-    this.writeArrow(relation.id, relation.from, relation.to, { color: kind.color, dash: kind.dash, directed: kind.directed, label: relation.label ?? '' }, { ...meta })
+    this.writeArrow(
+      relation.id,
+      relation.from,
+      relation.to,
+      { color: kind.color, dash: kind.dash, arrowheadStart: kind.arrowheadStart, arrowheadEnd: kind.arrowheadEnd, label: relation.label ?? '' },
+      { ...meta, ...aannameMeta(relation.aanname) },
+    )
   }
 
   private writeArrow(
     modelId: string,
     fromId: string,
     toId: string,
-    style: { color: TLArrowShape['props']['color']; dash: TLArrowShape['props']['dash']; directed: boolean; label: string },
+    style: Pick<TLArrowShape['props'], 'color' | 'dash' | 'arrowheadStart' | 'arrowheadEnd'> & { label: string },
     meta: JsonObject,
   ): void {
     const route = this.routes.get(modelId)
@@ -270,8 +291,8 @@ class RecordWriter {
         fill: 'none',
         dash: style.dash,
         size: 's',
-        arrowheadStart: 'none',
-        arrowheadEnd: style.directed ? 'arrow' : 'none',
+        arrowheadStart: style.arrowheadStart,
+        arrowheadEnd: style.arrowheadEnd,
         font: 'sans',
         start: { x: 0, y: 0 },
         end: { x: to.x - from.x, y: to.y - from.y },

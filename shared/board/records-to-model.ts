@@ -17,6 +17,7 @@ import type {
   RegieModel,
   RegieRelation,
 } from '../regie/model.ts'
+import { isAfwegingVraagId, isRegelingSoort } from '../regie/model.ts'
 import { isRegieprestatieId } from '../regie/regieprestaties.ts'
 import { VALKUIL_IDS, type ValkuilId } from '../regie/valkuilen.ts'
 import { richTextToPlain } from './rich-text.ts'
@@ -25,6 +26,7 @@ import {
   ACTOR_SHAPE,
   ITEM_SHAPE,
   LEGEND_SHAPE,
+  aannameOf,
   frameMetaOf,
   relationLabelOf,
   relationMetaOf,
@@ -97,6 +99,7 @@ class ModelReader {
         to: to.id,
         ...(label !== '' && { label }),
         ...(meta.radReference !== undefined && { radReference: meta.radReference }),
+        ...openAanname(shape),
       })
     }
     return { actors, relations, groups, blocks }
@@ -121,6 +124,7 @@ class ModelReader {
     const p = shape.props
     const group = this.groupOf(shape)
     const attributes = {
+      ...(isRegelingSoort(p.regeling) && { regeling: p.regeling }),
       ...(typeof p.inwoners === 'number' && { inwoners: p.inwoners }),
       ...(typeof p.fte === 'number' && { fte: p.fte }),
       ...(typeof p.domeinen === 'number' && { domeinen: p.domeinen }),
@@ -136,12 +140,13 @@ class ModelReader {
       ...(Object.keys(attributes).length > 0 && { attributes }),
       ...(group !== undefined && { group }),
       ...(p.placeholder === true && { placeholder: true }),
+      ...openAanname(shape),
     }
   }
 
   private group(frame: FrameShape, kind: RegieGroup['kind']): RegieGroup<string> {
     const parent = this.groupOf(frame)
-    return { id: frame.id, kind, title: frame.props.name, ...(parent !== undefined && { parent }) }
+    return { id: frame.id, kind, title: frame.props.name, ...(parent !== undefined && { parent }), ...openAanname(frame) }
   }
 
   private children(frame: FrameShape): RegieItemShape[] {
@@ -150,11 +155,11 @@ class ModelReader {
 
   private frameBlock(frame: FrameShape, meta: Exclude<FrameMeta, { regieGroup: unknown }>): RegieBlock<string> {
     const group = this.groupOf(frame)
-    const placed = { id: frame.id, ...(group !== undefined && { group }) }
+    const placed = { id: frame.id, ...(group !== undefined && { group }), ...openAanname(frame) }
     if (meta.regieBlock === 'flow') {
       // A flow reads left to right.
       const steps = this.children(frame).sort((a, b) => a.x - b.x || a.y - b.y)
-      return { ...placed, type: 'flow', title: frame.props.name, steps: steps.map((step): RegieFlowStep<string> => ({ id: step.id, text: step.props.title, actorIds: [] })) }
+      return { ...placed, type: 'flow', title: frame.props.name, steps: steps.map((step): RegieFlowStep<string> => ({ id: step.id, text: step.props.title, actorIds: [], ...openAanname(step) })) }
     }
     const items = (this.tree.inReadingOrder(this.children(frame)) as RegieItemShape[]).map((item): RegieChecklistItem<string> => {
       const ref = item.props.ref
@@ -162,8 +167,9 @@ class ModelReader {
         id: item.id,
         text: item.props.title,
         ...(item.props.hint !== '' && { hint: item.props.hint }),
-        ...((isRegieprestatieId(ref) || isValkuilId(ref)) && { ref }),
+        ...((isRegieprestatieId(ref) || isValkuilId(ref) || isAfwegingVraagId(ref)) && { ref }),
         ...(item.props.response.trim() !== '' && { response: item.props.response }),
+        ...openAanname(item),
       }
     })
     return { ...placed, type: 'checklist', purpose: meta.purpose, title: frame.props.name, items }
@@ -178,6 +184,7 @@ class ModelReader {
       ...(shape.props.title !== '' && { title: shape.props.title }),
       text,
       ...(group !== undefined && { group }),
+      ...openAanname(shape),
     }
   }
 
@@ -192,6 +199,12 @@ class ModelReader {
       ...(group !== undefined && { group }),
     }
   }
+}
+
+/** An assumption the facilitator has not confirmed yet; a confirmed one is a fact for this board. */
+function openAanname(shape: Shape): { aanname?: string } {
+  const aanname = aannameOf(shape.meta)
+  return aanname && !aanname.bevestigd ? { aanname: aanname.tekst } : {}
 }
 
 function isActor(shape: Shape): shape is RegieActorShape {

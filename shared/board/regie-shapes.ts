@@ -11,9 +11,10 @@
  *   `regie-item`; a legend is a `regie-legend`.
  */
 import { T } from '@tldraw/validate'
-import type { RecordProps, TLBaseShape } from '@tldraw/tlschema'
+import { createShapePropsMigrationIds, createShapePropsMigrationSequence, type RecordProps, type TLBaseShape, type TLPropsMigrations } from '@tldraw/tlschema'
+import type { JsonObject } from '@tldraw/utils'
 import { ACTOR_KIND_IDS, type ActorKindId } from '../regie/actor-kinds.ts'
-import { CHECKLIST_PURPOSES, GROUP_KINDS, type ChecklistPurpose, type GroupKind } from '../regie/model.ts'
+import { CHECKLIST_PURPOSES, GROUP_KINDS, REGELING_SOORTEN, type ChecklistPurpose, type GroupKind, type RegelingSoort } from '../regie/model.ts'
 import { RELATION_KIND_IDS, type RelationKindId } from '../regie/relation-kinds.ts'
 
 export const ACTOR_SHAPE = 'regie-actor'
@@ -35,9 +36,12 @@ export interface RegieActorProps {
   toelichting: string
   /** A body the seed counts without naming: drawn as an empty card to fill in. */
   placeholder: boolean
+  /** For a joint body: what the arrangement is for (seed 002 dia 16), or '' when not chosen. */
+  regeling: RegelingSoort | ''
 }
 
-export const ITEM_VARIANTS = ['step', 'checklist', 'note'] as const
+/** `stelling`: a proposition a group discusses and votes on (seed 002, dia 12–14). */
+export const ITEM_VARIANTS = ['step', 'checklist', 'note', 'stelling'] as const
 export type ItemVariant = (typeof ITEM_VARIANTS)[number]
 
 export interface RegieItemProps {
@@ -91,6 +95,7 @@ export const regieActorProps: RecordProps<RegieActorShape> = {
   competenties: T.arrayOf(T.string),
   toelichting: T.string,
   placeholder: T.boolean,
+  regeling: T.literalEnum('', ...REGELING_SOORTEN),
 }
 
 export const regieItemProps: RecordProps<RegieItemShape> = {
@@ -120,6 +125,46 @@ export const REGIE_SHAPE_PROPS = {
 } as const
 
 // ---------------------------------------------------------------------------------------------
+// Migrations. A step that only widens what is allowed (new actor or relation kinds, a new item
+// variant) changes nothing stored; it still gets a version, so that a client built before it sees
+// that the board is newer (client/board/schema-compat.ts) instead of failing on a kind it does
+// not know. Nothing stored changes meaning: old kinds keep their ids, and `deelname` stays
+// `deelname` even where a board used it for "onderdeel van".
+
+const actorVersions = createShapePropsMigrationIds(ACTOR_SHAPE, { KindsAndRegeling: 1 })
+const itemVersions = createShapePropsMigrationIds(ITEM_SHAPE, { StellingVariant: 1 })
+const legendVersions = createShapePropsMigrationIds(LEGEND_SHAPE, { MoreKinds: 1 })
+
+export const regieActorMigrations: TLPropsMigrations = createShapePropsMigrationSequence({
+  sequence: [
+    {
+      // Adds the joint-arrangement type (empty: not chosen) and widens `kind` with the kinds of issue 16.
+      id: actorVersions.KindsAndRegeling,
+      up: (props: Record<string, unknown>) => {
+        props.regeling = ''
+      },
+      down: (props: Record<string, unknown>) => {
+        delete props.regeling
+      },
+    },
+  ],
+})
+
+export const regieItemMigrations: TLPropsMigrations = createShapePropsMigrationSequence({
+  sequence: [{ id: itemVersions.StellingVariant, up: () => {} }],
+})
+
+export const regieLegendMigrations: TLPropsMigrations = createShapePropsMigrationSequence({
+  sequence: [{ id: legendVersions.MoreKinds, up: () => {} }],
+})
+
+export const REGIE_SHAPE_MIGRATIONS = {
+  [ACTOR_SHAPE]: regieActorMigrations,
+  [ITEM_SHAPE]: regieItemMigrations,
+  [LEGEND_SHAPE]: regieLegendMigrations,
+} as const
+
+// ---------------------------------------------------------------------------------------------
 // Meta on built-in shapes. Meta is free JSON, so readers check it rather than trust it.
 
 /** On an arrow: the relation it stands for. */
@@ -144,6 +189,34 @@ export function relationLabelOf(shown: string, meta: unknown): string {
   if (!isObject(meta)) return shown
   const full = meta.regieLabel
   return typeof full === 'string' && meta.regieShownLabel === shown ? full : shown
+}
+
+/**
+ * On any regie shape (card, relation, frame, item): what a template assumed where its seed is
+ * silent, in the board's language. `aannameBevestigd` is set when the facilitator confirmed it
+ * for this board; removing the marker removes both keys. Kept in meta, not props, because arrows
+ * and frames are tldraw's own shapes.
+ */
+export interface AannameMeta {
+  aanname: string
+  aannameBevestigd?: boolean
+}
+
+export interface Aanname {
+  readonly tekst: string
+  readonly bevestigd: boolean
+}
+
+export function aannameOf(meta: unknown): Aanname | null {
+  if (!isObject(meta)) return null
+  const text = meta.aanname
+  if (typeof text !== 'string' || text.trim() === '') return null
+  return { tekst: text, bevestigd: meta.aannameBevestigd === true }
+}
+
+/** The meta keys that carry an assumption, or nothing when there is none. */
+export function aannameMeta(text: string | undefined): JsonObject {
+  return text !== undefined && text.trim() !== '' ? { aanname: text } : {}
 }
 
 /** On a frame: a group of actors, or a block (flow, checklist) holding items. */

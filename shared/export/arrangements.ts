@@ -26,6 +26,8 @@ export interface ArrangementRow {
   /** Names, joined by ", " when there are several; '' when none. */
   readonly commissioner: string
   readonly radReference: string
+  /** What the template assumed about this relation, while the facilitator has not confirmed it; '' when nothing. */
+  readonly aanname: string
 }
 
 /** Relations in the order of the kinds (the three vital processes first), then by actor names. */
@@ -50,6 +52,7 @@ export function arrangementRows(model: RegieModel<string>, locale: Locale): Arra
       label: relation.label?.trim() ?? '',
       commissioner,
       radReference: relation.radReference?.trim() ?? '',
+      aanname: relation.aanname?.trim() ?? '',
     }
   })
   const order = (kind: RelationKindId) => RELATION_KIND_IDS.indexOf(kind)
@@ -60,8 +63,8 @@ export function arrangementRows(model: RegieModel<string>, locale: Locale): Arra
 export function arrangementsCsv(rows: readonly ArrangementRow[], locale: Locale): string {
   const t = (key: Parameters<typeof exportText>[0]) => exportText(key, locale)
   return toCsv(
-    [t('arrangements.from'), t('arrangements.kind'), t('arrangements.to'), t('arrangements.label'), t('arrangements.commissioner'), t('arrangements.rad')],
-    rows.map((row) => [row.from, row.kindLabel, row.to, row.label, row.commissioner, row.radReference]),
+    [t('arrangements.from'), t('arrangements.kind'), t('arrangements.to'), t('arrangements.label'), t('arrangements.commissioner'), t('arrangements.rad'), t('aanname.column')],
+    rows.map((row) => [row.from, row.kindLabel, row.to, row.label, row.commissioner, row.radReference, row.aanname]),
   )
 }
 

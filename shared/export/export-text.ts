@@ -4,7 +4,7 @@ import type { Locale, LocalizedText } from '../regie/text.ts'
 const TEXT = {
   'notes.kind': { nl: 'Soort', en: 'Kind' },
   'notes.text': { nl: 'Tekst', en: 'Text' },
-  'notes.frame': { nl: 'Frame / baan', en: 'Frame / lane' },
+  'notes.frame': { nl: 'Kader / baan', en: 'Frame / lane' },
   'notes.author': { nl: 'Auteur', en: 'Author' },
   'notes.votes': { nl: 'Stemmen', en: 'Votes' },
   'notes.votesInRound': { nl: 'Stemmen ronde', en: 'Votes round' },
@@ -38,7 +38,7 @@ const TEXT = {
   'report.ranking.untitled': { nl: '(zonder tekst)', en: '(no text)' },
   'report.findings': { nl: 'Regiecheck', en: 'Regiecheck' },
   'report.findings.none': { nl: 'De regiecheck vindt niets om na te gaan.', en: 'The regiecheck finds nothing to look into.' },
-  'report.severity.warning': { nl: 'Aandachtspunt', en: 'Warning' },
+  'report.severity.warning': { nl: 'Let op', en: 'Warning' },
   'report.severity.info': { nl: 'Ter info', en: 'Note' },
   'report.footer': { nl: 'Gemaakt met Regiebord', en: 'Made with Regiebord' },
   'report.image': { nl: 'Het bord', en: 'The board' },
@@ -55,6 +55,22 @@ const TEXT = {
   'report.round': { nl: 'Ronde', en: 'Round' },
   'report.round.voters': { nl: 'mensen stemden', en: 'people voted' },
   'report.round.revealed': { nl: 'onthuld om', en: 'revealed at' },
+  // Issue 16: aannames and rules set aside.
+  'aanname.column': { nl: 'Aanname', en: 'Assumption' },
+  'report.severity.error': { nl: 'Fout', en: 'Error' },
+  'report.aannames': { nl: 'Aannames', en: 'Assumptions' },
+  'report.aannames.intro': {
+    nl: 'Wat het sjabloon aanneemt waar de bronpresentatie niets over zegt. Bevestigde aannames gelden voor dit bord.',
+    en: 'What the template assumes where the source presentation says nothing. Confirmed assumptions hold for this board.',
+  },
+  'report.aannames.none': { nl: 'Er staan geen aannames op het bord.', en: 'The board holds no assumptions.' },
+  'report.aannames.element': { nl: 'Waarop', en: 'On' },
+  'report.aannames.status': { nl: 'Status', en: 'Status' },
+  'report.aannames.open': { nl: 'open', en: 'open' },
+  'report.aannames.confirmed': { nl: 'bevestigd', en: 'confirmed' },
+  'report.dismissed': { nl: 'Bewust zo gekozen', en: 'Chosen deliberately' },
+  'report.dismissed.reason': { nl: 'Reden', en: 'Reason' },
+  'report.dismissed.by': { nl: 'door', en: 'by' },
 } as const satisfies Record<string, LocalizedText>
 
 export type ExportTextKey = keyof typeof TEXT

@@ -5,7 +5,7 @@
  * page can show it.
  */
 import type { TLShape } from '@tldraw/tlschema'
-import { ITEM_SHAPE } from '../board/regie-shapes.ts'
+import { aannameOf, ITEM_SHAPE } from '../board/regie-shapes.ts'
 import type { VotingRound } from '../session/control-doc.ts'
 import type { Locale } from '../regie/text.ts'
 import { ShapeTree, shapeAuthor, shapesOf, shapeText, visibleRecords, type BoardContent } from './board-content.ts'
@@ -27,6 +27,8 @@ export interface NoteRow {
   readonly votes: number | null
   /** Dots per revealed round, oldest first (null where the note was not in the round). */
   readonly votesPerRound: readonly (number | null)[]
+  /** An assumption of the template the facilitator has not confirmed; '' when none. */
+  readonly aanname: string
 }
 
 const KINDS: Readonly<Record<string, NoteKind>> = { note: 'note', text: 'text', [ITEM_SHAPE]: 'item' }
@@ -47,7 +49,13 @@ export function noteRows(content: BoardContent): NoteRow[] {
       author: shapeAuthor(shape),
       votes: votes ? votes(shape.id) : null,
       votesPerRound: perRound.map((totals) => (totals ? totals(shape.id) : null)),
+      aanname: openAanname(shape),
     }))
+}
+
+function openAanname(shape: TLShape): string {
+  const aanname = aannameOf(shape.meta)
+  return aanname && !aanname.bevestigd ? aanname.tekst : ''
 }
 
 /** Dots per shape of a revealed round (0 for a shape in the round nobody chose), else null. */
@@ -72,13 +80,13 @@ export function notesCsv(rows: readonly NoteRow[], locale: Locale, rounds: reado
   const base = [t('notes.kind'), t('notes.text'), t('notes.frame'), t('notes.author')]
   if (rounds.length < 2) {
     return toCsv(
-      [...base, t('notes.votes')],
-      rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '']),
+      [...base, t('notes.votes'), t('aanname.column')],
+      rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, row.votes ?? '', row.aanname]),
     )
   }
   const headers = rounds.map((round, index) => `${t('notes.votesInRound')} ${index + 1}${round.question ? `: ${round.question}` : ''}`)
   return toCsv(
-    [...base, ...headers],
-    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, ...rounds.map((_round, index) => row.votesPerRound[index] ?? '')]),
+    [...base, ...headers, t('aanname.column')],
+    rows.map((row) => [t(KIND_TEXT[row.kind]), row.text, row.frames.join(FRAME_TRAIL_SEPARATOR), row.author, ...rounds.map((_round, index) => row.votesPerRound[index] ?? ''), row.aanname]),
   )
 }

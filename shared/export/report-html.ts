@@ -71,7 +71,9 @@ ${arrangements(report, t)}
 <section aria-labelledby="findings">
 <h2 id="findings">${t('report.findings')}</h2>
 ${findings(report, locale, t)}
+${dismissedRules(report, locale, t)}
 </section>
+${aannames(report, t)}
 <footer><p>${t('report.footer')} · ${date(report.generatedAt)}</p></footer>
 </main>
 </body>
@@ -159,11 +161,46 @@ function findings(report: BoardReport, locale: Locale, t: T): string {
   const titles = new Map(REGIE_RULES.map((rule) => [rule.id, rule.title[locale]]))
   const items = report.findings
     .map((finding) => {
-      const severity = t(finding.severity === 'warning' ? 'report.severity.warning' : 'report.severity.info')
+      const severity = t(SEVERITY_TEXT[finding.severity])
       return `<li class="${finding.severity}"><strong>${severity}: ${escapeHtml(titles.get(finding.ruleId) ?? finding.ruleId)}</strong><br>${escapeHtml(finding.message[locale])}</li>`
     })
     .join('\n')
   return `<ul class="findings">\n${items}\n</ul>`
+}
+
+const SEVERITY_TEXT = { error: 'report.severity.error', warning: 'report.severity.warning', info: 'report.severity.info' } as const satisfies Record<BoardReport['findings'][number]['severity'], ExportTextKey>
+
+/** Rules set aside for this board: the facilitator's reason, and what the rule would have said. */
+function dismissedRules(report: BoardReport, locale: Locale, t: T): string {
+  if (report.dismissed.length === 0) return ''
+  const titles = new Map(REGIE_RULES.map((rule) => [rule.id, rule.title[locale]]))
+  const items = report.dismissed
+    .map(({ dismissal, findings }) => {
+      const by = dismissal.by !== '' ? ` (${t('report.dismissed.by')} ${escapeHtml(dismissal.by)})` : ''
+      const said = findings.map((finding) => `<br><small>${escapeHtml(finding.message[locale])}</small>`).join('')
+      return `<li><strong>${escapeHtml(titles.get(dismissal.ruleId) ?? dismissal.ruleId)}</strong><br>${t('report.dismissed.reason')}: ${escapeHtml(dismissal.reason)}${by}${said}</li>`
+    })
+    .join('\n')
+  return `<h3 id="dismissed">${t('report.dismissed')}</h3>\n<ul class="findings dismissed">\n${items}\n</ul>`
+}
+
+function aannames(report: BoardReport, t: T): string {
+  const body =
+    report.aannames.length === 0
+      ? `<p>${t('report.aannames.none')}</p>`
+      : `<p>${t('report.aannames.intro')}</p>
+<table>
+<thead><tr><th scope="col">${t('report.aannames.element')}</th><th scope="col">${t('aanname.column')}</th><th scope="col">${t('report.aannames.status')}</th></tr></thead>
+<tbody>
+${report.aannames
+  .map((row) => `<tr><td>${escapeHtml(row.element)}</td><td>${escapeHtml(row.aanname)}</td><td>${t(row.bevestigd ? 'report.aannames.confirmed' : 'report.aannames.open')}</td></tr>`)
+  .join('\n')}
+</tbody>
+</table>`
+  return `<section aria-labelledby="aannames">
+<h2 id="aannames">${t('report.aannames')}</h2>
+${body}
+</section>`
 }
 
 export function escapeHtml(text: string): string {
@@ -194,6 +231,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; width: 4rem; 
 .findings { padding-left: 1.2rem; }
 .findings li { margin-bottom: .6rem; }
 .findings li.warning strong { color: #8a3b00; }
+.findings li.error strong { color: #a10000; }
 figure.board-image { margin: 1.5rem 0; }
 figure.board-image img { max-width: 100%; height: auto; border: 1px solid #8a8a8a; }
 .report-board-image svg, .report-board-image img { width: 100%; height: auto; max-height: none; border: 1px solid #8a8a8a; }

@@ -10,7 +10,9 @@
  * which of these it counted.
  */
 import { checkBoardModel } from '../board/board-check.ts'
+import { boardAannames, type AannameRow } from '../board/aannames.ts'
 import { recordsToModel } from '../board/records-to-model.ts'
+import { boardDismissals, splitDismissed, type DismissedFindings } from '../board/regiecheck-dismissals.ts'
 import type { RegieFinding } from '../regie/regiecheck.ts'
 import type { Locale } from '../regie/text.ts'
 import type { Role } from '../roles.ts'
@@ -48,7 +50,11 @@ export interface BoardReport {
   /** Every revealed round, oldest first. */
   readonly rounds: readonly VoteRanking[]
   readonly notes: readonly NoteSection[]
+  /** Findings of rules nobody set aside. */
   readonly findings: readonly RegieFinding[]
+  /** Rules the facilitator set aside for this board, with the reason and what they would report. */
+  readonly dismissed: DismissedFindings['dismissed']
+  readonly aannames: readonly AannameRow[]
 }
 
 export interface ReportInput {
@@ -72,8 +78,14 @@ export function buildReport(content: BoardContent, input: ReportInput): BoardRep
     ranking,
     rounds,
     notes: notesPerFrame(noteRows(content)),
-    findings: checkBoardModel(model, input.locale),
+    ...findingsOf(checkBoardModel(model, input.locale), records),
+    aannames: boardAannames(records, input.locale),
   }
+}
+
+function findingsOf(findings: readonly RegieFinding[], records: Parameters<typeof boardDismissals>[0]): Pick<BoardReport, 'findings' | 'dismissed'> {
+  const split = splitDismissed(findings, boardDismissals(records))
+  return { findings: split.open, dismissed: split.dismissed }
 }
 
 function countParticipants(content: BoardContent, ranking: VoteRanking | null): ParticipantCount {

@@ -13,17 +13,19 @@ export function localizeModel(model: RegieModel<LocalizedText>, locale: Locale):
 /** Rewrites every text field of a model with `f`, leaving ids, kinds and structure untouched. */
 export function mapModelText<A, B>(model: RegieModel<A>, f: (text: A) => B): RegieModel<B> {
   return {
-    actors: model.actors.map(({ name, attributes, ...actor }) => ({
+    actors: model.actors.map(({ name, attributes, aanname, ...actor }) => ({
       ...actor,
       name: f(name),
       ...(attributes && { attributes: mapAttributeText(attributes, f) }),
+      ...(aanname !== undefined && { aanname: f(aanname) }),
     })),
-    relations: model.relations.map(({ label, radReference, ...relation }) => ({
+    relations: model.relations.map(({ label, radReference, aanname, ...relation }) => ({
       ...relation,
       ...(label !== undefined && { label: f(label) }),
       ...(radReference !== undefined && { radReference: f(radReference) }),
+      ...(aanname !== undefined && { aanname: f(aanname) }),
     })),
-    groups: model.groups.map((group) => ({ ...group, title: f(group.title) })),
+    groups: model.groups.map(({ aanname, ...group }) => ({ ...group, title: f(group.title), ...(aanname !== undefined && { aanname: f(aanname) }) })),
     blocks: model.blocks.map((block) => mapBlockText(block, f)),
   }
 }
@@ -38,26 +40,35 @@ function mapAttributeText<A, B>(attributes: ActorAttributes<A>, f: (text: A) => 
   }
 }
 
-function mapBlockText<A, B>(block: RegieBlock<A>, f: (text: A) => B): RegieBlock<B> {
+function mapBlockText<A, B>(input: RegieBlock<A>, f: (text: A) => B): RegieBlock<B> {
+  const { aanname, ...block } = input
+  const marked = aanname !== undefined ? { aanname: f(aanname) } : {}
   switch (block.type) {
     case 'flow':
-      return { ...block, title: f(block.title), steps: block.steps.map((step) => ({ ...step, text: f(step.text) })) }
+      return {
+        ...block,
+        ...marked,
+        title: f(block.title),
+        steps: block.steps.map(({ aanname: stepAanname, ...step }) => ({ ...step, text: f(step.text), ...(stepAanname !== undefined && { aanname: f(stepAanname) }) })),
+      }
     case 'checklist':
       return {
         ...block,
+        ...marked,
         title: f(block.title),
-        items: block.items.map(({ text, hint, response, ...item }) => ({
+        items: block.items.map(({ text, hint, response, aanname: itemAanname, ...item }) => ({
           ...item,
           text: f(text),
           ...(hint !== undefined && { hint: f(hint) }),
           ...(response !== undefined && { response: f(response) }),
+          ...(itemAanname !== undefined && { aanname: f(itemAanname) }),
         })),
       }
     case 'note': {
       const { title, text, ...note } = block
-      return { ...note, text: f(text), ...(title !== undefined && { title: f(title) }) }
+      return { ...note, ...marked, text: f(text), ...(title !== undefined && { title: f(title) }) }
     }
     case 'legend':
-      return { ...block, title: f(block.title) }
+      return { ...block, ...marked, title: f(block.title) }
   }
 }

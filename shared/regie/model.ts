@@ -16,7 +16,32 @@ import type { SourceRef } from './source.ts'
 import type { LocalizedText } from './text.ts'
 import { VALKUIL_IDS, type ValkuilId } from './valkuilen.ts'
 
+/**
+ * What a joint arrangement is for (seed 002, dia 16): it decides whether the raad has a direct
+ * role (beleid, sometimes uitvoering) or a role via the college (bedrijfsvoering, sometimes
+ * uitvoering).
+ */
+export const REGELING_SOORTEN = ['beleid', 'uitvoering', 'bedrijfsvoering'] as const
+export type RegelingSoort = (typeof REGELING_SOORTEN)[number]
+
+export function isRegelingSoort(value: unknown): value is RegelingSoort {
+  return typeof value === 'string' && (REGELING_SOORTEN as readonly string[]).includes(value)
+}
+
+/**
+ * Questions of the afwegingskader (seed 004, dia 11) that the regiecheck asks to be answered: the
+ * two of A (verkenning) and the four of C (keuze van de raad).
+ */
+export const AFWEGING_VRAAG_IDS = ['a-taak', 'a-samenwerking', 'c-kenmerken', 'c-hoe-ver', 'c-regietype', 'c-proceskader'] as const
+export type AfwegingVraagId = (typeof AFWEGING_VRAAG_IDS)[number]
+
+export function isAfwegingVraagId(value: unknown): value is AfwegingVraagId {
+  return typeof value === 'string' && (AFWEGING_VRAAG_IDS as readonly string[]).includes(value)
+}
+
 export interface ActorAttributes<T = string> {
+  /** For a joint body: what the arrangement is for (seed 002, dia 16). */
+  readonly regeling?: RegelingSoort
   readonly inwoners?: number
   readonly fte?: number
   readonly domeinen?: number
@@ -38,6 +63,8 @@ export interface RegieActor<T = string> {
   /** The body exists but has no name yet (a seed counts it without naming it): an empty card. */
   readonly placeholder?: boolean
   readonly source?: SourceRef
+  /** Set when the seed does not state this: what is assumed and why, shown as an "aanname". */
+  readonly aanname?: T
 }
 
 /** A relation reads "from → to"; for undirected kinds the order carries no meaning. */
@@ -50,6 +77,7 @@ export interface RegieRelation<T = string> {
   /** The result agreement (RAD) or service agreement; only for kinds that carry `radReference`. */
   readonly radReference?: T
   readonly source?: SourceRef
+  readonly aanname?: T
 }
 
 /**
@@ -61,16 +89,17 @@ export const GROUP_KINDS = ['organisation', 'lane', 'area'] as const
 export type GroupKind = (typeof GROUP_KINDS)[number]
 
 /** What may be placed after another element in its container, to give a reading order. */
-interface Placed {
+interface Placed<T = string> {
   readonly id: string
   /** The containing group; none means the board itself. */
   readonly group?: string
   /** A group or block in the same container that this one follows in reading order. */
   readonly after?: string
   readonly source?: SourceRef
+  readonly aanname?: T
 }
 
-export interface RegieGroup<T = string> extends Omit<Placed, 'group'> {
+export interface RegieGroup<T = string> extends Omit<Placed<T>, 'group'> {
   readonly kind: GroupKind
   readonly title: T
   readonly parent?: string
@@ -81,44 +110,51 @@ export interface RegieFlowStep<T = string> {
   readonly text: T
   /** The actors that act in this step. */
   readonly actorIds: readonly string[]
+  readonly aanname?: T
 }
 
 /** An ordered process, such as a decision path; drawn as step cards joined by arrows. */
-export interface RegieFlow<T = string> extends Placed {
+export interface RegieFlow<T = string> extends Placed<T> {
   readonly type: 'flow'
   readonly title: T
   readonly steps: readonly RegieFlowStep<T>[]
 }
 
-export const CHECKLIST_PURPOSES = ['valkuilen', 'regieprestaties', 'vragen', 'kaders', 'lessen'] as const
+/**
+ * `stellingen` are propositions a group discusses and votes on (seed 002, dia 12–14);
+ * `succesfactoren` and `aanbevelingen` are lists to go through (seed 003 dia 4 and 6; 001 dia 7,
+ * 004 dia 7–8).
+ */
+export const CHECKLIST_PURPOSES = ['valkuilen', 'regieprestaties', 'vragen', 'kaders', 'lessen', 'stellingen', 'succesfactoren', 'aanbevelingen'] as const
 export type ChecklistPurpose = (typeof CHECKLIST_PURPOSES)[number]
 
 export interface RegieChecklistItem<T = string> {
   readonly id: string
   readonly text: T
   readonly hint?: T
-  /** The known item this one stands for: a regieprestatie or a valkuil. */
-  readonly ref?: RegieprestatieId | ValkuilId
+  /** The known item this one stands for: a regieprestatie, a valkuil or a question of the afwegingskader. */
+  readonly ref?: RegieprestatieId | ValkuilId | AfwegingVraagId
   /** What the workshop filled in; empty or absent means not yet answered. */
   readonly response?: T
+  readonly aanname?: T
 }
 
 /** A list to go through or fill in: pitfalls, the five regieprestaties, questions, lessons. */
-export interface RegieChecklist<T = string> extends Placed {
+export interface RegieChecklist<T = string> extends Placed<T> {
   readonly type: 'checklist'
   readonly purpose: ChecklistPurpose
   readonly title: T
   readonly items: readonly RegieChecklistItem<T>[]
 }
 
-export interface RegieNote<T = string> extends Placed {
+export interface RegieNote<T = string> extends Placed<T> {
   readonly type: 'note'
   readonly title?: T
   readonly text: T
 }
 
 /** Explains the colours and line styles of the kinds used on the board. */
-export interface RegieLegend<T = string> extends Placed {
+export interface RegieLegend<T = string> extends Placed<T> {
   readonly type: 'legend'
   readonly title: T
   readonly actorKinds: readonly ActorKindId[]
@@ -317,7 +353,9 @@ function checkBlocks<T>(model: RegieModel<T>): ModelProblem[] {
         const known =
           block.purpose === 'regieprestaties'
             ? isRegieprestatieId(item.ref)
-            : block.purpose === 'valkuilen' && (VALKUIL_IDS as readonly string[]).includes(item.ref)
+            : block.purpose === 'vragen'
+              ? isAfwegingVraagId(item.ref)
+              : block.purpose === 'valkuilen' && (VALKUIL_IDS as readonly string[]).includes(item.ref)
         if (!known) {
           problems.push(problem('unknown-checklist-ref', [item.id], `Punt "${item.id}" verwijst naar "${item.ref}", dat in een lijst "${block.purpose}" niet bestaat.`, `Item "${item.id}" refers to "${item.ref}", which does not exist in a "${block.purpose}" list.`))
         }

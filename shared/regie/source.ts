@@ -1,9 +1,9 @@
 /**
  * Where a piece of template content comes from. Templates must be faithful to the seed
  * presentations (/work/shared/seeds), so every actor, relation and block of a template names the
- * seed and slide ("dia") it is taken from, and says so when the seed does not state it and the
- * template had to decide. The canvas may show an assumption as a hint; a board built by hand
- * carries no sources.
+ * seed and slide ("dia") it is taken from. What the seed does not state is marked on the element
+ * itself (`aanname`, in both languages), because that text travels to the board and is shown on
+ * the card, in the outline, the report and the CSV. A board built by hand carries no sources.
  */
 export const SEED_IDS = ['000', '001', '002', '003', '004'] as const
 export type SeedId = (typeof SEED_IDS)[number]
@@ -12,6 +12,4 @@ export interface SourceRef {
   readonly seed: SeedId
   /** Slide numbers as the transcript numbers them; empty when the seed has no slide for it. */
   readonly slides: readonly number[]
-  /** Present when the seed does not state this: what was decided and why. */
-  readonly assumption?: string
 }

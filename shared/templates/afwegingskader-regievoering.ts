@@ -12,21 +12,26 @@
  * - dia 2–7: the actors (Rekenkamer, raad, college, partners in strategic collaboration), the
  *   four cases and the conclusions — as notes.
  *
- * Not in the seed, decided here (marked as `assumption`):
+ * - dia 7–8: the four aanbevelingen — as a checklist; dia 8: the opgave every regieprestatie
+ *   refers to — as an opgave card to fill in.
+ *
+ * Not in the seed, marked on the board as an "aanname" (see docs/seed-review.md):
  * - The poster with the content of part B is not in the transcript, so each list of B starts
  *   with one open question instead of the poster's indications.
- * - The seed names no regietypes ("een repertoire aan verschillende regietypen"), so C asks for
- *   one without offering a list.
- * - The strategic collaboration between college and partners is drawn as co-productie, labelled
- *   as depending on the council's choice in C.
  * - Partners + Pröpper is drawn as adviser to the Rekenkamer, whose study it carried out.
+ * The seed names no regietypes ("een repertoire aan verschillende regietypen"), so C asks for one
+ * without offering a list. On a fresh board the regiecheck asks for the five regieprestaties
+ * (fout: they must always be filled in) and for the open questions of A and C (let op).
  */
 import type { RegieActor, RegieBlock, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
 import { REGIEPRESTATIES } from '../regie/regieprestaties.ts'
 import type { LocalizedText } from '../regie/text.ts'
 import { seedRef, t, type RegieTemplate } from './template.ts'
 
-const POSTER_NOT_IN_SEED = 'The poster with the content of part B is not in the transcript; one open question per list.'
+const POSTER_NOT_IN_SEED = t(
+  'De poster met de inhoud van deel B staat niet in de bronpresentatie; daarom per lijst één open vraag.',
+  'The poster with the content of part B is not in the source presentation; hence one open question per list.',
+)
 
 const actors: RegieActor<LocalizedText>[] = [
   {
@@ -60,7 +65,7 @@ const actors: RegieActor<LocalizedText>[] = [
   },
   {
     id: 'onderzoeksbureau',
-    kind: 'bedrijf',
+    kind: 'extern-adviseur',
     name: t('Partners + Pröpper (onderzoeksbureau)', 'Partners + Pröpper (research firm)'),
     group: 'betrokkenen',
     attributes: { rollen: [t('Auteur van het afwegingskader regievoering (Igno Pröpper)', 'Author of the regie framework (Igno Pröpper)')] },
@@ -74,14 +79,28 @@ const actors: RegieActor<LocalizedText>[] = [
     attributes: { rollen: [t('Partner in strategische samenwerking', 'Partner in strategic collaboration')] },
     source: seedRef('004', [4, 7]),
   },
+  {
+    id: 'opgave',
+    kind: 'opgave',
+    name: t('De opgave (nog invullen)', 'The task (to be filled in)'),
+    group: 'betrokkenen',
+    placeholder: true,
+    attributes: {
+      toelichting: t(
+        'Een concrete opgave waaraan de gemeente werkt, zoals een van de vier leerzame voorbeelden. Elke regieprestatie gaat over deze opgave.',
+        'A concrete task the municipality works on, such as one of the four instructive examples. Every regie performance is about this task.',
+      ),
+    },
+    source: seedRef('004', [5, 8]),
+  },
 ]
 
 const relations: RegieRelation<LocalizedText>[] = [
   { id: 'raad-college', kind: 'kaderstelling', from: 'raad', to: 'college', label: t('Proceskader dat het college wordt meegegeven', 'Process frame given to the executive'), source: seedRef('004', [11]) },
   { id: 'college-raad', kind: 'verantwoording', from: 'college', to: 'raad', label: t('Verantwoording afleggen over de opgave', 'Rendering account of the task'), source: seedRef('004', [3, 8]) },
   { id: 'rekenkamer-raad', kind: 'advies', from: 'rekenkamer', to: 'raad', label: t('Onderzoek en aanbevelingen', 'Study and recommendations'), source: seedRef('004', [2, 7]) },
-  { id: 'onderzoeksbureau-rekenkamer', kind: 'advies', from: 'onderzoeksbureau', to: 'rekenkamer', label: t('Afwegingskader regievoering', 'Regie framework'), source: seedRef('004', [9], 'The seed presents the framework by Partners + Pröpper within the Rekenkamer study; drawn as advice to the Rekenkamer.') },
-  { id: 'college-partners', kind: 'co-productie', from: 'college', to: 'partners', label: t('Strategische samenwerking — regietype volgt uit de keuze van de raad (C)', "Strategic collaboration — regie type follows from the council's choice (C)"), source: seedRef('004', [2, 11], 'The seed does not type the collaboration; drawn as co-productie pending the choice in C.') },
+  { id: 'onderzoeksbureau-rekenkamer', kind: 'advies', from: 'onderzoeksbureau', to: 'rekenkamer', label: t('Afwegingskader regievoering', 'Regie framework'), source: seedRef('004', [9]), aanname: t('De bronpresentatie toont het afwegingskader van Partners + Pröpper binnen het onderzoek van de Rekenkamer; getekend als advies aan de Rekenkamer.', 'The source presentation shows the framework by Partners + Pröpper within the audit office study; drawn as advice to the audit office.') },
+  { id: 'college-partners', kind: 'samenwerking', from: 'college', to: 'partners', label: t('Strategische samenwerking — regietype volgt uit de keuze van de raad (C)', "Strategic collaboration — regie type follows from the council's choice (C)"), source: seedRef('004', [2, 11]) },
 ]
 
 const groups: RegieGroup<LocalizedText>[] = [
@@ -98,7 +117,8 @@ const bList = (id: string, title: LocalizedText, question: LocalizedText): Regie
   group: 'deel-b',
   title,
   items: [{ id: `${id}-1`, text: question, hint: t('Vul in tijdens de sessie.', 'Fill in during the session.') }],
-  source: seedRef('004', [11], POSTER_NOT_IN_SEED),
+  source: seedRef('004', [11]),
+  aanname: POSTER_NOT_IN_SEED,
 })
 
 const blocks: RegieBlock<LocalizedText>[] = [
@@ -109,8 +129,8 @@ const blocks: RegieBlock<LocalizedText>[] = [
     group: 'deel-a',
     title: t('Wat is de situatie?', 'What is the situation?'),
     items: [
-      { id: 'vraag-a-taak', text: t('Is het een taak voor het gemeentebestuur?', 'Is it a task for the municipal government?') },
-      { id: 'vraag-a-samenwerking', text: t('Is het gemeentebestuur aangewezen op strategische samenwerking?', 'Does the municipal government depend on strategic collaboration?') },
+      { id: 'vraag-a-taak', ref: 'a-taak', text: t('Is het een taak voor het gemeentebestuur?', 'Is it a task for the municipal government?') },
+      { id: 'vraag-a-samenwerking', ref: 'a-samenwerking', text: t('Is het gemeentebestuur aangewezen op strategische samenwerking?', 'Does the municipal government depend on strategic collaboration?') },
     ],
     source: seedRef('004', [10, 11]),
   },
@@ -124,10 +144,10 @@ const blocks: RegieBlock<LocalizedText>[] = [
     group: 'deel-c',
     title: t('Keuze van de raad: vastzetten of loslaten?', "The council's choice: fix down or let go?"),
     items: [
-      { id: 'vraag-c-kenmerken', text: t('Wat zijn de cruciale kenmerken van de situatie die maken dat de raad wil loslaten of vastzetten (zie A en B)?', 'What are the crucial features of the situation that make the council want to let go or fix down (see A and B)?') },
-      { id: 'vraag-c-hoe-ver', text: t('Hoe ver gaat de raad bij het vastzetten van bepaalde zaken?', 'How far does the council go in fixing certain things down?') },
-      { id: 'vraag-c-regietype', text: t('Welk regietype past daarbij?', 'Which regie type fits?'), hint: t('De seed noemt een repertoire van regietypen maar somt ze niet op.', 'The seed mentions a repertoire of regie types but does not list them.') },
-      { id: 'vraag-c-proceskader', text: t('Welk proceskader wordt het college meegegeven?', 'Which process frame is given to the executive?') },
+      { id: 'vraag-c-kenmerken', ref: 'c-kenmerken', text: t('Wat zijn de cruciale kenmerken van de situatie die maken dat de raad wil loslaten of vastzetten (zie A en B)?', 'What are the crucial features of the situation that make the council want to let go or fix down (see A and B)?') },
+      { id: 'vraag-c-hoe-ver', ref: 'c-hoe-ver', text: t('Hoe ver gaat de raad bij het vastzetten van bepaalde zaken?', 'How far does the council go in fixing certain things down?') },
+      { id: 'vraag-c-regietype', ref: 'c-regietype', text: t('Welk regietype past daarbij?', 'Which regie type fits?'), hint: t('De bronpresentatie noemt een repertoire van regietypen, maar somt ze niet op.', 'The source presentation mentions a repertoire of regie types but does not list them.') },
+      { id: 'vraag-c-proceskader', ref: 'c-proceskader', text: t('Welk proceskader wordt het college meegegeven?', 'Which process frame is given to the executive?') },
     ],
     source: seedRef('004', [10, 11]),
   },
@@ -140,6 +160,19 @@ const blocks: RegieBlock<LocalizedText>[] = [
     title: t('De harde kern: vijf regieprestaties (altijd invullen)', 'The hard core: five regie performances (always fill in)'),
     items: REGIEPRESTATIES.map((prestatie) => ({ id: `prestatie-${prestatie.id}`, ref: prestatie.id, text: prestatie.label })),
     source: seedRef('004', [8, 12]),
+  },
+  {
+    type: 'checklist',
+    id: 'aanbevelingen',
+    purpose: 'aanbevelingen',
+    title: t('Aanbevelingen van de Rekenkamer', 'Recommendations of the audit office'),
+    items: [
+      { id: 'aanbeveling-1', text: t('Raad en college: investeer in gemeenschappelijke beeldvorming over het regieconcept', 'Council and executive: invest in a shared picture of the regie concept') },
+      { id: 'aanbeveling-2', text: t('Raad en college: organiseer die beeldvorming met maatregelen, vooral door het afwegingskader toe te passen', 'Council and executive: organise that picture with measures, above all by applying the framework') },
+      { id: 'aanbeveling-3', text: t('College en ambtelijke organisatie: werk toe naar een opgavengestuurde organisatie', 'Executive and civil service: work towards an organisation steered by tasks') },
+      { id: 'aanbeveling-4', text: t('College en ambtelijke organisatie: investeer in de kwaliteit van regie aan de hand van de vijf prestatievelden', 'Executive and civil service: invest in the quality of regie along the five performance fields') },
+    ],
+    source: seedRef('004', [7, 8]),
   },
   {
     type: 'note',
@@ -171,8 +204,8 @@ export const afwegingskaderRegievoering: RegieTemplate = {
   ),
   seed: '004',
   covers: t(
-    'Dia 10–12 (afwegingskader A, B, C en de harde kern), dia 8 (vijf prestatievelden), dia 2–7 (betrokkenen, voorbeelden, conclusies). De inhoud van de poster bij B staat niet in de seed.',
-    'Slides 10–12 (framework A, B, C and the hard core), slide 8 (five performance fields), slides 2–7 (parties, examples, conclusions). The poster content for B is not in the seed.',
+    'Dia 10–12 (afwegingskader A, B, C en de harde kern), dia 8 (vijf prestatievelden en de opgave), dia 2–7 (betrokkenen, voorbeelden, conclusies, aanbevelingen). De inhoud van de poster bij B staat niet in de bronpresentatie.',
+    'Slides 10–12 (framework A, B, C and the hard core), slide 8 (five performance fields and the task), slides 2–7 (parties, examples, conclusions, recommendations). The poster content for B is not in the source presentation.',
   ),
   model,
 }

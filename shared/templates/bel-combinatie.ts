@@ -16,22 +16,31 @@
  * - dia 11: the operating chain with each level's task; dia 12: the dienstverleningsovereenkomst;
  * - dia 15–18: realisation in 18 months and the lessons (wel doen, niet doen) — as checklists.
  *
- * Not in the seed, decided here (marked as `assumption`):
+ * - dia 4: the uitgangspunten and dia 6: the kritische succesfactoren — as checklists.
+ *
+ * Not in the seed, marked on the board as an "aanname" (see docs/seed-review.md):
  * - That each burgemeester is a member of its college: the seed only says the mayors form the DB.
  * - The dienstverleningsovereenkomst (dia 12, a practical example) is drawn as the agreement
  *   behind both the political and the ambtelijk opdrachtgeverschap.
- * - The seed names no line by which AB, DB or the BEL Combinatie answer to a council ("géén
- *   zeggenschap"); none is drawn, so the regiecheck shows the councils' distance (valkuil c, e).
+ * - Dia 11 puts "Advisering (bestuursopdracht)" between B&W and beleidsregie: read as the college
+ *   giving the bestuursopdracht and the beleidsregie advising.
+ * The raden have "géén zeggenschap" in the BEL Combinatie (dia 8): their role runs via the college
+ * (002 dia 16), which the regiecheck accepts because each raad sets kaders for its college. It
+ * does raise rollenscheiding (dia 16: the college is opdrachtgever and its members form the AB)
+ * and asks who mandated the beleidsregie as opdrachtgever (let op).
  */
 import type { RegieActor, RegieBlock, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
 import type { LocalizedText } from '../regie/text.ts'
-import { seedRef, t, type RegieTemplate } from './template.ts'
+import { assumed, seedRef, t, type RegieTemplate } from './template.ts'
 
 type Actor = RegieActor<LocalizedText>
 type Relation = RegieRelation<LocalizedText>
 
-const DVO = t('Dienstverleningsovereenkomst', 'Service agreement')
-const DVO_BEHIND_ASSIGNMENT = 'The seed names the dienstverleningsovereenkomst as a practical example (dia 12); drawn as the agreement behind the assignment.'
+const DVO = t('Dienstverleningsovereenkomst (DVO)', 'Service agreement (DVO)')
+const DVO_BEHIND_ASSIGNMENT = t(
+  'De bronpresentatie noemt de dienstverleningsovereenkomst als praktijkvoorbeeld (dia 12); hier getekend als de afspraak achter de opdracht.',
+  'The source presentation names the service agreement as a practical example (slide 12); drawn here as the agreement behind the assignment.',
+)
 
 const MUNICIPALITIES = [
   { key: 'blaricum', name: 'Blaricum' },
@@ -66,7 +75,6 @@ function municipalityActors(name: string, key: string): Actor[] {
           t('Legt verantwoording af aan de eigen raad', 'Accountable to its own council'),
           t('Collegeleden vormen het Algemeen Bestuur van de BEL Combinatie', 'Its members form the general board of the BEL Combinatie'),
           t('Politiek opdrachtgever aan de BEL Combinatie', 'Political commissioner of the BEL Combinatie'),
-          t('Advisering (bestuursopdracht)', 'Advice (governing assignment)'),
         ],
       },
       source: seedRef('003', [7, 8, 11]),
@@ -114,15 +122,27 @@ function municipalityRelations(key: string): Relation[] {
     { id: `${key}-kaders`, kind: 'kaderstelling', from: `${key}-raad`, to: `${key}-college`, label: t('Kaders voor lokale taken; democratisch toezicht', 'Frameworks for local tasks; democratic supervision'), source: seedRef('003', [8]) },
     { id: `${key}-verantwoording`, kind: 'verantwoording', from: `${key}-college`, to: `${key}-raad`, source: seedRef('003', [8]) },
     { id: `${key}-college-ab`, kind: 'deelname', from: `${key}-college`, to: 'ab', label: t('Collegeleden vormen het AB', 'Executive members form the AB'), source: seedRef('003', [8]) },
-    { id: `${key}-politiek-opdrachtgever`, kind: 'opdrachtgeverschap', from: `${key}-college`, to: 'bel', label: t('Politiek opdrachtgever', 'Political commissioner'), radReference: DVO, source: seedRef('003', [8, 12], DVO_BEHIND_ASSIGNMENT) },
-    { id: `${key}-burgemeester-college`, kind: 'deelname', from: `${key}-burgemeester`, to: `${key}-college`, source: seedRef('003', [8], 'The seed only says the mayors form the DB; a mayor is a member of the college by law.') },
+    { id: `${key}-politiek-opdrachtgever`, kind: 'opdrachtgeverschap', from: `${key}-college`, to: 'bel', label: t('Politiek opdrachtgever', 'Political commissioner'), radReference: DVO, source: seedRef('003', [8, 12]), aanname: DVO_BEHIND_ASSIGNMENT },
+    { id: `${key}-burgemeester-college`, kind: 'deelname', from: `${key}-burgemeester`, to: `${key}-college`, source: seedRef('003', [8]), aanname: t('De bronpresentatie zegt alleen dat de burgemeesters het DB vormen; een burgemeester zit volgens de Gemeentewet in het college.', 'The source presentation only says the mayors form the DB; by law a mayor is a member of the executive.') },
     { id: `${key}-burgemeester-db`, kind: 'deelname', from: `${key}-burgemeester`, to: 'db', label: t('Burgemeesters vormen het DB', 'The mayors form the DB'), source: seedRef('003', [8]) },
     { id: `${key}-secretaris-college`, kind: 'advies', from: `${key}-secretaris`, to: `${key}-college`, label: t('Eerste adviseur', 'First adviser'), source: seedRef('003', [10]) },
     { id: `${key}-secretaris-ab`, kind: 'advies', from: `${key}-secretaris`, to: 'ab', source: seedRef('003', [10]) },
     { id: `${key}-secretaris-db`, kind: 'advies', from: `${key}-secretaris`, to: 'db', source: seedRef('003', [10]) },
     { id: `${key}-secretaris-beleidsregie`, kind: 'aansturing', from: `${key}-secretaris`, to: `${key}-beleidsregie`, label: t('Hoofd van de ambtelijke staf', 'Head of staff'), source: seedRef('003', [10]) },
+    {
+      id: `${key}-bestuursopdracht`,
+      kind: 'aansturing',
+      from: `${key}-college`,
+      to: `${key}-beleidsregie`,
+      label: t('Bestuursopdracht', 'Governing assignment'),
+      source: seedRef('003', [11]),
+      aanname: t(
+        'Dia 11 zet "Advisering (bestuursopdracht)" tussen B&W en de beleidsregie. Gelezen als: het college geeft de bestuursopdracht, de beleidsregie adviseert.',
+        'Slide 11 puts "Advice (governing assignment)" between B&W and policy direction. Read as: the executive gives the governing assignment, policy direction advises.',
+      ),
+    },
     { id: `${key}-beleidsregie-college`, kind: 'advies', from: `${key}-beleidsregie`, to: `${key}-college`, label: t('Collegevoorstellen, raadsvoorstellen', 'Proposals to executive and council'), source: seedRef('003', [11]) },
-    { id: `${key}-ambtelijk-opdrachtgever`, kind: 'opdrachtgeverschap', from: `${key}-beleidsregie`, to: 'directeur', label: t('Ambtelijk opdrachtgever → ambtelijk opdrachtnemer', 'Official commissioner → official contractor'), radReference: DVO, source: seedRef('003', [10, 12], DVO_BEHIND_ASSIGNMENT) },
+    { id: `${key}-ambtelijk-opdrachtgever`, kind: 'opdrachtgeverschap', from: `${key}-beleidsregie`, to: 'directeur', label: t('Ambtelijk opdrachtgever → ambtelijk opdrachtnemer', 'Official commissioner → official contractor'), radReference: DVO, source: seedRef('003', [10, 12]), aanname: DVO_BEHIND_ASSIGNMENT },
   ]
 }
 
@@ -133,10 +153,11 @@ const belActors: Actor[] = [
     name: t('BEL Combinatie', 'BEL Combinatie'),
     group: 'bel-organisatie',
     attributes: {
+      regeling: 'bedrijfsvoering',
       rollen: [t('Eén ambtelijke organisatie voor drie gemeenten, zonder fusie', 'One civil service organisation for three municipalities, without a merger')],
       toelichting: t('Gerealiseerd binnen anderhalf jaar (juni 2006 – januari 2008).', 'Realised within eighteen months (June 2006 – January 2008).'),
     },
-    source: seedRef('003', [2, 5, 15]),
+    source: seedRef('003', [2, 5, 11, 15]),
   },
   {
     id: 'ab',
@@ -185,8 +206,8 @@ const belActors: Actor[] = [
 const belRelations: Relation[] = [
   { id: 'ab-bel', kind: 'aansturing', from: 'ab', to: 'bel', label: t('Planning & control, rechtspositie, organisatieplan', 'Planning & control, legal position, organisation plan'), source: seedRef('003', [9]) },
   { id: 'db-bel', kind: 'aansturing', from: 'db', to: 'bel', label: t('Voorbereiden, uitvoeren, financiën beheren', 'Prepare, execute, manage finances'), source: seedRef('003', [9]) },
-  { id: 'directeur-ab', kind: 'deelname', from: 'directeur', to: 'ab', label: t('Secretaris', 'Secretary'), source: seedRef('003', [10]) },
-  { id: 'directeur-db', kind: 'deelname', from: 'directeur', to: 'db', label: t('Secretaris', 'Secretary'), source: seedRef('003', [8, 10]) },
+  { id: 'directeur-ab', kind: 'advies', from: 'directeur', to: 'ab', label: t('Secretaris van het AB (geen lid)', 'Secretary of the AB (not a member)'), source: seedRef('003', [10]) },
+  { id: 'directeur-db', kind: 'advies', from: 'directeur', to: 'db', label: t('Secretaris van het DB (geen lid)', 'Secretary of the DB (not a member)'), source: seedRef('003', [8, 10]) },
   { id: 'directeur-managers', kind: 'werkgeverschap', from: 'directeur', to: 'managers', source: seedRef('003', [7, 10]) },
   { id: 'directeur-medewerkers', kind: 'werkgeverschap', from: 'directeur', to: 'medewerkers', label: t('Werkgever ambtenaren', 'Employer of the staff'), source: seedRef('003', [10]) },
   { id: 'db-medewerkers', kind: 'werkgeverschap', from: 'db', to: 'medewerkers', label: t('Benoemen, schorsen, ontslaan', 'Appoint, suspend, dismiss'), source: seedRef('003', [9]) },
@@ -228,6 +249,34 @@ const blocks: RegieBlock<LocalizedText>[] = [
     source: seedRef('003', [18]),
   },
   {
+    type: 'checklist',
+    id: 'uitgangspunten',
+    purpose: 'succesfactoren',
+    title: t('Uitgangspunten voor samenwerking', 'Principles for collaboration'),
+    items: [
+      { id: 'uitgangspunt-identiteit', text: t('Behoud van lokale identiteit en democratisch gelegitimeerd bestuur', 'Keep local identity and democratically legitimate government') },
+      { id: 'uitgangspunt-bestuurskracht', text: t('Versterken bestuurskracht van de eigen organisatie', "Strengthen the governing capacity of one's own organisation") },
+      { id: 'uitgangspunt-klantgericht', text: t('Waarborgen klantgerichte organisatie', 'Safeguard a customer-oriented organisation') },
+      { id: 'uitgangspunt-kwaliteit', text: t('Waarborgen kwaliteit van de organisatie', 'Safeguard the quality of the organisation') },
+      { id: 'uitgangspunt-efficient', text: t('Realisatie van efficiënte bedrijfsvoering', 'Realise efficient operations') },
+      { id: 'uitgangspunt-personeel', text: t('Zorg voor het personeel', 'Care for the staff') },
+    ],
+    source: seedRef('003', [4]),
+  },
+  {
+    type: 'checklist',
+    id: 'succesfactoren',
+    purpose: 'succesfactoren',
+    title: t('Kritische succesfactoren in het proces', 'Critical success factors in the process'),
+    items: [
+      { id: 'succes-vertrouwen', text: t('Vertrouwen in elkaar; elkaar kennen als bestuurders en ambtelijke top', 'Trust in each other; knowing each other as administrators and senior officials') },
+      { id: 'succes-regie', text: t('Strakke regie (in het geval van de BEL: door een onafhankelijke externe projectleider)', 'Tight direction (for the BEL: by an independent external project lead)') },
+      { id: 'succes-snelheid', text: t('Snelheid van het proces', 'Speed of the process') },
+      { id: 'succes-betrekken', text: t('Veel aandacht voor het betrekken van raden en personeel', 'Much attention to involving councils and staff') },
+    ],
+    source: seedRef('003', [6]),
+  },
+  {
     type: 'note',
     id: 'blijven-investeren',
     title: t('Blijven investeren in', 'Keep investing in'),
@@ -262,8 +311,8 @@ export const belCombinatie: RegieTemplate = {
   ),
   seed: '003',
   covers: t(
-    'Dia 7–12 (bestuursketen, rollen van raden, colleges, AB, DB, gemeentesecretarissen, beleidsregie en directeur; bedrijfsvoering; dienstverleningsovereenkomst), dia 15–18 (realisatie en lessen).',
-    'Slides 7–12 (governance chain, roles of councils, executives, AB, DB, secretaries, policy direction and director; operations; service agreement), slides 15–18 (realisation and lessons).',
+    'Dia 7–12 (bestuursketen, rollen van raden, colleges, AB, DB, gemeentesecretarissen, beleidsregie en directeur; bedrijfsvoering; dienstverleningsovereenkomst), dia 4 en 6 (uitgangspunten, kritische succesfactoren), dia 15–18 (realisatie en lessen).',
+    'Slides 7–12 (governance chain, roles of councils, executives, AB, DB, secretaries, policy direction and director; operations; service agreement), slides 4 and 6 (principles, critical success factors), slides 15–18 (realisation and lessons).',
   ),
   model,
 }

@@ -15,26 +15,39 @@
  * - dia 22: tasks (BWT, APV) moved to an Omgevingsdienst and an independent Sportstichting;
  * - dia 15, 23, 24: Alblasserdam's organisation vision and the colleges' reactions.
  *
- * Not in the seed, decided here (marked as `assumption`):
- * - The seventh municipality, Hardinxveld-Giessendam, is not named; "zeven secretarissen"
- *   (dia 12) counts it, and DOMAIN.md names it.
- * - The seed names the GRD and the Drechtstedenbestuur but not who takes part; all seven
- *   municipalities are drawn as taking part.
+ * Not in the seed, marked on the board as an "aanname" (see docs/seed-review.md):
+ * - Hardinxveld-Giessendam is not named; "zeven secretarissen" (dia 12) counts it.
+ * - What ONS-D is: the seed names it (dia 6, 14) but never says it is the overleg of the seven
+ *   gemeentesecretarissen, nor that it steers the netwerk-MT's.
+ * - Who takes part in the GRD and the Regiegroep, and who sends the proposals (dia 14, 17).
  * - Raad, college and ondernemingsraad are drawn for Alblasserdam only, where the presentation
  *   was given; the decision path applies to every municipality (dia 14).
- * - Which body is opdrachtgever of the pooled services is not stated; ONS-D, the ambtelijk
- *   opdrachtgever of the development programme that proposes them, is drawn as such.
- * - The Dienstverlening and Bedrijfsvoering lanes stay empty: the seed names no body for them.
- * - No RAD is named for the Omgevingsdienst and the Sportstichting: the regiecheck will ask.
+ * - Who is lokaal opdrachtgever ("cruciaal", dia 5): drawn as the Alblasserdam college (dia 23).
+ * - The seed says the ondernemingsraad is asked "om besluitvorming"; an OR gives advies or
+ *   instemming (WOR art. 25, 27), so it is drawn as advising.
+ * The Dienstverlening and Bedrijfsvoering lanes stay empty: the seed names no body for them. No
+ * result agreement is named for the Omgevingsdienst, the Sportstichting or the lokaal
+ * opdrachtgeverschap: the regiecheck asks about each.
  */
 import type { RegieActor, RegieBlock, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
 import type { LocalizedText } from '../regie/text.ts'
-import { seedRef, t, type RegieTemplate } from './template.ts'
+import { assumed, seedRef, t, type RegieTemplate } from './template.ts'
 
 type Actor = RegieActor<LocalizedText>
 type Relation = RegieRelation<LocalizedText>
 
-const ONLY_ALBLASSERDAM = 'Drawn for Alblasserdam only, where the presentation was given; applies to every municipality (dia 14).'
+const ONLY_ALBLASSERDAM = t(
+  'Alleen voor Alblasserdam getekend, waar de presentatie werd gegeven; het geldt voor elke gemeente (dia 14).',
+  'Drawn for Alblasserdam only, where the presentation was given; it applies to every municipality (slide 14).',
+)
+const HARDINXVELD = t(
+  'De bronpresentatie noemt deze gemeente niet bij naam; "zeven secretarissen" (dia 12) telt haar wel mee.',
+  'The source presentation does not name this municipality; "seven secretaries" (slide 12) does count it.',
+)
+const SENDER_NOT_STATED = t(
+  'Wie de voorstellen aanbiedt, staat er niet; ONS-D is ambtelijk opdrachtgever van het ontwikkelprogramma dat ze maakt (dia 14).',
+  'Who submits the proposals is not stated; ONS-D is the official commissioner of the development programme that makes them (slide 14).',
+)
 
 interface OtherMunicipality {
   readonly id: string
@@ -55,9 +68,7 @@ const OTHER_MUNICIPALITIES: readonly OtherMunicipality[] = [
 const ALL_MUNICIPALITIES = ['alblasserdam', ...OTHER_MUNICIPALITIES.map((m) => m.id)]
 
 function sourceOf(id: string, slides: readonly number[]) {
-  return id === 'hardinxveld-giessendam'
-    ? seedRef('001', [12], 'Not named in the seed; "zeven secretarissen" (dia 12) counts it and DOMAIN.md names it.')
-    : seedRef('001', slides)
+  return { source: seedRef('001', id === 'hardinxveld-giessendam' ? [12] : slides), ...assumed(id === 'hardinxveld-giessendam' ? HARDINXVELD : undefined) }
 }
 
 const municipalities: Actor[] = [
@@ -79,7 +90,7 @@ const municipalities: Actor[] = [
     kind: 'gemeenteraad',
     name: t('Gemeenteraad Alblasserdam', 'Alblasserdam municipal council'),
     group: 'alblasserdam-organisatie',
-    attributes: { rollen: [t('Stelt kaders voor de samenwerking (oktober 2011)', 'Sets frameworks for the collaboration (October 2011)'), t('Besluit waar nodig over voorstellen', 'Decides on proposals where needed')] },
+    attributes: { rollen: [t('Stelt kaders voor de samenwerking (oktober 2011)', 'Sets frameworks for the collaboration (October 2011)'), t('Wordt waar nodig om besluitvorming gevraagd', 'Is asked to decide where needed')] },
     source: seedRef('001', [14, 20]),
   },
   {
@@ -101,8 +112,12 @@ const municipalities: Actor[] = [
     kind: 'ondernemingsraad',
     name: t('Ondernemingsraad Alblasserdam', 'Alblasserdam works council'),
     group: 'alblasserdam-organisatie',
-    attributes: { rollen: [t('Besluit waar nodig over voorstellen', 'Decides on proposals where needed')] },
-    source: seedRef('001', [14], ONLY_ALBLASSERDAM),
+    attributes: { rollen: [t('Geeft waar nodig advies of instemming op voorstellen', 'Gives advice or consent on proposals where needed')] },
+    source: seedRef('001', [14]),
+    aanname: t(
+      'Dia 14 zegt dat de ondernemingsraad "om besluitvorming" wordt gevraagd. Een ondernemingsraad besluit niet zelf: hij geeft advies of instemming (WOR art. 25 en 27). Alleen voor Alblasserdam getekend.',
+      'Slide 14 says the works council is asked "to decide". A works council does not decide itself: it gives advice or consent (Works Councils Act art. 25 and 27). Drawn for Alblasserdam only.',
+    ),
   },
   ...OTHER_MUNICIPALITIES.map((m): Actor => ({
     id: m.id,
@@ -110,15 +125,15 @@ const municipalities: Actor[] = [
     name: t(`Gemeente ${m.name}`, `Municipality of ${m.name}`),
     group: 'gemeenten',
     ...(m.reaction && { attributes: { toelichting: m.reaction } }),
-    source: sourceOf(m.id, [24]),
+    ...sourceOf(m.id, [24]),
   })),
 ]
 
 const network: Actor[] = [
   {
     id: 'ons-d',
-    kind: 'regionaal-orgaan',
-    name: t('ONS-D (zeven gemeentesecretarissen)', 'ONS-D (seven municipal secretaries)'),
+    kind: 'ambtelijk-overleg',
+    name: t('ONS-D', 'ONS-D'),
     group: 'netwerk',
     attributes: {
       rollen: [
@@ -127,20 +142,38 @@ const network: Actor[] = [
       ],
     },
     source: seedRef('001', [6, 12, 14]),
+    aanname: t(
+      'Een ambtelijk overleg: de bronpresentatie noemt ONS-D (dia 6, 14) maar zegt niet wie erin zitten. De visie is geschreven door "zeven secretarissen" (dia 12).',
+      'An official consultation: the source presentation names ONS-D (slides 6, 14) but does not say who is in it. The vision was written by "seven secretaries" (slide 12).',
+    ),
+  },
+  {
+    id: 'organisatienetwerk',
+    kind: 'samenwerkingsverband',
+    name: t('Organisatienetwerk Drechtsteden (ontwikkelprogramma)', 'Drechtsteden organisation network (development programme)'),
+    group: 'netwerk',
+    attributes: {
+      rollen: [t('Ambtelijke samenwerking, uitgaande van zelfstandige besturen', 'Official collaboration, based on independent boards')],
+      toelichting: t(
+        'Geleerd in de proeftuinen: samen opdrachten realiseren, samen kennis inzetten, samen investeren; interne inzet uit het netwerk in plaats van externe inhuur.',
+        'Learnt in the pilots: realising assignments together, deploying knowledge together, investing together; staff from the network instead of external hiring.',
+      ),
+    },
+    source: seedRef('001', [1, 6, 9, 12, 14]),
   },
   {
     id: 'regiegroep',
-    kind: 'regionaal-orgaan',
+    kind: 'ambtelijk-overleg',
     name: t('Regiegroep', 'Regie group'),
     group: 'netwerk',
     attributes: { rollen: [t('Lokale vertegenwoordiging, gericht op aansluiting met bestuur en lokale organisatie', 'Local representation, aimed at connecting with the local boards and organisations')] },
     source: seedRef('001', [14]),
   },
-  { id: 'netwerk-mt-fysiek', kind: 'regionaal-orgaan', name: t('Netwerk-MT Fysiek', 'Network MT Physical'), group: 'lijn-fysiek', source: seedRef('001', [13, 14]) },
-  { id: 'netwerk-mt-sociaal', kind: 'regionaal-orgaan', name: t('Netwerk-MT Sociaal', 'Network MT Social'), group: 'lijn-sociaal', source: seedRef('001', [13, 14]) },
-  { id: 'netwerk-mt-economie', kind: 'regionaal-orgaan', name: t('Netwerk-MT Economie', 'Network MT Economy'), group: 'lijn-economie', source: seedRef('001', [13, 14]) },
+  { id: 'netwerk-mt-fysiek', kind: 'ambtelijk-overleg', name: t('Netwerk-MT Fysiek', 'Network MT Physical'), group: 'lijn-fysiek', source: seedRef('001', [13, 14]) },
+  { id: 'netwerk-mt-sociaal', kind: 'ambtelijk-overleg', name: t('Netwerk-MT Sociaal', 'Network MT Social'), group: 'lijn-sociaal', source: seedRef('001', [13, 14]) },
+  { id: 'netwerk-mt-economie', kind: 'ambtelijk-overleg', name: t('Netwerk-MT Economie', 'Network MT Economy'), group: 'lijn-economie', source: seedRef('001', [13, 14]) },
   { id: 'ipm', kind: 'ambtelijke-organisatie', name: t('iPM', 'iPM'), group: 'poolen', source: seedRef('001', [13]) },
-  { id: 'kcc', kind: 'ambtelijke-organisatie', name: t('KCC (Klant Contact Centrum)', 'KCC (customer contact centre)'), group: 'poolen', source: seedRef('001', [13, 26]) },
+  { id: 'kcc', kind: 'ambtelijke-organisatie', name: t('KCC (klantcontactcentrum)', 'KCC (customer contact centre)'), group: 'poolen', source: seedRef('001', [13, 26]) },
   { id: 'bureau-bestemmingsplannen', kind: 'ambtelijke-organisatie', name: t('Bureau bestemmingsplannen', 'Zoning plans office'), group: 'poolen', source: seedRef('001', [13]) },
 ]
 
@@ -149,20 +182,31 @@ const regional: Actor[] = [
     id: 'grd',
     kind: 'regionaal-orgaan',
     name: t('GRD / Drechtstedenbestuur', 'GRD / Drechtsteden board'),
-    attributes: { toelichting: t('Gemeenschappelijke Regeling Drechtsteden en het regionale bestuur', 'The Drechtsteden joint arrangement and its regional board') },
+    attributes: { toelichting: t('Het regionale bestuur (dia 20); voorstellen gaan naar het Drechtstedenbestuur (dia 17).', 'The regional board (slide 20); proposals go to the Drechtsteden board (slide 17).') },
     source: seedRef('001', [17, 20]),
+    aanname: t(
+      'GRD en Drechtstedenbestuur op één kaart: dia 17 noemt het Drechtstedenbestuur, dia 20 de GRD en "het regionale bestuur". Wat GRD voluit is, staat er niet.',
+      'GRD and Drechtsteden board on one card: slide 17 names the Drechtsteden board, slide 20 the GRD and "the regional board". What GRD stands for is not stated.',
+    ),
   },
   { id: 'omgevingsdienst', kind: 'uitvoeringsorganisatie', name: t('Omgevingsdienst', 'Environment agency'), attributes: { rollen: [t('Voert taken BWT en APV uit', 'Carries out building (BWT) and bye-law (APV) tasks')] }, source: seedRef('001', [22]) },
   { id: 'sportstichting', kind: 'maatschappelijke-organisatie', name: t('Sportstichting (zelfstandig)', 'Sports foundation (independent)'), source: seedRef('001', [8, 22]) },
 ]
 
-const MEMBERS_NOT_STATED = 'The seed names the GRD but not its members; all seven municipalities are drawn as taking part.'
+const MEMBERS_NOT_STATED = t(
+  'De bronpresentatie noemt de GRD maar niet wie deelnemen; alle zeven gemeenten zijn getekend als deelnemer.',
+  'The source presentation names the GRD but not who takes part; all seven municipalities are drawn as taking part.',
+)
+const REPRESENTATION_NOT_STATED = t(
+  'Dia 14 noemt "lokale vertegenwoordiging" in de Regiegroep, maar niet welke gemeenten; alle zeven zijn getekend.',
+  'Slide 14 mentions "local representation" in the Regie group, but not which municipalities; all seven are drawn.',
+)
 
 const relations: Relation[] = [
   ...ALL_MUNICIPALITIES.flatMap((id): Relation[] => [
-    { id: `${id}-ons-d`, kind: 'deelname', from: id, to: 'ons-d', label: t('Via de gemeentesecretaris', 'Through the municipal secretary'), source: sourceOf(id, [12]) },
-    { id: `${id}-regiegroep`, kind: 'deelname', from: id, to: 'regiegroep', label: t('Lokale vertegenwoordiging', 'Local representation'), source: sourceOf(id, [14]) },
-    { id: `${id}-grd`, kind: 'deelname', from: id, to: 'grd', source: seedRef('001', [20], MEMBERS_NOT_STATED) },
+    { id: `${id}-netwerk`, kind: 'deelname', from: id, to: 'organisatienetwerk', label: t('Zelfstandig bestuur, ambtelijke samenwerking', 'Independent board, official collaboration'), ...sourceOf(id, [12]) },
+    { id: `${id}-regiegroep`, kind: 'deelname', from: id, to: 'regiegroep', label: t('Lokale vertegenwoordiging', 'Local representation'), source: seedRef('001', [14]), aanname: REPRESENTATION_NOT_STATED },
+    { id: `${id}-grd`, kind: 'deelname', from: id, to: 'grd', source: seedRef('001', [20]), aanname: MEMBERS_NOT_STATED },
   ]),
   ...(['fysiek', 'sociaal', 'economie'] as const).map((domain): Relation => ({
     id: `ons-d-netwerk-mt-${domain}`,
@@ -171,20 +215,46 @@ const relations: Relation[] = [
     to: `netwerk-mt-${domain}`,
     label: t('Sturingslijn', 'Line of steering'),
     source: seedRef('001', [13, 14]),
+    aanname: t(
+      'Dia 13–14 noemen per domein een netwerk-MT en vijf sturingslijnen, maar niet wie de netwerk-MT\u2019s aanstuurt; getekend vanaf ONS-D, de ambtelijk opdrachtgever.',
+      'Slides 13–14 name a network MT per domain and five lines of steering, but not who steers the network MTs; drawn from ONS-D, the official commissioner.',
+    ),
   })),
   ...(['ipm', 'kcc', 'bureau-bestemmingsplannen'] as const).map((id): Relation => ({
-    id: `ons-d-${id}`,
-    kind: 'opdrachtgeverschap',
-    from: 'ons-d',
+    id: `netwerk-${id}`,
+    kind: 'hosten',
+    from: 'organisatienetwerk',
     to: id,
     label: t('Hosten / poolen', 'Hosting / pooling'),
-    source: seedRef('001', [13, 14], 'The seed does not say who commissions the pooled services; ONS-D is the official commissioner of the programme that proposes them.'),
+    source: seedRef('001', [13]),
   })),
-  { id: 'ons-d-college', kind: 'advies', from: 'ons-d', to: 'alblasserdam-college', label: t('Voorstellen uit het Ontwikkelprogramma', 'Proposals from the development programme'), source: seedRef('001', [14, 17]) },
-  { id: 'ons-d-grd', kind: 'advies', from: 'ons-d', to: 'grd', label: t('Uitgewerkte voorstellen (mei – juli)', 'Worked-out proposals (May – July)'), source: seedRef('001', [17]) },
-  { id: 'regiegroep-college', kind: 'informatie', from: 'regiegroep', to: 'alblasserdam-college', label: t('Aansluiting met bestuur en lokale organisatie', 'Connection with the local board and organisation'), source: seedRef('001', [14], ONLY_ALBLASSERDAM) },
+  { id: 'ons-d-netwerk', kind: 'opdrachtgeverschap', from: 'ons-d', to: 'organisatienetwerk', label: t('Ambtelijk opdrachtgever', 'Official commissioner'), source: seedRef('001', [14]) },
+  {
+    id: 'lokaal-opdrachtgeverschap',
+    kind: 'opdrachtgeverschap',
+    from: 'alblasserdam-college',
+    to: 'organisatienetwerk',
+    label: t('Lokaal opdrachtgeverschap (cruciaal)', 'Local commissioning (crucial)'),
+    source: seedRef('001', [5, 23]),
+    aanname: t(
+      'Dia 5 noemt de invulling van lokaal opdrachtgeverschap cruciaal, maar niet wie dat is; getekend vanaf het college, dat in dia 23 lokaal opdrachtgeverschap wil borgen.',
+      'Slide 5 calls local commissioning crucial, but not who it is; drawn from the executive, which wants to safeguard local commissioning on slide 23.',
+    ),
+  },
+  { id: 'ons-d-college', kind: 'informatie', from: 'ons-d', to: 'alblasserdam-college', label: t('Elk voorstel wordt aan het college aangeboden', 'Every proposal is put to the executive'), source: seedRef('001', [14, 17]), aanname: SENDER_NOT_STATED },
+  { id: 'ons-d-grd', kind: 'informatie', from: 'ons-d', to: 'grd', label: t('Uitgewerkte voorstellen (mei – juli)', 'Worked-out proposals (May – July)'), source: seedRef('001', [17]), aanname: SENDER_NOT_STATED },
+  { id: 'regiegroep-college', kind: 'informatie', from: 'regiegroep', to: 'alblasserdam-college', label: t('Aansluiting met bestuur en lokale organisatie', 'Connection with the local board and organisation'), source: seedRef('001', [14]), aanname: ONLY_ALBLASSERDAM },
   { id: 'college-raad', kind: 'informatie', from: 'alblasserdam-college', to: 'alblasserdam-raad', label: t('Voorstel ter besluitvorming waar nodig; de raad op gezette tijden informeren', 'Proposal for decision where needed; inform the council regularly'), source: seedRef('001', [14, 20]) },
-  { id: 'college-or', kind: 'informatie', from: 'alblasserdam-college', to: 'alblasserdam-or', label: t('Voorstel ter besluitvorming waar nodig', 'Proposal for decision where needed'), source: seedRef('001', [14]) },
+  { id: 'college-or', kind: 'informatie', from: 'alblasserdam-college', to: 'alblasserdam-or', label: t('Voorstel waar nodig aan de ondernemingsraad', 'Proposal to the works council where needed'), source: seedRef('001', [14]) },
+  {
+    id: 'or-college',
+    kind: 'advies',
+    from: 'alblasserdam-or',
+    to: 'alblasserdam-college',
+    label: t('Advies of instemming (WOR)', 'Advice or consent (Works Councils Act)'),
+    source: seedRef('001', [14]),
+    aanname: t('Dia 14 zegt "om besluitvorming gevraagd"; een ondernemingsraad geeft advies of instemming (WOR art. 25 en 27).', 'Slide 14 says "asked to decide"; a works council gives advice or consent (Works Councils Act art. 25 and 27).'),
+  },
   { id: 'raad-college-kaders', kind: 'kaderstelling', from: 'alblasserdam-raad', to: 'alblasserdam-college', label: t('Kaders van de raad (oktober 2011)', "The council's frameworks (October 2011)"), source: seedRef('001', [19, 20]) },
   { id: 'raad-grd-kaders', kind: 'kaderstelling', from: 'alblasserdam-raad', to: 'grd', label: t('Sturing op en vereenvoudiging van de structuur van de GRD', 'Steering on and simplifying the structure of the GRD'), source: seedRef('001', [20]) },
   { id: 'omgevingsdienst-taken', kind: 'uitbesteding', from: 'alblasserdam', to: 'omgevingsdienst', label: t('Overheveling taken BWT en APV', 'Transfer of BWT and APV tasks'), source: seedRef('001', [22]) },
@@ -208,7 +278,7 @@ const groups: RegieGroup<LocalizedText>[] = [
   { id: 'poolen', kind: 'area', title: t('Hosten / poolen', 'Hosting / pooling'), parent: 'netwerk', source: seedRef('001', [13]) },
 ]
 
-const NO_MT_NAMED = t('De seed noemt voor deze sturingslijn geen netwerk-MT.', 'The seed names no network MT for this line of steering.')
+const NO_MT_NAMED = t('De bronpresentatie noemt voor deze sturingslijn geen netwerk-MT.', 'The source presentation names no network MT for this line of steering.')
 
 const blocks: RegieBlock<LocalizedText>[] = [
   ...(['dienstverlening', 'bedrijfsvoering'] as const).map((lane): RegieBlock<LocalizedText> => ({
@@ -238,8 +308,8 @@ const blocks: RegieBlock<LocalizedText>[] = [
     id: 'besluitvorming',
     title: t('Besluitvorming over voorstellen', 'Decision-making on proposals'),
     steps: [
-      { id: 'besluit-1', text: t('ONS-D laat als ambtelijk opdrachtgever een voorstel uitwerken in het Ontwikkelprogramma', 'ONS-D, as official commissioner, has a proposal worked out in the development programme'), actorIds: ['ons-d'] },
-      { id: 'besluit-2', text: t('Het voorstel gaat naar de lokale colleges en het Drechtstedenbestuur', 'The proposal goes to the local executives and the Drechtsteden board'), actorIds: ['alblasserdam-college', 'grd'] },
+      { id: 'besluit-1', text: t('ONS-D is ambtelijk opdrachtgever van het Ontwikkelprogramma, dat de voorstellen uitwerkt', 'ONS-D is the official commissioner of the development programme, which works out the proposals'), actorIds: ['ons-d'] },
+      { id: 'besluit-2', text: t('Elk voorstel wordt aan het college aangeboden; uitgewerkte voorstellen gaan naar de lokale colleges en het Drechtstedenbestuur', 'Every proposal is put to the executive; worked-out proposals go to the local executives and the Drechtsteden board'), actorIds: ['alblasserdam-college', 'grd'] },
       { id: 'besluit-3', text: t('Waar nodig wordt de gemeenteraad en/of de ondernemingsraad om besluitvorming gevraagd', 'Where needed the council and/or the works council is asked to decide'), actorIds: ['alblasserdam-raad', 'alblasserdam-or'] },
     ],
     source: seedRef('001', [14, 17]),
@@ -252,14 +322,33 @@ const blocks: RegieBlock<LocalizedText>[] = [
     source: seedRef('001', [6]),
   },
   {
-    type: 'note',
+    type: 'checklist',
     id: 'aanbevelingen',
+    purpose: 'aanbevelingen',
     title: t('Aanbevelingen voor vervolg', 'Recommendations for what comes next'),
-    text: t(
-      'Eenduidige aansturing van het ambtelijk netwerk; systemen en werkprocessen synchroniseren; één rechtspositie voor alle medewerkers; een uniforme verrekensystematiek; een helder perspectief op de toekomst van de ambtelijke samenwerking.',
-      'Unambiguous steering of the official network; synchronise systems and work processes; one legal position for all staff; a uniform settlement system; a clear perspective on the future of the official collaboration.',
-    ),
+    items: [
+      { id: 'aanbeveling-aansturing', text: t('Ontwikkel een eenduidige aansturing van het ambtelijk netwerk', 'Develop unambiguous steering of the official network') },
+      { id: 'aanbeveling-systemen', text: t('Synchroniseer systemen en werkprocessen', 'Synchronise systems and work processes') },
+      { id: 'aanbeveling-rechtspositie', text: t('Maak één rechtspositie voor alle medewerkers', 'Create one legal position for all staff') },
+      { id: 'aanbeveling-verrekening', text: t('Maak nadere afspraken over een uniforme verrekensystematiek', 'Agree on a uniform settlement system') },
+      { id: 'aanbeveling-perspectief', text: t('Geef een helder perspectief op de toekomst van de ambtelijke samenwerking', 'Give a clear perspective on the future of the official collaboration') },
+    ],
     source: seedRef('001', [7]),
+  },
+  {
+    type: 'checklist',
+    id: 'geleerd',
+    purpose: 'succesfactoren',
+    title: t('Evaluatie proeftuinen: wat hebben we geleerd?', 'Evaluation of the pilots: what did we learn?'),
+    items: [
+      { id: 'geleerd-samenwerking', text: t('Meer samenwerking dan ooit', 'More collaboration than ever') },
+      { id: 'geleerd-ondersteuning', text: t('Betere ondersteuning van de gemeentebesturen in (strategische) kwaliteit', 'Better support of the municipal boards in (strategic) quality') },
+      { id: 'geleerd-grenzen', text: t('Werken over organisatie- of afdelingsgrenzen heen is belangrijker dan structuur', 'Working across organisational or departmental boundaries matters more than structure') },
+      { id: 'geleerd-cultuur', text: t('De cultuur om samen te (willen) werken is gegroeid', 'The culture of (wanting to) work together has grown') },
+      { id: 'geleerd-opdrachtgeverschap', text: t('Invulling van lokaal opdrachtgeverschap is cruciaal', 'Giving shape to local commissioning is crucial') },
+      { id: 'geleerd-beperkingen', text: t('Beperking: de opstart vergde meer tijd en energie dan verwacht', 'Limitation: the start took more time and energy than expected') },
+    ],
+    source: seedRef('001', [5, 6]),
   },
 ]
 
@@ -274,7 +363,7 @@ export const organisatienetwerkDrechtsteden: RegieTemplate = {
   id: 'organisatienetwerk-drechtsteden',
   title: t('Organisatienetwerk Drechtsteden', 'Drechtsteden organisation network'),
   description: t(
-    'Zeven gemeenten met zelfstandige besturen in een netwerk van ambtelijke organisaties: ONS-D als ambtelijk opdrachtgever, netwerk-MT\u2019s per domein, een Regiegroep, de GRD en gedeelde diensten, met het besluitvormingspad via college, raad en ondernemingsraad.',
+    'Zeven gemeenten met zelfstandige besturen in een netwerk van ambtelijke organisaties: ONS-D als ambtelijk opdrachtgever, lokaal opdrachtgeverschap, netwerk-MT\u2019s per domein, een Regiegroep, de GRD en gedeelde diensten (hosten/poolen), met het besluitvormingspad via college, raad en ondernemingsraad.',
     'Seven municipalities with independent boards in a network of civil service organisations: ONS-D as official commissioner, network MTs per domain, a Regie group, the GRD and pooled services, with the decision path through executive, council and works council.',
   ),
   seed: '001',

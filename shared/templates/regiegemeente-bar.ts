@@ -11,29 +11,35 @@
  *   (8 domeinen, 24 afdelingen, afdeling control, circa 800 fte) steered by the three colleges
  *   together, in the form of a gemeenschappelijke regeling;
  * - dia 6: the three vital processes (co-creatie and co-productie with inwoners, uitbesteding)
- *   and Resultaat Afspraken Documenten towards the opdrachtnemers (GR-BAR, instellingen);
+ *   and resultaatafsprakendocumenten towards the opdrachtnemers (GR-BAR, instellingen);
  * - dia 9: the regisseur's three roles and six competences; dia 10: the training track;
  * - dia 11: the Overheidsontwikkelmodel as kapstok and A3 format.
  *
- * Not in the seed, decided here (each marked with an `assumption` in its source):
- * - The seed counts 8 domeinen and 24 afdelingen but names none of them (only "afdeling
- *   control"). The 8 domeinen are empty placeholder cards, numbered, to be named on the board.
- * - The vision of dia 6 is written by Albrandswaard ("wij"); because every municipality has a
- *   regieteam (dia 5), the template gives all three the same vital processes and RAD's.
- * - The seed does not say how the college answers to its raad; the template draws the ordinary
- *   Dutch line (college → raad, verantwoording). It draws no verantwoording from the GR-BAR to
- *   any raad, because the seed names none: the regiecheck will ask about it (valkuilen c, e).
+ * Not in the seed, marked on the board as an "aanname" (see docs/seed-review.md):
+ * - The names Barendrecht and Ridderkerk: the seed says "BAR" and "3 zelfstandige gemeenten".
+ * - The 8 domeinen are counted, not named: empty cards to name on the board.
+ * - Dia 6 is Albrandswaard's own vision ("wij"); the other two get the same vital processes.
+ * - Who gives the regieteam its mandate (dia 9 says only "gemandateerd"): drawn as the college.
+ * - College → raad verantwoording: the ordinary Dutch line, not in the seed.
+ * The raden set no kaders for the GR-BAR on this board: the seed lists the koersdocumenten under
+ * the bestuurlijk proces only (dia 4), so the regiecheck asks about valkuil a (let op).
  */
 import type { RegieActor, RegieBlock, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
 import type { LocalizedText } from '../regie/text.ts'
-import { seedRef, t, type RegieTemplate } from './template.ts'
+import { assumed, seedRef, t, type RegieTemplate } from './template.ts'
 
 type Actor = RegieActor<LocalizedText>
 type Relation = RegieRelation<LocalizedText>
 
-const RAD = t('Resultaat Afspraken Document (RAD)', 'Result agreement document (RAD)')
-const SAME_VISION_FOR_ALL =
-  'Dia 6 is Albrandswaard\u2019s own vision ("wij"); applied to all three municipalities because each has a regieteam (dia 5).'
+const RAD = t('Resultaatafsprakendocument (RAD)', 'Result agreement document (RAD)')
+const SAME_VISION_FOR_ALL = t(
+  'Dia 6 is de visie van Albrandswaard ("wij"). Omdat elke gemeente een regieteam heeft (dia 5), staat hier voor alle drie hetzelfde.',
+  'Slide 6 is Albrandswaard\u2019s own vision ("wij"). Because each municipality has a regie team (slide 5), the same is drawn for all three.',
+)
+const NAME_NOT_IN_SEED = t(
+  'De bronpresentatie zegt alleen "BAR" en "3 zelfstandige gemeenten" (dia 5); Barendrecht en Ridderkerk zijn de B en de R van BAR.',
+  'The source presentation only says "BAR" and "3 independent municipalities" (slide 5); Barendrecht and Ridderkerk are the B and R of BAR.',
+)
 
 const REGISSEUR_ROLES = [
   t('Strategisch adviseur / sparringpartner van de bestuurders', 'Strategic adviser / sparring partner of the administrators'),
@@ -77,7 +83,7 @@ const MUNICIPALITIES: readonly Municipality[] = [
 function municipalityActors(m: Municipality): Actor[] {
   const group = `${m.key}-organisatie`
   return [
-    { id: `${m.key}`, kind: 'gemeente', name: t(`Gemeente ${m.name}`, `Municipality of ${m.name}`), group, source: seedRef('000', [2, 5]), ...(m.attributes && { attributes: m.attributes }) },
+    { id: `${m.key}`, kind: 'gemeente', name: t(`Gemeente ${m.name}`, `Municipality of ${m.name}`), group, source: seedRef('000', [2, 5]), ...(m.attributes && { attributes: m.attributes }), ...assumed(m.key === 'albrandswaard' ? undefined : NAME_NOT_IN_SEED) },
     { id: `${m.key}-raad`, kind: 'gemeenteraad', name: t(`Gemeenteraad ${m.name}`, `${m.name} municipal council`), group, source: seedRef('000', [4]) },
     { id: `${m.key}-college`, kind: 'college', name: t(`College van B&W ${m.name}`, `${m.name} executive (B&W)`), group, source: seedRef('000', [5]) },
     {
@@ -94,31 +100,54 @@ function municipalityActors(m: Municipality): Actor[] {
       name: t(`Inwoners ${m.name}`, `Residents of ${m.name}`),
       group,
       ...(m.inwoners && { attributes: m.inwoners }),
-      source: seedRef('000', [2, 6], m.key === 'albrandswaard' ? undefined : SAME_VISION_FOR_ALL),
+      source: seedRef('000', [2, 6]),
+      ...assumed(m.key === 'albrandswaard' ? undefined : SAME_VISION_FOR_ALL),
     },
   ]
 }
 
 function municipalityRelations(m: Municipality): Relation[] {
   const k = m.key
-  const vision = m.key === 'albrandswaard' ? undefined : SAME_VISION_FOR_ALL
+  const vision = assumed(m.key === 'albrandswaard' ? undefined : SAME_VISION_FOR_ALL)
   return [
-    { id: `${k}-co-creatie`, kind: 'co-creatie', from: k, to: `${k}-inwoners`, label: t('Beleid over samenlevingsvraagstukken voorbereiden', 'Preparing policy on societal questions'), source: seedRef('000', [6], vision) },
-    { id: `${k}-co-productie`, kind: 'co-productie', from: k, to: `${k}-inwoners`, label: t('Beleidsdoelstellingen realiseren', 'Realising policy goals'), source: seedRef('000', [6], vision) },
-    { id: `${k}-uitbesteding-gr`, kind: 'uitbesteding', from: k, to: 'gr-bar', label: t('Uitvoerende- en bedrijfsvoeringstaken', 'Executive and operational tasks'), radReference: RAD, source: seedRef('000', [6], vision) },
-    { id: `${k}-uitbesteding-instellingen`, kind: 'uitbesteding', from: k, to: 'instellingen', label: t('Uitvoerende taken', 'Executive tasks'), radReference: RAD, source: seedRef('000', [6], vision) },
-    { id: `${k}-opdracht-gr`, kind: 'opdrachtgeverschap', from: `${k}-regieteam`, to: 'gr-bar', label: t('(Gemandateerd) opdrachtgever', '(Mandated) commissioner'), radReference: RAD, source: seedRef('000', [6, 9], vision) },
-    { id: `${k}-opdracht-instellingen`, kind: 'opdrachtgeverschap', from: `${k}-regieteam`, to: 'instellingen', label: t('(Gemandateerd) opdrachtgever', '(Mandated) commissioner'), radReference: RAD, source: seedRef('000', [6, 9], vision) },
+    { id: `${k}-co-creatie`, kind: 'co-creatie', from: k, to: `${k}-inwoners`, label: t('Beleid over samenlevingsvraagstukken voorbereiden', 'Preparing policy on societal questions'), source: seedRef('000', [6]), ...vision },
+    { id: `${k}-co-productie`, kind: 'co-productie', from: k, to: `${k}-inwoners`, label: t('Beleidsdoelstellingen realiseren', 'Realising policy goals'), source: seedRef('000', [6]), ...vision },
+    { id: `${k}-uitbesteding-gr`, kind: 'uitbesteding', from: k, to: 'gr-bar', label: t('Uitvoerende en bedrijfsvoeringstaken', 'Executive and operational tasks'), radReference: RAD, source: seedRef('000', [6]), ...vision },
+    { id: `${k}-uitbesteding-instellingen`, kind: 'uitbesteding', from: k, to: 'instellingen', label: t('Uitvoerende taken', 'Executive tasks'), radReference: RAD, source: seedRef('000', [6]), ...vision },
+    { id: `${k}-opdracht-gr`, kind: 'opdrachtgeverschap', from: `${k}-regieteam`, to: 'gr-bar', label: t('(Gemandateerd) opdrachtgever', '(Mandated) commissioner'), radReference: RAD, source: seedRef('000', [6, 9]), ...vision },
+    { id: `${k}-opdracht-instellingen`, kind: 'opdrachtgeverschap', from: `${k}-regieteam`, to: 'instellingen', label: t('(Gemandateerd) opdrachtgever', '(Mandated) commissioner'), radReference: RAD, source: seedRef('000', [6, 9]), ...vision },
     { id: `${k}-advies`, kind: 'advies', from: `${k}-regieteam`, to: `${k}-college`, label: t('Strategisch adviseur / sparringpartner', 'Strategic adviser / sparring partner'), source: seedRef('000', [9]) },
-    { id: `${k}-mandaat`, kind: 'mandaat', from: `${k}-college`, to: `${k}-regieteam`, label: t('Gemandateerd opdrachtgeverschap', 'Mandated commissioning'), source: seedRef('000', [9]) },
+    {
+      id: `${k}-mandaat`,
+      kind: 'mandaat',
+      from: `${k}-college`,
+      to: `${k}-regieteam`,
+      label: t('Mandaat voor opdrachtgeverschap', 'Mandate for commissioning'),
+      source: seedRef('000', [9]),
+      ...assumed(
+        t(
+          'Dia 9 zegt "(gemandateerd) opdrachtgever" maar niet wie het mandaat geeft. Getekend vanaf het college: een mandaat komt van een bestuursorgaan, dat zelf verantwoordelijk blijft (Awb 10:1).',
+          'Slide 9 says "(mandated) commissioner" but not who gives the mandate. Drawn from the executive: a mandate comes from a governing body, which stays responsible itself.',
+        ),
+      ),
+    },
     { id: `${k}-aansturing`, kind: 'aansturing', from: `${k}-college`, to: 'gr-bar', label: t('Bestuurlijke aansturing, door de drie colleges gezamenlijk', 'Governing steering, by the three executives together'), source: seedRef('000', [5]) },
-    { id: `${k}-kaders`, kind: 'kaderstelling', from: `${k}-raad`, to: 'gr-bar', label: t('Koersdocumenten BAR-goed, BAR-beter, BAR-code', 'Course documents BAR-goed, BAR-beter, BAR-code'), source: seedRef('000', [4]) },
-    { id: `${k}-verantwoording`, kind: 'verantwoording', from: `${k}-college`, to: `${k}-raad`, source: seedRef('000', [], 'Seed 000 does not describe it; the ordinary line of a Dutch college to its own raad.') },
+    {
+      id: `${k}-verantwoording`,
+      kind: 'verantwoording',
+      from: `${k}-college`,
+      to: `${k}-raad`,
+      source: seedRef('000', []),
+      ...assumed(t('De bronpresentatie beschrijft dit niet; het is de gewone lijn van een college naar de eigen raad.', 'The source presentation does not describe this; it is the ordinary line of an executive to its own council.')),
+    },
   ]
 }
 
 const DOMAIN_COUNT = 8
-const UNNAMED_DOMAINS = 'Seed 000 (dia 5) counts 8 domeinen but names none: an empty card to name on the board.'
+const UNNAMED_DOMAINS = t(
+  'Dia 5 telt 8 domeinen maar noemt er geen bij naam: een lege kaart om op het bord een naam te geven.',
+  'Slide 5 counts 8 domains but names none of them: an empty card to name on the board.',
+)
 
 const grBarActors: Actor[] = [
   {
@@ -127,10 +156,10 @@ const grBarActors: Actor[] = [
     name: t('GR-BAR uitvoeringsorganisatie', 'GR-BAR shared service organisation'),
     group: 'gr-bar-organisatie',
     attributes: {
+      regeling: 'uitvoering',
       domeinen: DOMAIN_COUNT,
       afdelingen: 24,
-      fte: 800,
-      rollen: [t('Uitvoerende- en bedrijfsvoeringstaken van de drie gemeenten', 'Executive and operational tasks of the three municipalities')],
+      rollen: [t('Uitvoerende en bedrijfsvoeringstaken van de drie gemeenten', 'Executive and operational tasks of the three municipalities')],
       toelichting: t('Vorm: gemeenschappelijke regeling. 8 domeinen, 24 afdelingen, circa 800 fte.', 'Form: joint arrangement (GR). 8 domains, 24 departments, about 800 fte.'),
     },
     source: seedRef('000', [5, 6]),
@@ -139,22 +168,22 @@ const grBarActors: Actor[] = [
   ...Array.from({ length: DOMAIN_COUNT }, (_, i): Actor => ({
     id: `gr-bar-domein-${i + 1}`,
     kind: 'ambtelijke-organisatie',
-    name: t(`Domein ${i + 1} (naam niet in seed)`, `Domain ${i + 1} (not named in seed)`),
+    name: t(`Domein ${i + 1} (nog invullen)`, `Domain ${i + 1} (to be named)`),
     group: 'gr-bar-organisatie',
     placeholder: true,
-    source: seedRef('000', [5], UNNAMED_DOMAINS),
+    source: seedRef('000', [5]),
+    aanname: UNNAMED_DOMAINS,
   })),
 ]
 
 const grBarRelations: Relation[] = [
-  { id: 'gr-bar-control-onderdeel', kind: 'deelname', from: 'gr-bar-control', to: 'gr-bar', label: t('Onderdeel', 'Part of'), source: seedRef('000', [5]) },
+  { id: 'gr-bar-control-onderdeel', kind: 'onderdeel-van', from: 'gr-bar-control', to: 'gr-bar', source: seedRef('000', [5]) },
   ...Array.from({ length: DOMAIN_COUNT }, (_, i): Relation => ({
     id: `gr-bar-domein-${i + 1}-onderdeel`,
-    kind: 'deelname',
+    kind: 'onderdeel-van',
     from: `gr-bar-domein-${i + 1}`,
     to: 'gr-bar',
-    label: t('Onderdeel', 'Part of'),
-    source: seedRef('000', [5], UNNAMED_DOMAINS),
+    source: seedRef('000', [5]),
   })),
 ]
 
@@ -167,7 +196,13 @@ const instellingen: Actor = {
 }
 
 const groups: RegieGroup<LocalizedText>[] = [
-  ...MUNICIPALITIES.map((m): RegieGroup<LocalizedText> => ({ id: `${m.key}-organisatie`, kind: 'organisation', title: t(`Gemeente ${m.name}`, `Municipality of ${m.name}`), source: seedRef('000', [5]) })),
+  ...MUNICIPALITIES.map((m): RegieGroup<LocalizedText> => ({
+    id: `${m.key}-organisatie`,
+    kind: 'organisation',
+    title: t(`Gemeente ${m.name}`, `Municipality of ${m.name}`),
+    source: seedRef('000', [5]),
+    ...assumed(m.key === 'albrandswaard' ? undefined : NAME_NOT_IN_SEED),
+  })),
   { id: 'gr-bar-organisatie', kind: 'organisation', title: t('GR-BAR (gemeenschappelijke regeling)', 'GR-BAR (joint arrangement)'), source: seedRef('000', [5]) },
 ]
 
@@ -224,7 +259,7 @@ const blocks: RegieBlock<LocalizedText>[] = [
     id: 'legenda',
     title: t('Legenda', 'Legend'),
     actorKinds: ['gemeente', 'gemeenteraad', 'college', 'regieteam', 'inwoners', 'uitvoeringsorganisatie', 'ambtelijke-organisatie', 'maatschappelijke-organisatie'],
-    relationKinds: ['co-creatie', 'co-productie', 'uitbesteding', 'opdrachtgeverschap', 'advies', 'mandaat', 'aansturing', 'kaderstelling', 'verantwoording', 'deelname'],
+    relationKinds: ['co-creatie', 'co-productie', 'uitbesteding', 'opdrachtgeverschap', 'advies', 'mandaat', 'aansturing', 'verantwoording', 'onderdeel-van'],
   },
 ]
 
@@ -239,13 +274,13 @@ export const regiegemeenteBar: RegieTemplate = {
   id: 'regiegemeente-bar',
   title: t('Regiegemeente / BAR-samenwerking', 'Regie municipality / BAR collaboration'),
   description: t(
-    'Drie zelfstandige gemeenten (Barendrecht, Albrandswaard, Ridderkerk), elk met raad, college en regieteam, en één uitvoeringsorganisatie (GR-BAR) die zij met RAD\u2019s aansturen. Met de drie vitale processen co-creatie, co-productie en uitbesteding.',
+    'Drie zelfstandige gemeenten (Barendrecht, Albrandswaard, Ridderkerk), elk met raad, college en regieteam, en één uitvoeringsorganisatie (GR-BAR) die zij met resultaatafsprakendocumenten (RAD) aansturen. Met de drie vitale processen co-creatie, co-productie en uitbesteding.',
     'Three independent municipalities (Barendrecht, Albrandswaard, Ridderkerk), each with council, executive and regie team, and one shared service organisation (GR-BAR) they steer with result agreements (RADs). With the three vital processes co-creation, co-production and outsourcing.',
   ),
   seed: '000',
   covers: t(
-    'Dia 2–6 (gemeenten, regieteams, GR-BAR, vitale processen, RAD), dia 9 (rollen en competenties regisseur), dia 4 en 10 (proces en opleiding), dia 11 (OO-model). De 8 domeinen zijn niet benoemd in de seed en staan als lege kaarten.',
-    'Slides 2–6 (municipalities, regie teams, GR-BAR, vital processes, RAD), slide 9 (roles and competences of the regisseur), slides 4 and 10 (process and training), slide 11 (OO model). The 8 domains are not named in the seed and appear as empty cards.',
+    'Dia 2–6 (gemeenten, regieteams, GR-BAR, vitale processen, RAD), dia 9 (rollen en competenties regisseur), dia 4 en 10 (proces en opleiding), dia 11 (OO-model). De 8 domeinen hebben in de bronpresentatie geen naam en staan als lege kaarten.',
+    'Slides 2–6 (municipalities, regie teams, GR-BAR, vital processes, RAD), slide 9 (roles and competences of the regisseur), slides 4 and 10 (process and training), slide 11 (OO model). The 8 domains have no names in the source presentation and appear as empty cards.',
   ),
   model,
 }

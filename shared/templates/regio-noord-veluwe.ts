@@ -15,28 +15,36 @@
  * - dia 15: the six valkuilen and their remedies — as a checklist;
  * - dia 2–3, 16: why cooperate, the 3 K's, the role of the council.
  *
- * Not in the seed, decided here (marked as `assumption`):
+ * - dia 5: "Wat is goede samenwerking?" and dia 12–14: the three stellingen — as a checklist of
+ *   uitgangspunten and as stelling cards a group can vote on;
+ * - dia 7: the joint policy agenda, which makes the RNV an arrangement for beleid (dia 16).
+ *
+ * Not in the seed, marked on the board as an "aanname" (see docs/seed-review.md):
  * - The transcript of the organisation chart (dia 11) lists boxes but not its lines. Lines
  *   between the transition bodies are drawn as the chart's layout suggests, each marked.
- * - The colleges and councils of the municipalities are drawn as one card each ("colleges/raden",
- *   dia 10) so the board stays readable; the seed never addresses them one by one.
+ * - The colleges and councils are drawn as one card each ("colleges/raden", dia 10).
  * - "PO" in the process is drawn as the one PO the chart names (Welzijn en Sociale
- *   Aangelegenheden); the seed has one PO per theme.
- * - Hattem, Heerde and Zeewolde appear in brackets in the seed; they are drawn as taking part,
- *   with a note on their card.
- * - The seed names no verantwoording from AB or DB to the councils and no kaders of the councils:
- *   the regiecheck will ask about both (valkuilen a, c, e), which is the point of the seed.
+ *   Aangelegenheden).
+ * - Hattem, Heerde and Zeewolde appear in brackets in the seed; they are drawn as taking part.
+ * The seed names no verantwoording from DB, PO or the Stuurgroep to the councils: the regiecheck
+ * asks about it (valkuilen c, e) and about the chain of bestuurlijke overleggen (valkuil b).
  */
 import type { RegieActor, RegieBlock, RegieGroup, RegieModel, RegieRelation } from '../regie/model.ts'
 import type { LocalizedText } from '../regie/text.ts'
 import { VALKUILEN } from '../regie/valkuilen.ts'
-import { seedRef, t, type RegieTemplate } from './template.ts'
+import { assumed, seedRef, t, type RegieTemplate } from './template.ts'
 
 type Actor = RegieActor<LocalizedText>
 type Relation = RegieRelation<LocalizedText>
 
-const CHART_LINE = 'The transcript of the organisation chart (dia 11) lists its boxes but not its lines; this line follows the chart\u2019s layout.'
-const TOGETHER = 'The seed speaks of the municipalities\u2019 "colleges/raden" together (dia 10); drawn as one card.'
+const CHART_LINE = t(
+  'Het organogram (dia 11) staat in de bronpresentatie als lijst van vakken, zonder lijnen; deze lijn volgt de indeling van het organogram.',
+  'The organisation chart (slide 11) is in the source presentation as a list of boxes, without lines; this line follows the chart\u2019s layout.',
+)
+const TOGETHER = t(
+  'De bronpresentatie spreekt van de "colleges/raden" van de gemeenten samen (dia 10); daarom één kaart.',
+  'The source presentation speaks of the municipalities\u2019 "colleges/raden" together (slide 10); hence one card.',
+)
 
 const MUNICIPALITIES = [
   { id: 'elburg', name: 'Elburg' },
@@ -50,7 +58,11 @@ const MUNICIPALITIES = [
   { id: 'zeewolde', name: 'Zeewolde', bracketed: true },
 ] as const
 
-const BRACKETED = t('Staat in de seed tussen haakjes: deelname niet zeker.', 'In brackets in the seed: participation not certain.')
+const BRACKETED = t('Staat in de bronpresentatie tussen haakjes: deelname niet zeker.', 'In brackets in the source presentation: participation not certain.')
+const BRACKETED_DRAWN = t(
+  'Staat in de bronpresentatie tussen haakjes (dia 11); toch als deelnemer getekend.',
+  'In brackets in the source presentation (slide 11); drawn as taking part all the same.',
+)
 
 const TRANSITIONS = [
   { id: 'awbz-wmo', nl: 'Transitie AWBZ/Wmo', en: 'AWBZ/Wmo transition' },
@@ -65,9 +77,10 @@ const actors: Actor[] = [
     name: t(`Gemeente ${m.name}`, `Municipality of ${m.name}`),
     group: 'gemeenten',
     ...('bracketed' in m && { attributes: { toelichting: BRACKETED } }),
-    source: seedRef('002', [11], 'bracketed' in m ? 'Drawn as taking part although bracketed in the seed.' : undefined),
+    source: seedRef('002', [11]),
+    ...assumed('bracketed' in m ? BRACKETED_DRAWN : undefined),
   })),
-  { id: 'colleges', kind: 'college', name: t('Colleges van B&W', 'Municipal executives (B&W)'), group: 'gemeenten', source: seedRef('002', [10, 16], TOGETHER) },
+  { id: 'colleges', kind: 'college', name: t('Colleges van B&W', 'Municipal executives (B&W)'), group: 'gemeenten', source: seedRef('002', [10, 16]), aanname: TOGETHER },
   {
     id: 'raden',
     kind: 'gemeenteraad',
@@ -79,23 +92,35 @@ const actors: Actor[] = [
         t('Rol via het college bij regelingen voor bedrijfsvoering (en soms uitvoering)', 'A role through the executive in arrangements for operations (and sometimes execution)'),
       ],
     },
-    source: seedRef('002', [10, 16], TOGETHER),
+    source: seedRef('002', [10, 16]),
+    aanname: TOGETHER,
   },
-  { id: 'ab', kind: 'regionaal-orgaan', name: t('Algemeen Bestuur (AB) RNV', 'General board (AB) RNV'), group: 'bestuurlijk', attributes: { rollen: [t('Bespreekt eventueel adviezen gemeenten; kan besluiten', "May discuss the municipalities' advice; can decide")] }, source: seedRef('002', [9, 10]) },
+  {
+    id: 'ab',
+    kind: 'regionaal-orgaan',
+    name: t('Algemeen Bestuur (AB) RNV', 'General board (AB) RNV'),
+    group: 'bestuurlijk',
+    attributes: {
+      regeling: 'beleid',
+      rollen: [t('Bespreekt eventueel adviezen gemeenten; kan besluiten', "May discuss the municipalities' advice; can decide")],
+      toelichting: t('Strategie: visie, gebiedsagenda, regiocontract; gezamenlijke beleidsagenda (volkshuisvesting, economie, bedrijventerreinen).', 'Strategy: vision, area agenda, regional contract; joint policy agenda (housing, economy, business parks).'),
+    },
+    source: seedRef('002', [7, 9, 10]),
+  },
   { id: 'db', kind: 'regionaal-orgaan', name: t('Dagelijks Bestuur (DB) RNV', 'Executive board (DB) RNV'), group: 'bestuurlijk', attributes: { rollen: [t('Bespreekt voorstellen, vraagt advies PO, doet voorstel aan gemeenten, besluit', 'Discusses proposals, asks the PO for advice, proposes to the municipalities, decides')] }, source: seedRef('002', [9, 10, 11]) },
-  { id: 'po', kind: 'regionaal-orgaan', name: t('Portefeuillehoudersoverleg (PO) Welzijn en Sociale Aangelegenheden', 'Portfolio holders (PO) Welfare and Social Affairs'), group: 'bestuurlijk', attributes: { rollen: [t('Adviseert het DB; per thema een PO', 'Advises the DB; one PO per theme')] }, source: seedRef('002', [9, 10, 11], 'The process says "PO"; drawn as the one PO the chart names.') },
+  { id: 'po', kind: 'regionaal-orgaan', name: t('Portefeuillehoudersoverleg (PO) Welzijn en Sociale Aangelegenheden', 'Portfolio holders (PO) Welfare and Social Affairs'), group: 'bestuurlijk', attributes: { rollen: [t('Adviseert het DB', 'Advises the DB')] }, source: seedRef('002', [9, 10, 11]), aanname: t('Het processchema zegt "PO"; getekend als het ene PO dat het organogram noemt.', 'The process says "PO"; drawn as the one PO the chart names.') },
   { id: 'stuurgroep', kind: 'regionaal-orgaan', name: t('Stuurgroep Transities', 'Transitions steering group'), group: 'bestuurlijk', source: seedRef('002', [11]) },
-  { id: 'secretarissenoverleg', kind: 'regionaal-orgaan', name: t('Ambtelijk Secretarissenoverleg Noord-Veluwe', 'Noord-Veluwe secretaries\u2019 meeting'), group: 'ambtelijk', source: seedRef('002', [11]) },
-  { id: 'ao', kind: 'regionaal-orgaan', name: t('Ambtelijk overleg (AO)', 'Official consultation (AO)'), group: 'ambtelijk', attributes: { rollen: [t('Doet voorstellen', 'Makes proposals')] }, source: seedRef('002', [10]) },
+  { id: 'secretarissenoverleg', kind: 'ambtelijk-overleg', name: t('Ambtelijk Secretarissenoverleg Noord-Veluwe', 'Noord-Veluwe secretaries\u2019 meeting'), group: 'ambtelijk', source: seedRef('002', [11]) },
+  { id: 'ao', kind: 'ambtelijk-overleg', name: t('Ambtelijk overleg (AO)', 'Official consultation (AO)'), group: 'ambtelijk', attributes: { rollen: [t('Doet voorstellen', 'Makes proposals')] }, source: seedRef('002', [10]) },
   { id: 'management', kind: 'directie', name: t('Verantwoordelijk management', 'Responsible management'), group: 'ambtelijk', source: seedRef('002', [9, 10]) },
-  { id: 'clusteroverleg', kind: 'regionaal-orgaan', name: t('Clusteroverleg Welzijn en Sociale Aangelegenheden', 'Welfare and Social Affairs cluster meeting'), group: 'ambtelijk', source: seedRef('002', [11]) },
-  { id: 'afstemming', kind: 'regionaal-orgaan', name: t('Afstemming RNV', 'RNV coordination'), group: 'ambtelijk', source: seedRef('002', [11]) },
+  { id: 'clusteroverleg', kind: 'ambtelijk-overleg', name: t('Clusteroverleg Welzijn en Sociale Aangelegenheden', 'Welfare and Social Affairs cluster meeting'), group: 'ambtelijk', source: seedRef('002', [11]) },
+  { id: 'afstemming', kind: 'ambtelijk-overleg', name: t('Afstemming RNV', 'RNV coordination'), group: 'ambtelijk', source: seedRef('002', [11]) },
   { id: 'domeinmanager', kind: 'directie', name: t('Domeinmanager', 'Domain manager'), group: 'transities', source: seedRef('002', [11]) },
   ...TRANSITIONS.flatMap((tr): Actor[] => [
     { id: `trekker-${tr.id}`, kind: 'bestuurder', name: t(`Trekker wethouder ${tr.nl}`, `Lead alderman, ${tr.en}`), group: 'bestuurlijk', source: seedRef('002', [11]) },
     { id: `projectgroep-${tr.id}`, kind: 'ambtelijke-organisatie', name: t(`Projectgroep ${tr.nl}`, `Project group, ${tr.en}`), group: 'transities', source: seedRef('002', [11]) },
   ]),
-  { id: 'ao-wmo', kind: 'ambtelijke-organisatie', name: t('Ambtelijk overleg WMO', 'Official consultation Wmo'), group: 'transities', source: seedRef('002', [11]) },
+  { id: 'ao-wmo', kind: 'ambtelijke-organisatie', name: t('Ambtelijk overleg Wmo', 'Official consultation Wmo'), group: 'transities', source: seedRef('002', [11]) },
   { id: 'beleidsoverleg-sw', kind: 'ambtelijke-organisatie', name: t('Afdelingshoofden / Beleidsoverleg sw', 'Heads of department / sheltered employment policy meeting'), group: 'transities', source: seedRef('002', [11]) },
   { id: 'aanjaagteam', kind: 'ambtelijke-organisatie', name: t('Aanjaagteam', 'Booster team'), group: 'transities', source: seedRef('002', [11]) },
 ]
@@ -111,18 +136,18 @@ const relations: Relation[] = [
   { id: 'colleges-db', kind: 'advies', from: 'colleges', to: 'db', label: t('Adviezen gemeenten', "The municipalities' advice"), source: seedRef('002', [10]) },
   { id: 'raden-db', kind: 'advies', from: 'raden', to: 'db', label: t('Adviezen gemeenten', "The municipalities' advice"), source: seedRef('002', [10]) },
   { id: 'db-ab', kind: 'informatie', from: 'db', to: 'ab', label: t('Adviezen gemeenten eventueel bespreken in AB', "Possibly discuss the municipalities' advice in the AB"), source: seedRef('002', [10]) },
-  { id: 'secretarissen-db', kind: 'advies', from: 'secretarissenoverleg', to: 'db', source: seedRef('002', [11], CHART_LINE) },
-  { id: 'stuurgroep-po', kind: 'verantwoording', from: 'stuurgroep', to: 'po', source: seedRef('002', [11], CHART_LINE) },
-  { id: 'clusteroverleg-po', kind: 'advies', from: 'clusteroverleg', to: 'po', source: seedRef('002', [11], CHART_LINE) },
-  { id: 'afstemming-clusteroverleg', kind: 'informatie', from: 'afstemming', to: 'clusteroverleg', source: seedRef('002', [11], CHART_LINE) },
-  { id: 'domeinmanager-stuurgroep', kind: 'advies', from: 'domeinmanager', to: 'stuurgroep', source: seedRef('002', [11], CHART_LINE) },
+  { id: 'secretarissen-db', kind: 'advies', from: 'secretarissenoverleg', to: 'db', source: seedRef('002', [11]), aanname: CHART_LINE },
+  { id: 'stuurgroep-po', kind: 'verantwoording', from: 'stuurgroep', to: 'po', source: seedRef('002', [11]), aanname: CHART_LINE },
+  { id: 'clusteroverleg-po', kind: 'advies', from: 'clusteroverleg', to: 'po', source: seedRef('002', [11]), aanname: CHART_LINE },
+  { id: 'afstemming-clusteroverleg', kind: 'informatie', from: 'afstemming', to: 'clusteroverleg', source: seedRef('002', [11]), aanname: CHART_LINE },
+  { id: 'domeinmanager-stuurgroep', kind: 'advies', from: 'domeinmanager', to: 'stuurgroep', source: seedRef('002', [11]), aanname: CHART_LINE },
   ...TRANSITIONS.flatMap((tr): Relation[] => [
-    { id: `trekker-${tr.id}-stuurgroep`, kind: 'deelname', from: `trekker-${tr.id}`, to: 'stuurgroep', source: seedRef('002', [11], CHART_LINE) },
-    { id: `projectgroep-${tr.id}-trekker`, kind: 'verantwoording', from: `projectgroep-${tr.id}`, to: `trekker-${tr.id}`, source: seedRef('002', [11], CHART_LINE) },
+    { id: `trekker-${tr.id}-stuurgroep`, kind: 'deelname', from: `trekker-${tr.id}`, to: 'stuurgroep', source: seedRef('002', [11]), aanname: CHART_LINE },
+    { id: `projectgroep-${tr.id}-trekker`, kind: 'verantwoording', from: `projectgroep-${tr.id}`, to: `trekker-${tr.id}`, source: seedRef('002', [11]), aanname: CHART_LINE },
   ]),
-  { id: 'ao-wmo-projectgroep', kind: 'advies', from: 'ao-wmo', to: 'projectgroep-awbz-wmo', source: seedRef('002', [11], CHART_LINE) },
-  { id: 'beleidsoverleg-sw-projectgroep', kind: 'advies', from: 'beleidsoverleg-sw', to: 'projectgroep-wwnv', source: seedRef('002', [11], CHART_LINE) },
-  { id: 'aanjaagteam-projectgroep', kind: 'advies', from: 'aanjaagteam', to: 'projectgroep-jeugdzorg', source: seedRef('002', [11], CHART_LINE) },
+  { id: 'ao-wmo-projectgroep', kind: 'advies', from: 'ao-wmo', to: 'projectgroep-awbz-wmo', source: seedRef('002', [11]), aanname: CHART_LINE },
+  { id: 'beleidsoverleg-sw-projectgroep', kind: 'advies', from: 'beleidsoverleg-sw', to: 'projectgroep-wwnv', source: seedRef('002', [11]), aanname: CHART_LINE },
+  { id: 'aanjaagteam-projectgroep', kind: 'advies', from: 'aanjaagteam', to: 'projectgroep-jeugdzorg', source: seedRef('002', [11]), aanname: CHART_LINE },
 ]
 
 const groups: RegieGroup<LocalizedText>[] = [
@@ -163,14 +188,51 @@ const blocks: RegieBlock<LocalizedText>[] = [
     source: seedRef('002', [15]),
   },
   {
+    type: 'checklist',
+    id: 'stellingen',
+    purpose: 'stellingen',
+    title: t('Stellingen om over te stemmen', 'Propositions to vote on'),
+    items: [
+      {
+        id: 'stelling-1',
+        text: t('Stelling 1: Goede samenwerking verhoogt de lokale bestuurskracht.', 'Proposition 1: Good collaboration increases local governing capacity.'),
+        hint: t('Mits: vertrouwen (bestuurlijk en ambtelijk), zelfbewustheid, geven en nemen. Samenwerken uit angst maakt angst tot werkelijkheid.', 'Provided: trust (governing and official), self-awareness, give and take. Collaborating out of fear makes the fear come true.'),
+      },
+      {
+        id: 'stelling-2',
+        text: t('Stelling 2: Samen beleid ontwikkelen levert bewustere en stevigere bestuurlijke keuzen in je gemeente, en dus meer profiel.', 'Proposition 2: Developing policy together leads to more conscious and firmer governing choices in your municipality, and so more profile.'),
+        hint: t('Mits: zelfbewust (weten wat je wilt) en commitment. Wat is je eigen identiteit eigenlijk?', 'Provided: self-aware (knowing what you want) and commitment. What is your own identity, really?'),
+      },
+      {
+        id: 'stelling-3',
+        text: t('Stelling 3: De stuurbaarheid van regionale samenwerking is recht evenredig met de lokale bestuurderskracht.', 'Proposition 3: How well regional collaboration can be steered is directly proportional to local governing strength.'),
+        hint: t('Onbeheersbaar, je moet meedoen, grote moloch, ver van de gemeente af, 4e bestuurslaag, versus: gebrek aan visie en koers, bestuurderskracht, betrokkenheid managers.', 'Unmanageable, you have to take part, a big moloch, far from the municipality, a fourth tier of government, versus: lack of vision and course, governing strength, managers\u2019 involvement.'),
+      },
+    ],
+    source: seedRef('002', [12, 13, 14]),
+  },
+  {
+    type: 'checklist',
+    id: 'goede-samenwerking',
+    purpose: 'succesfactoren',
+    title: t('Wat is goede samenwerking?', 'What is good collaboration?'),
+    items: [
+      { id: 'goed-uitgangspunten', text: t('Uitgangspunten bij samenwerking vastleggen', 'Record the principles of the collaboration') },
+      { id: 'goed-zelfbewust', text: t('Zelfbewust én omgevingsbewust', 'Self-aware and aware of the surroundings') },
+      { id: 'goed-doel', text: t('Gezamenlijk én gemeenschappelijk doel', 'A joint and a common goal') },
+      { id: 'goed-vertrouwen', text: t('Samen door een deur: vertrouwen', 'Getting along: trust') },
+    ],
+    source: seedRef('002', [5]),
+  },
+  {
     type: 'note',
     id: 'drie-k',
     title: t('Waarom samenwerken: de 3 K\u2019s', 'Why cooperate: the three Ks'),
     text: t(
-      'Kwaliteitsversterking; kostenbeheersing/-reductie; (k)continuïteit (minder kwetsbaarheid). Verder: bovenlokale opgaven, bundelen van expertise en middelen, bestuurskracht, voorkomen van herindeling, opgelegde samenwerking.',
-      'Stronger quality; cost control/reduction; continuity (less vulnerability). Also: supra-local tasks, pooling expertise and means, governing capacity, avoiding a merger, imposed collaboration.',
+      'Kwaliteitsversterking; kostenbeheersing/-reductie; (k)continuïteit (minder kwetsbaarheid). Verder: bovenlokale opgaven, bundelen van expertise en middelen, bestuurskracht, voorkomen van herindeling, opgelegde samenwerking. Versterking van gemeenten in de regio: krachtenbundeling, eigen identiteit sterker door samenwerken, van elkaar leren, samen decentralisaties oppakken, samen meer kans op subsidies.',
+      'Stronger quality; cost control/reduction; continuity (less vulnerability). Also: supra-local tasks, pooling expertise and means, governing capacity, avoiding a merger, imposed collaboration. Stronger municipalities in the region: joining forces, a stronger own identity through collaboration, learning from each other, taking on decentralisations together, a better chance of subsidies together.',
     ),
-    source: seedRef('002', [2, 3]),
+    source: seedRef('002', [2, 3, 4]),
   },
   {
     type: 'note',
@@ -190,12 +252,12 @@ export const regioNoordVeluwe: RegieTemplate = {
   id: 'regio-noord-veluwe',
   title: t('Regio Noord-Veluwe — greep op samenwerking', 'Regio Noord-Veluwe — a grip on collaboration'),
   description: t(
-    'De gemeenten van de Noord-Veluwe met AB, DB, portefeuillehoudersoverleg, secretarissenoverleg en ambtelijk overleg; het besluitvormingsproces in acht stappen en de zes valkuilen met hun remedie.',
+    'De gemeenten van de Noord-Veluwe met AB, DB, portefeuillehoudersoverleg, secretarissenoverleg en ambtelijk overleg; het besluitvormingsproces in acht stappen, de zes valkuilen met hun remedie en drie stellingen om over te stemmen.',
     'The Noord-Veluwe municipalities with general board, executive board, portfolio holders, secretaries and official consultation; the eight-step decision process and the six pitfalls with their remedies.',
   ),
   seed: '002',
   covers: t(
-    'Dia 9–11 (structuur, processchema, gemeenten en organogram transities), dia 15 (valkuilen), dia 2–3 en 16 (3 K\u2019s, rol van de raad).',
+    'Dia 9–11 (structuur, processchema, gemeenten en organogram transities), dia 15 (valkuilen), dia 12–14 (stellingen), dia 5 (goede samenwerking), dia 2–4, 7 en 16 (3 K\u2019s, beleidsagenda, rol van de raad).',
     'Slides 9–11 (structure, decision process, municipalities and transitions chart), slide 15 (pitfalls), slides 2–3 and 16 (the three Ks, the role of the council).',
   ),
   model,

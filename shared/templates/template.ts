@@ -37,6 +37,15 @@ export function t(nl: string, en: string): LocalizedText {
 }
 
 /** Shorthand for template authors: where a piece of content comes from. */
-export function seedRef(seed: SeedId, slides: readonly number[], assumption?: string): SourceRef {
-  return assumption === undefined ? { seed, slides } : { seed, slides, assumption }
+export function seedRef(seed: SeedId, slides: readonly number[]): SourceRef {
+  return { seed, slides }
+}
+
+/**
+ * Shorthand for template authors: marks an element the seed does not state. The Dutch text says
+ * what is assumed and why, in words a facilitator can read out ("de bronpresentatie noemt …").
+ * Spread it into the element: `{ ...assumed('…', '…') }`; `assumed(undefined)` marks nothing.
+ */
+export function assumed(text: LocalizedText | undefined): { aanname?: LocalizedText } {
+  return text === undefined ? {} : { aanname: text }
 }

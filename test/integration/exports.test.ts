@@ -154,11 +154,11 @@ describe('CSV exports', () => {
     expect(bytes.includes(Buffer.from('\r\n'))).toBe(true)
 
     const rows = parse(bytes, { bom: true, delimiter: ';', encoding: 'utf8' }) as string[][]
-    expect(rows[0]).toEqual(['Soort', 'Tekst', 'Frame / baan', 'Auteur', 'Stemmen'])
+    expect(rows[0]).toEqual(['Soort', 'Tekst', 'Kader / baan', 'Auteur', 'Stemmen', 'Aanname'])
     const byText = new Map(rows.slice(1).map((row) => [row[1], row]))
-    expect(byText.get(NOTE_TEXTS.first)).toEqual(['Notitie', NOTE_TEXTS.first, 'Baan één: Wensen', 'Anaïs', '3'])
-    expect(byText.get(NOTE_TEXTS.third)).toEqual(['Notitie', NOTE_TEXTS.third, 'Baan één: Wensen', '', '1'])
-    expect(byText.get(NOTE_TEXTS.locked)).toEqual(['Notitie', NOTE_TEXTS.locked, 'Baan één: Wensen', 'Procesbegeleider', '0'])
+    expect(byText.get(NOTE_TEXTS.first)).toEqual(['Notitie', NOTE_TEXTS.first, 'Baan één: Wensen', 'Anaïs', '3', ''])
+    expect(byText.get(NOTE_TEXTS.third)).toEqual(['Notitie', NOTE_TEXTS.third, 'Baan één: Wensen', '', '1', ''])
+    expect(byText.get(NOTE_TEXTS.locked)).toEqual(['Notitie', NOTE_TEXTS.locked, 'Baan één: Wensen', 'Procesbegeleider', '0', ''])
     expect(byText.get(`'${NOTE_TEXTS.second}`)?.[4]).toBe('')
     expect(byText.get('Vraag — Wie betaalt de ijsbaan?')?.[0]).toBe('Kaart')
     expect(rows).toHaveLength(7)
@@ -169,10 +169,10 @@ describe('CSV exports', () => {
     const csv = await rawText(`/api/boards/${board.id}/arrangements.csv`, board.tokens.viewer)
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][]
-    expect(rows).toContainEqual(['Gemeente Oosterhoüt', 'Uitbesteding', 'Uitvoeringsdienst Vrijheid & Zorg', 'Schoonmaak; "groen" onderhoud', 'Regieteam Sociaal Domein', ''])
-    expect(rows).toContainEqual(['Regieteam Sociaal Domein', 'Opdrachtgever → opdrachtnemer', 'Uitvoeringsdienst Vrijheid & Zorg', '', 'Regieteam Sociaal Domein', 'RAD-2026-één'])
+    expect(rows).toContainEqual(['Gemeente Oosterhoüt', 'Uitbesteding', 'Uitvoeringsdienst Vrijheid & Zorg', 'Schoonmaak; "groen" onderhoud', 'Regieteam Sociaal Domein', '', ''])
+    expect(rows).toContainEqual(['Regieteam Sociaal Domein', 'Opdrachtgever → opdrachtnemer', 'Uitvoeringsdienst Vrijheid & Zorg', '', 'Regieteam Sociaal Domein', 'RAD-2026-één', ''])
     const english = await rawText(`/api/boards/${board.id}/arrangements.csv?locale=en`, board.tokens.viewer)
-    expect((parse(english, { bom: true, delimiter: ';' }) as string[][])[0]).toEqual(['Actor A', 'Relation', 'Actor B', 'Label', 'Commissioner', 'RAD reference'])
+    expect((parse(english, { bom: true, delimiter: ';' }) as string[][])[0]).toEqual(['Actor A', 'Relation', 'Actor B', 'Label', 'Commissioner', 'RAD reference', 'Assumption'])
   })
 })
 
@@ -217,6 +217,6 @@ describe('access to exports', () => {
     expect(file.body).toMatchObject({ title: 'Naamloos bord', structure: [] })
     expect(file.body.records.map((record) => record.typeName).sort()).toEqual(['document', 'page'])
     expect((await importFile(file.body)).status).toBe(201)
-    expect(await rawText(`/api/boards/${board.id}/export.csv`, board.tokens.viewer)).toBe('\uFEFFSoort;Tekst;Frame / baan;Auteur;Stemmen\r\n')
+    expect(await rawText(`/api/boards/${board.id}/export.csv`, board.tokens.viewer)).toBe('\uFEFFSoort;Tekst;Kader / baan;Auteur;Stemmen;Aanname\r\n')
   })
 })

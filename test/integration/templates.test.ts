@@ -107,7 +107,7 @@ describe('the regiecheck on the server', () => {
     const board = await createBoard(server.url, { template: 'afwegingskader-regievoering' })
     const nl = await regiecheckOf(board.id, board.tokens.viewer)
     expect(nl.status).toBe(200)
-    expect(nl.body.counts).toEqual({ actors: 5, relations: 5, groups: expect.any(Number), blocks: expect.any(Number) })
+    expect(nl.body.counts).toEqual({ actors: 6, relations: 5, groups: expect.any(Number), blocks: expect.any(Number) })
     expect(nl.body.findings?.map((finding) => finding.ruleId)).toContain('regieprestaties-onvolledig')
     const en = await regiecheckOf(board.id, board.tokens.participant, '?locale=en')
     expect(en.status).toBe(200)

@@ -1,7 +1,8 @@
 import type { Editor } from 'tldraw'
 import { actorCardSize } from '../../../shared/board/card-sizes.ts'
 import { ACTOR_SHAPE, type RegieActorProps, type RegieActorShape } from '../../../shared/board/regie-shapes.ts'
-import { ACTOR_KINDS, type ActorKindId } from '../../../shared/regie/actor-kinds.ts'
+import { ACTOR_KINDS, actorKind, type ActorKindId } from '../../../shared/regie/actor-kinds.ts'
+import { REGELING_SOORTEN, isRegelingSoort } from '../../../shared/regie/model.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 
 export function ActorInspector({ editor, shape }: { editor: Editor; shape: RegieActorShape }) {
@@ -35,6 +36,20 @@ export function ActorInspector({ editor, shape }: { editor: Editor; shape: Regie
           ))}
         </select>
       </label>
+      <p className="regie-help">{actorKind(p.kind).explanation[language]}</p>
+      {actorKind(p.kind).jointBody && (
+        <label>
+          {t('regie.inspector.regeling')}
+          <select value={p.regeling} onChange={(e) => update({ regeling: isRegelingSoort(e.target.value) ? e.target.value : '' })} data-field="regeling">
+            <option value="">{t('regie.inspector.regeling.none')}</option>
+            {REGELING_SOORTEN.map((soort) => (
+              <option key={soort} value={soort}>
+                {t(`regie.regeling.${soort}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="regie-fields__row">
         <label>
           {t('regie.inspector.inwoners')}

@@ -1,4 +1,5 @@
-import { actorKind } from '../../../shared/regie/actor-kinds.ts'
+import { ACTOR_FAMILY_EDGE, actorKind } from '../../../shared/regie/actor-kinds.ts'
+import { AannameBadge } from '../aanname/AannameBadge.tsx'
 import { ACTOR_CARD, actorHeaderHeight } from '../../../shared/board/card-sizes.ts'
 import type { RegieActorShape } from '../../../shared/board/regie-shapes.ts'
 import { useI18nOrStored } from '../../i18n/i18n.tsx'
@@ -28,9 +29,14 @@ export function ActorCard({ shape }: { shape: RegieActorShape }) {
       className="regie-actor"
       data-kind={p.kind}
       data-placeholder={p.placeholder || p.name.trim() === '' ? 'true' : 'false'}
-      style={{ width: p.w, height: p.h, borderColor: edge }}
+      data-family={kind.family}
+      style={{ width: p.w, height: p.h, borderColor: edge, borderStyle: p.placeholder ? 'dashed' : ACTOR_FAMILY_EDGE[kind.family], borderWidth: ACTOR_FAMILY_EDGE[kind.family] === 'double' ? 4 : 2 }}
     >
+      <AannameBadge meta={shape.meta} />
       <div className="regie-actor__kind" style={{ background: accent, color: pale ? '#1d1d1d' : '#fff', minHeight: actorHeaderHeight(p.kind), lineHeight: `${ACTOR_CARD.headerLine}px`, borderBottom: pale ? `1px solid ${edge}` : 'none' }}>
+        <span className="regie-actor__icon" aria-hidden="true">
+          {kind.icon}
+        </span>
         {kind.label[language]}
       </div>
       <div className="regie-actor__body" style={{ padding: ACTOR_CARD.padding }}>

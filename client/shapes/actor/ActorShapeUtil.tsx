@@ -1,6 +1,6 @@
 import { BaseBoxShapeUtil, HTMLContainer, useIsEditing } from 'tldraw'
 import { actorCardSize } from '../../../shared/board/card-sizes.ts'
-import { ACTOR_SHAPE, regieActorProps, type RegieActorShape } from '../../../shared/board/regie-shapes.ts'
+import { ACTOR_SHAPE, regieActorProps, regieActorMigrations, type RegieActorShape } from '../../../shared/board/regie-shapes.ts'
 import { ActorCard } from './ActorCard.tsx'
 import { ActorNameEditor } from './ActorNameEditor.tsx'
 
@@ -8,6 +8,7 @@ import { ActorNameEditor } from './ActorNameEditor.tsx'
 export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
   static override type = ACTOR_SHAPE
   static override props = regieActorProps
+  static override migrations = regieActorMigrations
 
   override getDefaultProps(): RegieActorShape['props'] {
     const size = actorCardSize({ name: '' })
@@ -24,6 +25,7 @@ export class ActorShapeUtil extends BaseBoxShapeUtil<RegieActorShape> {
       competenties: [],
       toelichting: '',
       placeholder: false,
+      regeling: '',
     }
   }
 

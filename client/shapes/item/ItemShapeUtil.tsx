@@ -1,6 +1,6 @@
 import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { itemCardSize } from '../../../shared/board/card-sizes.ts'
-import { ITEM_SHAPE, regieItemProps, type RegieItemShape } from '../../../shared/board/regie-shapes.ts'
+import { ITEM_SHAPE, regieItemProps, regieItemMigrations, type RegieItemShape } from '../../../shared/board/regie-shapes.ts'
 import { ItemCard } from './ItemCard.tsx'
 
 /**
@@ -10,6 +10,7 @@ import { ItemCard } from './ItemCard.tsx'
 export class ItemShapeUtil extends BaseBoxShapeUtil<RegieItemShape> {
   static override type = ITEM_SHAPE
   static override props = regieItemProps
+  static override migrations = regieItemMigrations
 
   override getDefaultProps(): RegieItemShape['props'] {
     const size = itemCardSize({ variant: 'note', title: '' })

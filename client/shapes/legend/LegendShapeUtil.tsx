@@ -1,12 +1,13 @@
 import { BaseBoxShapeUtil, HTMLContainer } from 'tldraw'
 import { legendSize } from '../../../shared/board/card-sizes.ts'
-import { LEGEND_SHAPE, regieLegendProps, type RegieLegendShape } from '../../../shared/board/regie-shapes.ts'
+import { LEGEND_SHAPE, regieLegendProps, regieLegendMigrations, type RegieLegendShape } from '../../../shared/board/regie-shapes.ts'
 import { LegendCard } from './LegendCard.tsx'
 
 /** Explains the colours and line styles of the kinds used on the board. */
 export class LegendShapeUtil extends BaseBoxShapeUtil<RegieLegendShape> {
   static override type = LEGEND_SHAPE
   static override props = regieLegendProps
+  static override migrations = regieLegendMigrations
 
   override getDefaultProps(): RegieLegendShape['props'] {
     const size = legendSize(0)

@@ -83,9 +83,9 @@ describe('the notes table', () => {
     const { first } = board.notes
     const csv = notesCsv(noteRows(content({ voting: revealed({ [first]: 2 }) })), 'nl')
     const [header, ...rows] = parseCsv(csv)
-    expect(header).toEqual(['Soort', 'Tekst', 'Frame / baan', 'Auteur', 'Stemmen'])
-    expect(rows[0]).toEqual(['Tekst', NOTE_TEXTS.loose, '', '', ''])
-    expect(rows[1]).toEqual(['Notitie', NOTE_TEXTS.first, 'Baan één: Wensen', 'Anaïs', '2'])
+    expect(header).toEqual(['Soort', 'Tekst', 'Kader / baan', 'Auteur', 'Stemmen', 'Aanname'])
+    expect(rows[0]).toEqual(['Tekst', NOTE_TEXTS.loose, '', '', '', ''])
+    expect(rows[1]).toEqual(['Notitie', NOTE_TEXTS.first, 'Baan één: Wensen', 'Anaïs', '2', ''])
     expect(rows[2]![1]).toBe(`'${NOTE_TEXTS.second}`)
     expect(rows[4]![1]).toBe(NOTE_TEXTS.third)
   })
@@ -112,8 +112,8 @@ describe('the arrangements table', () => {
 
   it('reads back from its CSV', () => {
     const [header, ...parsed] = parseCsv(arrangementsCsv(rows, 'nl'))
-    expect(header).toEqual(['Actor A', 'Relatie', 'Actor B', 'Label', 'Opdrachtgever', 'RAD-referentie'])
-    expect(parsed[2]).toEqual(['Gemeente Oosterhoüt', 'Uitbesteding', 'Uitvoeringsdienst Vrijheid & Zorg', 'Schoonmaak; "groen" onderhoud', 'Regieteam Sociaal Domein', ''])
+    expect(header).toEqual(['Actor A', 'Relatie', 'Actor B', 'Label', 'Opdrachtgever', 'RAD-referentie', 'Aanname'])
+    expect(parsed[2]).toEqual(['Gemeente Oosterhoüt', 'Uitbesteding', 'Uitvoeringsdienst Vrijheid & Zorg', 'Schoonmaak; "groen" onderhoud', 'Regieteam Sociaal Domein', '', ''])
     expect(parseCsv(arrangementsCsv(arrangementRows(recordsToModel(visibleRecords(content())), 'en'), 'en'))[1]![1]).toBe('Co-creation')
   })
 })

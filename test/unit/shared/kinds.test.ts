@@ -1,9 +1,9 @@
-import { DefaultColorStyle, DefaultDashStyle } from '@tldraw/tlschema'
+import { ArrowShapeArrowheadStartStyle, DefaultColorStyle, DefaultDashStyle } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { ACTOR_KINDS, actorKind, isActorKindId } from '../../../shared/regie/actor-kinds.ts'
-import { RELATION_KINDS, VITAL_PROCESS_KINDS, carriesAttribute, isRelationKindId, relationKind } from '../../../shared/regie/relation-kinds.ts'
+import { ACTOR_FAMILY_EDGE, ACTOR_KINDS, actorKind, isActorKindId } from '../../../shared/regie/actor-kinds.ts'
+import { RELATION_KIND_IDS, RELATION_KINDS, VITAL_PROCESS_KINDS, carriesAttribute, isRelationKindId, relationKind } from '../../../shared/regie/relation-kinds.ts'
 import { REGIEPRESTATIES } from '../../../shared/regie/regieprestaties.ts'
-import { TLDRAW_COLORS, TLDRAW_DASHES } from '../../../shared/regie/tldraw-styles.ts'
+import { TLDRAW_ARROWHEADS, TLDRAW_COLORS, TLDRAW_DASHES } from '../../../shared/regie/tldraw-styles.ts'
 import { VALKUILEN } from '../../../shared/regie/valkuilen.ts'
 import type { LocalizedText } from '../../../shared/regie/text.ts'
 
@@ -52,12 +52,23 @@ describe('actor kinds', () => {
   })
 
   it('mark exactly the shared service organisation and regional bodies as joint bodies', () => {
-    expect(ACTOR_KINDS.filter((kind) => kind.jointBody).map((kind) => kind.id)).toEqual(['uitvoeringsorganisatie', 'regionaal-orgaan'])
+    expect(ACTOR_KINDS.filter((kind) => kind.jointBody).map((kind) => kind.id)).toEqual([
+      'uitvoeringsorganisatie',
+      'regionaal-orgaan',
+      'openbaar-lichaam',
+      'gemeenschappelijk-orgaan',
+      'centrumgemeente',
+      'bedrijfsvoeringsorganisatie',
+      'regeling-zonder-meer',
+    ])
+    // An ambtelijk overleg answers within its own organisations (issue 16: not a joint body to hold to account).
+    expect(actorKind('ambtelijk-overleg').jointBody).toBe(false)
   })
 
   it('are recognised by id and unknown ids are not', () => {
     expect(isActorKindId('gemeenteraad')).toBe(true)
-    expect(isActorKindId('provincie')).toBe(false)
+    expect(isActorKindId('provincie')).toBe(true)
+    expect(isActorKindId('waterschap')).toBe(false)
     expect(isActorKindId('toString')).toBe(false)
     expect(actorKind('gemeenteraad').label.nl).toBe('Gemeenteraad')
   })
@@ -98,9 +109,9 @@ describe('relation kinds', () => {
     expect(relationKind('uitbesteding').directed).toBe(true)
   })
 
-  it('let only uitbesteding and opdrachtgeverschap carry a RAD reference', () => {
+  it('let only uitbesteding, opdrachtgeverschap, subsidie and inkoop carry an agreement reference', () => {
     const withRad = RELATION_KINDS.filter((kind) => carriesAttribute(kind.id, 'radReference')).map((kind) => kind.id)
-    expect(withRad).toEqual(['uitbesteding', 'opdrachtgeverschap'])
+    expect(withRad).toEqual(['uitbesteding', 'opdrachtgeverschap', 'subsidierelatie', 'inkoop'])
   })
 
   it('put the party answered to first, so a raad is laid out above the college that answers to it', () => {
@@ -132,5 +143,75 @@ describe('domain vocabulary from the seeds', () => {
       'Verantwoording afleggen over de opgave',
     ])
     for (const prestatie of REGIEPRESTATIES) expect(filledIn(prestatie.label)).toBe(true)
+  })
+})
+
+describe('issue 16: kinds a Dutch regisseur expects, told apart without colour', () => {
+  it('has the actor kinds of the Wgr, other governments, partners, council support, outside advisers and the opgave', () => {
+    expect(ACTOR_KINDS.map((kind) => kind.id)).toEqual(
+      expect.arrayContaining([
+        'provincie',
+        'rijk',
+        'samenwerkingsverband',
+        'openbaar-lichaam',
+        'gemeenschappelijk-orgaan',
+        'centrumgemeente',
+        'bedrijfsvoeringsorganisatie',
+        'regeling-zonder-meer',
+        'raadscommissie',
+        'extern-adviseur',
+        'opgave',
+        'ambtelijk-overleg',
+      ]),
+    )
+  })
+
+  it.each(ACTOR_KINDS.map((kind) => [kind.id, kind] as const))('actor kind %s has a label, an explanation, an icon and a family edge', (_, kind) => {
+    expect(filledIn(kind.label)).toBe(true)
+    expect(filledIn(kind.explanation)).toBe(true)
+    expect([...kind.icon]).toHaveLength(1)
+    expect(Object.keys(ACTOR_FAMILY_EDGE)).toContain(kind.family)
+  })
+
+  it('gives every actor kind its own icon, so no two kinds rely on colour alone', () => {
+    const looks = ACTOR_KINDS.map((kind) => kind.icon)
+    expect(new Set(looks).size).toBe(looks.length)
+  })
+
+  it('has the relation kinds between organisations that are not co-creatie or co-productie', () => {
+    expect(RELATION_KIND_IDS).toEqual(
+      expect.arrayContaining(['samenwerking', 'subsidierelatie', 'inkoop', 'convenant', 'eigenaarschap', 'onderdeel-van', 'toezicht', 'zienswijze', 'detachering', 'hosten']),
+    )
+  })
+
+  it('tells every relation kind apart by dash and arrowheads alone (draw counted as solid), for readers who cannot tell colours apart', () => {
+    const shape = RELATION_KINDS.map((kind) => `${kind.dash === 'draw' ? 'solid' : kind.dash}/${kind.arrowheadStart}/${kind.arrowheadEnd}`)
+    expect(new Set(shape).size).toBe(shape.length)
+  })
+
+  it('draws an undirected kind with the same head at both ends, and a directed kind with a head at its end', () => {
+    for (const kind of RELATION_KINDS) {
+      if (kind.directed) expect(kind.arrowheadEnd, kind.id).not.toBe('none')
+      else expect(kind.arrowheadStart, kind.id).toBe(kind.arrowheadEnd)
+      expect(TLDRAW_ARROWHEADS).toContain(kind.arrowheadStart)
+      expect(TLDRAW_ARROWHEADS).toContain(kind.arrowheadEnd)
+    }
+  })
+
+  it('uses only the arrowheads tldraw 5 offers', () => {
+    expect([...TLDRAW_ARROWHEADS].sort()).toEqual([...ArrowShapeArrowheadStartStyle.values].sort())
+  })
+
+  it('explains mandaat and delegatie as the Awb does: a mandate transfers nothing and the giver stays responsible', () => {
+    const explanation = relationKind('mandaat').explanation.nl
+    expect(explanation).toContain('geen bevoegdheid over')
+    expect(explanation).toContain('mandaatgever blijft verantwoordelijk')
+    expect(explanation).toContain('Awb 10:1')
+    expect(explanation).toContain('Delegatie')
+  })
+
+  it('says a works council gives advice or consent, and does not decide', () => {
+    expect(actorKind('ondernemingsraad').explanation.nl).toMatch(/advies of instemming/)
+    expect(actorKind('ondernemingsraad').explanation.nl).not.toMatch(/om besluitvorming wordt gevraagd/)
   })
 })

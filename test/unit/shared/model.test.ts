@@ -45,7 +45,7 @@ describe('validateModel', () => {
 
   it('reports unknown kinds of actor and relation, as data from outside may carry', () => {
     const m = model({
-      actors: [actor('a', 'provincie' as never), actor('b', 'gemeente')],
+      actors: [actor('a', 'waterschap' as never), actor('b', 'gemeente')],
       relations: [relation('r', 'vriendschap' as never, 'a', 'b')],
     })
     expect(codes(m)).toEqual(['unknown-actor-kind', 'unknown-relation-kind'])

@@ -34,7 +34,7 @@ describe('uitbesteding without an opdrachtgever', () => {
   it('is reported when nobody commissions the party that carries out', () => {
     const m = model({ ...base, relations: [relation('u', 'uitbesteding', 'gemeente', 'stichting', { radReference: 'RAD' })] })
     expect(findingsOf(m, 'uitbesteding-zonder-opdrachtgever')).toEqual([
-      expect.objectContaining({ severity: 'warning', actorIds: ['gemeente', 'stichting'], relationIds: ['u'] }),
+      expect.objectContaining({ severity: 'error', actorIds: ['gemeente', 'stichting'], relationIds: ['u'] }),
     ])
   })
 
@@ -54,7 +54,7 @@ describe('uitbesteding without a result agreement (RAD)', () => {
     const m = model({ actors, relations: [relation('u', 'uitbesteding', 'gemeente', 'gr'), relation('o', 'opdrachtgeverschap', 'gemeente', 'gr', { radReference: '  ' })] })
     const [finding] = findingsOf(m, 'uitbesteding-zonder-rad')
     expect(finding?.relationIds).toEqual(['u'])
-    expect(finding?.message.nl).toContain('resultaatafspraak (RAD)')
+    expect(finding?.message.nl).toContain('resultaatafsprakendocument (RAD)')
   })
 
   it('is not reported when the uitbesteding names its RAD', () => {
@@ -91,12 +91,28 @@ describe('a joint body with no line of verantwoording to any gemeenteraad (valku
     expect(findingsOf(m, 'gezamenlijk-orgaan-zonder-verantwoording')).toEqual([])
   })
 
-  it('does not count taking part in a body as a line of verantwoording', () => {
-    const m = model({
+  it('counts a gemeente taking part as a line only when the gemeente itself leads to a raad (Wgr: members answer to who sent them)', () => {
+    const loose = model({
       actors: [actor('raad', 'gemeenteraad'), actor('gemeente', 'gemeente'), actor('gr', 'uitvoeringsorganisatie')],
-      relations: [relation('d', 'deelname', 'gemeente', 'gr'), relation('v', 'verantwoording', 'gemeente', 'raad')],
+      relations: [relation('d', 'deelname', 'gemeente', 'gr')],
     })
-    expect(findingsOf(m, 'gezamenlijk-orgaan-zonder-verantwoording')).toHaveLength(1)
+    expect(findingsOf(loose, 'gezamenlijk-orgaan-zonder-verantwoording')).toHaveLength(1)
+    const tied = model({ ...loose, relations: [...loose.relations, relation('v', 'verantwoording', 'gemeente', 'raad')] })
+    expect(findingsOf(tied, 'gezamenlijk-orgaan-zonder-verantwoording')).toEqual([])
+  })
+
+  it('leads a gemeente card to the raad in its own frame (issue 16: a gemeente never reached its raad before)', () => {
+    const m = model({
+      actors: [actor('raad', 'gemeenteraad', { group: 'g' }), actor('gemeente', 'gemeente', { group: 'g' }), actor('gr', 'uitvoeringsorganisatie')],
+      relations: [relation('u', 'uitbesteding', 'gemeente', 'gr')],
+      groups: [{ id: 'g', kind: 'organisation', title: 'Gemeente' }],
+    })
+    expect(findingsOf(m, 'gezamenlijk-orgaan-zonder-verantwoording')).toEqual([])
+  })
+
+  it('does not ask an ambtelijk overleg for democratic accountability (issue 16: Regiegroep, Afstemming RNV)', () => {
+    const m = model({ actors: [actor('regiegroep', 'ambtelijk-overleg'), actor('gemeente', 'gemeente')], relations: [relation('d', 'deelname', 'gemeente', 'regiegroep')] })
+    expect(findingsOf(m, 'gezamenlijk-orgaan-zonder-verantwoording')).toEqual([])
   })
 
   it('reports bodies under a failing body together with it, once, at the top', () => {
@@ -109,9 +125,19 @@ describe('a joint body with no line of verantwoording to any gemeenteraad (valku
 describe('a gemeenteraad with no kaderstelling towards its joint arrangements (valkuil a)', () => {
   const actors = [actor('raad', 'gemeenteraad'), actor('college', 'college'), actor('gr', 'uitvoeringsorganisatie')]
 
-  it('is reported when the raad\u2019s college takes part in a joint body the raad sets no frameworks for', () => {
+  it('is reported when the raad sets frameworks neither for the joint body nor for its college', () => {
+    const m = model({ actors, relations: [relation('v', 'verantwoording', 'college', 'raad'), relation('o', 'opdrachtgeverschap', 'college', 'gr', { radReference: 'DVO' })] })
+    expect(findingsOf(m, 'raad-zonder-kaderstelling')).toEqual([expect.objectContaining({ severity: 'warning', actorIds: ['raad', 'gr'] })])
+  })
+
+  it('is not reported when the raad\u2019s role runs via the college it sets frameworks for: the BEL case, "raad via het college" (003 dia 8, 002 dia 16)', () => {
     const m = model({ actors, relations: [relation('k', 'kaderstelling', 'raad', 'college'), relation('o', 'opdrachtgeverschap', 'college', 'gr', { radReference: 'DVO' })] })
-    expect(findingsOf(m, 'raad-zonder-kaderstelling')).toEqual([expect.objectContaining({ actorIds: ['raad', 'gr'] })])
+    expect(findingsOf(m, 'raad-zonder-kaderstelling')).toEqual([])
+  })
+
+  it('is not reported when the raad gives a zienswijze on the joint body', () => {
+    const m = model({ actors, relations: [relation('z', 'zienswijze', 'raad', 'gr'), relation('o', 'opdrachtgeverschap', 'college', 'gr'), relation('v', 'verantwoording', 'college', 'raad')] })
+    expect(findingsOf(m, 'raad-zonder-kaderstelling')).toEqual([])
   })
 
   it('is not reported when the raad sets frameworks for the joint body', () => {
@@ -168,9 +194,15 @@ describe('an actor without relations', () => {
 })
 
 describe('the regiecheck on the seed templates', () => {
-  it('shows on the BEL board what seed 003 states: the raden have no say in the BEL Combinatie', () => {
-    const findings = findingsOf(templateModel('bel-combinatie', 'nl'), 'raad-zonder-kaderstelling')
-    expect(findings.map((f) => f.actorIds[0])).toEqual(['blaricum-raad', 'eemnes-raad', 'laren-raad'])
+  it('accepts on the BEL board what seed 003 states: the raden have no say in the BEL Combinatie, their role runs via the college', () => {
+    const m = templateModel('bel-combinatie', 'nl')
+    expect(findingsOf(m, 'raad-zonder-kaderstelling')).toEqual([])
+    expect(findingsOf(m, 'gezamenlijk-orgaan-zonder-verantwoording')).toEqual([])
+  })
+
+  it('asks the BAR raden about their role now that no invented kaderstelling silences it (000 lists the koersdocumenten only under the bestuurlijk proces)', () => {
+    const findings = findingsOf(templateModel('regiegemeente-bar', 'nl'), 'raad-zonder-kaderstelling')
+    expect(findings.map((f) => f.actorIds[0])).toEqual(['barendrecht-raad', 'albrandswaard-raad', 'ridderkerk-raad'])
   })
 
   it('finds a line from the GR-BAR to the raden through the colleges that steer it', () => {
@@ -193,7 +225,7 @@ describe('the regiecheck on the seed templates', () => {
   })
 
   it('speaks English on a board made in English', () => {
-    const [finding] = findingsOf(templateModel('bel-combinatie', 'en'), 'raad-zonder-kaderstelling')
-    expect(finding?.message.en).toContain('Blaricum municipal council')
+    const [finding] = findingsOf(templateModel('regiegemeente-bar', 'en'), 'raad-zonder-kaderstelling')
+    expect(finding?.message.en).toContain('Barendrecht municipal council')
   })
 })

@@ -29,14 +29,15 @@ const BODIES: Record<Exclude<TemplateId, 'co-creatie-co-productie-uitbesteding'>
     ['gemeenteraad', 'Gemeenteraad Alblasserdam'],
     ['college', 'College van B&W Alblasserdam'],
     ['ondernemingsraad', 'Ondernemingsraad Alblasserdam'],
-    ['regionaal-orgaan', 'ONS-D (zeven gemeentesecretarissen)'],
-    ['regionaal-orgaan', 'Netwerk-MT Sociaal'],
-    ['regionaal-orgaan', 'Netwerk-MT Fysiek'],
-    ['regionaal-orgaan', 'Netwerk-MT Economie'],
-    ['regionaal-orgaan', 'Regiegroep'],
+    ['ambtelijk-overleg', 'ONS-D'],
+    ['samenwerkingsverband', 'Organisatienetwerk Drechtsteden (ontwikkelprogramma)'],
+    ['ambtelijk-overleg', 'Netwerk-MT Sociaal'],
+    ['ambtelijk-overleg', 'Netwerk-MT Fysiek'],
+    ['ambtelijk-overleg', 'Netwerk-MT Economie'],
+    ['ambtelijk-overleg', 'Regiegroep'],
     ['regionaal-orgaan', 'GRD / Drechtstedenbestuur'],
     ['ambtelijke-organisatie', 'iPM'],
-    ['ambtelijke-organisatie', 'KCC (Klant Contact Centrum)'],
+    ['ambtelijke-organisatie', 'KCC (klantcontactcentrum)'],
     ['ambtelijke-organisatie', 'Bureau bestemmingsplannen'],
     ['uitvoeringsorganisatie', 'Omgevingsdienst'],
     ['maatschappelijke-organisatie', 'Sportstichting (zelfstandig)'],
@@ -48,18 +49,18 @@ const BODIES: Record<Exclude<TemplateId, 'co-creatie-co-productie-uitbesteding'>
     ['regionaal-orgaan', 'Algemeen Bestuur (AB) RNV'],
     ['regionaal-orgaan', 'Dagelijks Bestuur (DB) RNV'],
     ['regionaal-orgaan', 'Portefeuillehoudersoverleg (PO) Welzijn en Sociale Aangelegenheden'],
-    ['regionaal-orgaan', 'Ambtelijk Secretarissenoverleg Noord-Veluwe'],
-    ['regionaal-orgaan', 'Ambtelijk overleg (AO)'],
+    ['ambtelijk-overleg', 'Ambtelijk Secretarissenoverleg Noord-Veluwe'],
+    ['ambtelijk-overleg', 'Ambtelijk overleg (AO)'],
     ['regionaal-orgaan', 'Stuurgroep Transities'],
-    ['regionaal-orgaan', 'Clusteroverleg Welzijn en Sociale Aangelegenheden'],
-    ['regionaal-orgaan', 'Afstemming RNV'],
+    ['ambtelijk-overleg', 'Clusteroverleg Welzijn en Sociale Aangelegenheden'],
+    ['ambtelijk-overleg', 'Afstemming RNV'],
     ['directie', 'Verantwoordelijk management'],
     ['directie', 'Domeinmanager'],
     ...['AWBZ/Wmo', 'Wwnv', 'Jeugdzorg'].flatMap((name) => [
       ['bestuurder', `Trekker wethouder Transitie ${name}`],
       ['ambtelijke-organisatie', `Projectgroep Transitie ${name}`],
     ] as const),
-    ['ambtelijke-organisatie', 'Ambtelijk overleg WMO'],
+    ['ambtelijke-organisatie', 'Ambtelijk overleg Wmo'],
     ['ambtelijke-organisatie', 'Afdelingshoofden / Beleidsoverleg sw'],
     ['ambtelijke-organisatie', 'Aanjaagteam'],
   ],
@@ -82,7 +83,8 @@ const BODIES: Record<Exclude<TemplateId, 'co-creatie-co-productie-uitbesteding'>
     ['gemeenteraad', 'Gemeenteraad Delft'],
     ['college', 'College van B&W Delft'],
     ['rekenkamer', 'Rekenkamer Delft'],
-    ['bedrijf', 'Partners + Pröpper (onderzoeksbureau)'],
+    ['extern-adviseur', 'Partners + Pröpper (onderzoeksbureau)'],
+    ['opgave', 'De opgave (nog invullen)'],
     ['maatschappelijke-organisatie', 'Partijen in de samenleving'],
   ],
 }
@@ -164,8 +166,12 @@ describe('Regiegemeente / BAR-samenwerking (seed 000)', () => {
   it('gives the GR-BAR eight domains, as empty placeholders because the seed names none of them', () => {
     const domains = m.actors.filter((a) => a.id.startsWith('gr-bar-domein-'))
     expect(domains).toHaveLength(8)
-    expect(domains.every((d) => d.placeholder === true && d.name.includes('naam niet in seed'))).toBe(true)
-    expect(getTemplate('regiegemeente-bar').model.actors.find((a) => a.id === 'gr-bar')?.attributes).toMatchObject({ domeinen: 8, afdelingen: 24, fte: 800 })
+    expect(domains.every((d) => d.placeholder === true && d.name.includes('nog invullen') && d.aanname !== undefined)).toBe(true)
+    const grBar = getTemplate('regiegemeente-bar').model.actors.find((a) => a.id === 'gr-bar')?.attributes
+    expect(grBar).toMatchObject({ domeinen: 8, afdelingen: 24 })
+    // Dia 5 says "circa 800 fte": not an exact count, so it stays in words.
+    expect(grBar?.fte).toBeUndefined()
+    expect(grBar?.toelichting?.nl).toContain('circa 800 fte')
   })
 
   it('steers the GR-BAR and the instellingen with RADs from each regieteam', () => {
@@ -230,7 +236,9 @@ describe('BEL Combinatie (seed 003)', () => {
 
   it('makes the director secretary of both AB and DB and employer of the staff', () => {
     const fromDirector = m.relations.filter((r) => r.from === 'directeur').map((r) => [r.kind, r.to])
-    expect(fromDirector).toEqual(expect.arrayContaining([['deelname', 'ab'], ['deelname', 'db'], ['werkgeverschap', 'medewerkers']]))
+    // Dia 8 and 10: secretaris van het AB/DB, not a member of either.
+    expect(fromDirector).toEqual(expect.arrayContaining([['advies', 'ab'], ['advies', 'db'], ['werkgeverschap', 'medewerkers']]))
+    expect(fromDirector.filter(([kind]) => kind === 'deelname')).toEqual([])
   })
 
   it('makes each college political and each beleidsregie ambtelijk opdrachtgever, under a dienstverleningsovereenkomst', () => {
@@ -238,7 +246,7 @@ describe('BEL Combinatie (seed 003)', () => {
     expect(assignments.map((r) => `${r.from}→${r.to}`).sort()).toEqual(
       ['blaricum-college→bel', 'eemnes-college→bel', 'laren-college→bel', 'blaricum-beleidsregie→directeur', 'eemnes-beleidsregie→directeur', 'laren-beleidsregie→directeur'].sort(),
     )
-    expect(assignments.every((r) => r.radReference === 'Dienstverleningsovereenkomst')).toBe(true)
+    expect(assignments.every((r) => r.radReference === 'Dienstverleningsovereenkomst (DVO)')).toBe(true)
   })
 })
 
