@@ -4,6 +4,7 @@
  * canvas but keeps it, confirmed, in the report. The shape-prop migrations leave stored boards
  * meaning what they meant.
  */
+import { INITIAL_CONTROL } from '../../../shared/session/control-doc.ts'
 import { describe, expect, it } from 'vitest'
 import { type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { boardAannames } from '../../../shared/board/aannames.ts'
@@ -24,7 +25,7 @@ async function barBoard(): Promise<TLRecord[]> {
   return [...documentRecords('Bord'), ...shapes, ...bindings]
 }
 
-const EMPTY_CONTROL = { timer: { status: 'idle', durationMs: 0, endsAt: null, remainingMs: 0 }, frozen: false, privateWriting: false, voting: null, summon: null } as never
+const EMPTY_CONTROL = INITIAL_CONTROL
 
 describe('aannames on a board made from a template', () => {
   it('sit on the shapes as meta, in the board\u2019s language, on cards and relations alike', async () => {

@@ -52,8 +52,8 @@ describe('rounds kept for the report and the CSV', () => {
   it('gives the CSV one column per round once there are two', () => {
     const csv = notesCsv(noteRows(content({ rounds: [one, two] })), 'nl', [one, two])
     const [header, ...rows] = parse(csv, { bom: true, delimiter: ';' }) as string[][]
-    expect(header).toEqual(['Soort', 'Tekst', 'Frame / baan', 'Auteur', 'Stemmen ronde 1: Waar beginnen we mee?', 'Stemmen ronde 2: Hoe vaak?'])
-    const byText = new Map(rows.map((row) => [row[1]!.replace(/^'/, ''), row.slice(4)]))
+    expect(header).toEqual(['Soort', 'Tekst', 'Kader / baan', 'Auteur', 'Stemmen ronde 1: Waar beginnen we mee?', 'Stemmen ronde 2: Hoe vaak?', 'Aanname'])
+    const byText = new Map(rows.map((row) => [row[1]!.replace(/^'/, ''), row.slice(4, 6)]))
     expect(byText.get(NOTE_TEXTS.first)).toEqual(['3', ''])
     expect(byText.get(NOTE_TEXTS.third)).toEqual(['', '2'])
   })

@@ -103,15 +103,15 @@ describe('kinds', () => {
     const result = await preview(
       csvFile(
         'r.csv',
-        ['Actor A;Relatie;Actor B', 'Gemeente A;Subsidie;Stichting B', 'Gemeente A;subsidie;Stichting C', 'Gemeente A;Convenant;Stichting D', 'Gemeente A;Co-productie;Stichting E'].join('\n'),
+        ['Actor A;Relatie;Actor B', 'Gemeente A;Subsidie;Stichting B', 'Gemeente A;subsidie;Stichting C', 'Gemeente A;Vriendschap;Stichting D', 'Gemeente A;Co-productie;Stichting E'].join('\n'),
       ),
     )
     expect(unknownRelationKinds(result)).toEqual([
       { text: 'Subsidie', rows: [2, 3] },
-      { text: 'Convenant', rows: [4] },
+      { text: 'Vriendschap', rows: [4] },
     ])
     expect(previewToPayload(result).ok).toBe(false)
-    const fixed = applyKindChoices(result, { relationKinds: { [relationKindKey('Subsidie')]: 'uitbesteding', [relationKindKey('Convenant')]: 'skip' } })
+    const fixed = applyKindChoices(result, { relationKinds: { [relationKindKey('Subsidie')]: 'uitbesteding', [relationKindKey('Vriendschap')]: 'skip' } })
     expect(fixed.relations.map((relation) => [relation.to, relation.kind])).toEqual([
       ['Stichting B', 'uitbesteding'],
       ['Stichting C', 'uitbesteding'],
