@@ -54,6 +54,10 @@ describe('configuration', () => {
         MAX_REQUEST_BODY_BYTES: '4096',
         TRUST_PROXY: 'true',
         RETENTION_DAYS: '90',
+        MAX_UPDATE_STRUCTS: '500',
+        MAX_UPDATE_DELETE_RANGES: '600',
+        MAX_AWARENESS_STATE_BYTES: '2048',
+        MAX_AWARENESS_CLIENTS_PER_CONNECTION: '2',
       },
       '/srv/app',
     )
@@ -78,6 +82,10 @@ describe('configuration', () => {
       maxBoardsLoaded: 300,
       maxBoardBytes: 1048576,
       maxRequestBodyBytes: 4096,
+      maxUpdateStructs: 500,
+      maxUpdateDeleteRanges: 600,
+      maxAwarenessStateBytes: 2048,
+      maxAwarenessClientsPerConnection: 2,
       trustProxy: true,
       retentionDays: 90,
     })
