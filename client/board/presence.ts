@@ -103,7 +103,7 @@ export function bindPresence(options: BindPresenceOptions): PresenceBinding {
   function publish(presence: TLInstancePresence | null, me: AwarenessUser | null) {
     // One setLocalState instead of two setLocalStateField calls: each call is a message to everyone.
     // Other fields of our state belong to other modules and are kept.
-    awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), [PRESENCE_FIELD]: presence, [USER_FIELD]: me })
+    awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), [PRESENCE_FIELD]: withinLimit(presence), [USER_FIELD]: me })
   }
 
   // --- Mirror --------------------------------------------------------------------------------
@@ -198,4 +198,24 @@ function checkPresence(id: TLInstancePresence['id'], wire: unknown): TLInstanceP
   } catch {
     return null
   }
+}
+
+/** Selected shapes others see outlined; a select-all on a big board need not travel in full. */
+const MAX_SELECTION_SHOWN = 100
+/** Presence must stay well under the server's state limit (MAX_AWARENESS_STATE_BYTES, 8 KiB). */
+const MAX_PRESENCE_CHARS = 6000
+
+/**
+ * Presence trimmed to what others need, so that it stays under the server's limit on an awareness
+ * state (a larger one closes the connection for good): at most MAX_SELECTION_SHOWN selected ids,
+ * and no scribbles (laser trails) when they would make it too large.
+ */
+export function withinLimit(presence: TLInstancePresence | null): TLInstancePresence | null {
+  if (!presence) return presence
+  let trimmed = presence
+  if (trimmed.selectedShapeIds.length > MAX_SELECTION_SHOWN) {
+    trimmed = { ...trimmed, selectedShapeIds: trimmed.selectedShapeIds.slice(0, MAX_SELECTION_SHOWN) }
+  }
+  if (JSON.stringify(trimmed).length > MAX_PRESENCE_CHARS) trimmed = { ...trimmed, scribbles: [], chatMessage: trimmed.chatMessage.slice(0, 200) }
+  return trimmed
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { createBoardSchema, documentRecords } from '../../../shared/board/board-schema.ts'
+import { META_MAP, RECORDS_ARRAY, type RecordEntry } from '../../../shared/doc-layout.ts'
+import { RecordGuard } from '../../../server/rooms/record-guard.ts'
+import { readUpdate, UpdateOverBudgetError } from '../../../server/sync/update-reader.ts'
+import { noteRecord } from '../../helpers/records.ts'
+
+const budget = { maxStructs: 1000, maxDeleteRanges: 1000, maxInsertedLength: 5000 }
+
+/** A server doc with its guard, and a client doc in step with it. */
+function board() {
+  const server = new Y.Doc()
+  const guard = new RecordGuard(server, createBoardSchema(), budget)
+  const client = new Y.Doc()
+  const kv = new YKeyValue<unknown>(client.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+  client.transact(() => {
+    for (const record of documentRecords('t')) kv.set(record.id, record)
+  })
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+  /** Makes a change on the client and returns its update, not yet applied to the server. */
+  const change = (make: () => void) => {
+    const before = Y.encodeStateVector(client)
+    client.transact(make)
+    return Y.encodeStateAsUpdate(client, before)
+  }
+  const check = (update: Uint8Array) => guard.check(update, () => undefined)
+  return { server, guard, client, kv, change, check }
+}
+
+describe('record guard', () => {
+  it('accepts a valid note and a later move of it', () => {
+    const b = board()
+    const add = b.change(() => b.kv.set('shape:a', noteRecord('shape:a')))
+    expect(b.check(add)).toEqual({ ok: true })
+    Y.applyUpdate(b.server, add)
+    const move = b.change(() => b.kv.set('shape:a', noteRecord('shape:a', { x: 50 })))
+    expect(b.check(move)).toEqual({ ok: true })
+    // A resent update (reconnect) is no change at all.
+    Y.applyUpdate(b.server, move)
+    expect(b.check(Y.encodeStateAsUpdate(b.client))).toEqual({ ok: true })
+  })
+
+  it('refuses a loop closed by changing a shape already on the board', () => {
+    const b = board()
+    const add = b.change(() => {
+      b.kv.set('shape:a', noteRecord('shape:a'))
+      b.kv.set('shape:b', noteRecord('shape:b', { parentId: 'shape:a' }))
+    })
+    Y.applyUpdate(b.server, add)
+    const loop = b.change(() => b.kv.set('shape:a', noteRecord('shape:a', { parentId: 'shape:b' })))
+    const verdict = b.check(loop)
+    expect(verdict.ok).toBe(false)
+    if (!verdict.ok) expect(verdict.error).toMatchObject({ kind: 'invalid_record', message: expect.stringMatching(/loop/) })
+  })
+
+  it('refuses writes to meta, also deleting a key', () => {
+    const b = board()
+    Y.applyUpdate(b.server, b.change(() => b.client.getMap(META_MAP).set('title', 'x')))
+    const verdict = b.check(b.change(() => b.client.getMap(META_MAP).delete('title')))
+    expect(!verdict.ok && verdict.error.kind).toBe('meta_write')
+    const set = b.check(b.change(() => b.client.getMap(META_MAP).set('schema', {})))
+    expect(!set.ok && set.error.kind).toBe('meta_write')
+  })
+
+  it('refuses a raw duplicate entry for a record that loops, wherever it is put in the list', () => {
+    const b = board()
+    Y.applyUpdate(b.server, b.change(() => b.kv.set('shape:a', noteRecord('shape:a'))))
+    // A raw writer (no YKeyValue to tidy up) puts a second entry left of the first.
+    const raw = new Y.Doc()
+    Y.applyUpdate(raw, Y.encodeStateAsUpdate(b.server))
+    const before = Y.encodeStateVector(raw)
+    raw.getArray(RECORDS_ARRAY).insert(0, [{ key: 'shape:a', val: noteRecord('shape:a', { parentId: 'shape:a' }) }])
+    const verdict = b.check(Y.encodeStateAsUpdate(raw, before))
+    expect(!verdict.ok && verdict.error.message).toMatch(/own parent/)
+  })
+
+  it('stops reading an update at its budget', () => {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'x'.repeat(10_000))
+    expect(() => readUpdate(Y.encodeStateAsUpdate(doc), budget)).toThrow(UpdateOverBudgetError)
+    const many = new Y.Doc()
+    const array = many.getArray('a')
+    for (let i = 0; i < 1500; i++) many.transact(() => array.insert(0, [i]))
+    expect(() => readUpdate(Y.encodeStateAsUpdate(many), budget)).toThrow(/changes in one update/)
+  })
+
+  it('refuses parts no board has and nested types', () => {
+    const b = board()
+    const text = b.check(b.change(() => b.client.getText('evil').insert(0, 'x')))
+    expect(!text.ok && text.error.message).toMatch(/"evil" is not part of a board/)
+    const c = board()
+    const nested = c.check(c.change(() => c.client.getArray(RECORDS_ARRAY).push([new Y.Map()])))
+    expect(!nested.ok && nested.error.message).toMatch(/nested/)
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { getSchema } from '@tiptap/core'
+import { tipTapDefaultExtensions } from 'tldraw'
+import { createBoardSchema } from '../../../shared/board/board-schema.ts'
+import {
+  bindingEndsProblem,
+  parentChainProblem,
+  parentLoopIn,
+  recordProblem,
+  RICH_TEXT_MARKS,
+  RICH_TEXT_NODES,
+  richTextProblem,
+} from '../../../shared/board/record-rules.ts'
+import { sequencesUsedBy } from '../../../shared/board/schema-sequences.ts'
+import { frameRecord, noteRecord } from '../../helpers/records.ts'
+
+const schema = createBoardSchema()
+
+describe('record rules', () => {
+  it('knows exactly the nodes and marks of the editor’s rich text', () => {
+    const editor = getSchema(tipTapDefaultExtensions)
+    expect([...RICH_TEXT_NODES].sort()).toEqual(Object.keys(editor.nodes).sort())
+    expect([...RICH_TEXT_MARKS].sort()).toEqual(Object.keys(editor.marks).sort())
+  })
+
+  it('accepts a valid note and refuses what the schema or the editor would not take', () => {
+    expect(recordProblem(schema, 'shape:a', noteRecord('shape:a'))).toBeNull()
+    expect(recordProblem(schema, 'shape:b', noteRecord('shape:a'))).toMatch(/not its key/)
+    expect(recordProblem(schema, 'x:1', { id: 'x:1', typeName: 'x' })).toMatch(/unknown record type/)
+    expect(recordProblem(schema, 'user:1', { id: 'user:1', typeName: 'user' })).toMatch(/do not belong/)
+    expect(recordProblem(schema, 'shape:c', { ...noteRecord('shape:c'), props: {} })).not.toBeNull()
+    const iframe = noteRecord('shape:d')
+    ;(iframe.props as { richText: unknown }).richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'iframe' }] }] }
+    expect(recordProblem(schema, 'shape:d', iframe)).toMatch(/unknown node type "iframe"/)
+  })
+
+  it('walks rich text without recursion and names unknown marks', () => {
+    let deep: unknown = { type: 'text', text: 'x' }
+    for (let i = 0; i < 10_000; i++) deep = { type: 'paragraph', content: [deep] }
+    expect(richTextProblem({ type: 'doc', content: [deep] })).toBeNull()
+    expect(richTextProblem({ type: 'doc', content: [{ type: 'text', text: 'x', marks: [{ type: 'script' }] }] })).toMatch(/mark type "script"/)
+  })
+
+  it('finds parent chains that do not end at a page', () => {
+    const records = new Map<string, unknown>([
+      ['page:page', { id: 'page:page', typeName: 'page' }],
+      ['shape:f', frameRecord('shape:f')],
+      ['shape:in', noteRecord('shape:in', { parentId: 'shape:f' })],
+      ['shape:self', noteRecord('shape:self', { parentId: 'shape:self' })],
+      ['shape:a', noteRecord('shape:a', { parentId: 'shape:b' })],
+      ['shape:b', noteRecord('shape:b', { parentId: 'shape:c' })],
+      ['shape:c', noteRecord('shape:c', { parentId: 'shape:a' })],
+      ['shape:into', noteRecord('shape:into', { parentId: 'shape:a' })],
+      ['shape:orphan', noteRecord('shape:orphan', { parentId: 'shape:gone' })],
+    ])
+    const lookup = (id: string) => records.get(id)
+    expect(parentChainProblem('shape:in', lookup)).toBeNull()
+    expect(parentChainProblem('shape:self', lookup)).toMatch(/own parent/)
+    expect(parentChainProblem('shape:a', lookup)).toMatch(/loop/)
+    expect(parentChainProblem('shape:into', lookup)).toMatch(/loop/)
+    expect(parentChainProblem('shape:orphan', lookup)).toMatch(/does not exist/)
+    // The browser's variant: a missing parent is fine there, a loop is not.
+    expect(parentLoopIn('shape:orphan', lookup)).toEqual([])
+    expect(parentLoopIn('shape:into', lookup).sort()).toEqual(['shape:a', 'shape:b', 'shape:c', 'shape:into'])
+    expect(bindingEndsProblem({ id: 'binding:1', fromId: 'shape:in', toId: 'shape:gone' }, lookup)).toMatch(/shape:gone/)
+    expect(bindingEndsProblem({ id: 'binding:1', fromId: 'shape:in', toId: 'shape:f' }, lookup)).toBeNull()
+  })
+
+  it('tells which schema sequences the records use', () => {
+    const used = sequencesUsedBy([noteRecord('shape:a'), { id: 'binding:b', typeName: 'binding', type: 'arrow' }])
+    expect(used('com.tldraw.shape.note')).toBe(true)
+    expect(used('com.tldraw.binding.arrow')).toBe(true)
+    expect(used('com.tldraw.shape')).toBe(true)
+    expect(used('com.evil.future')).toBe(false)
+  })
+})
