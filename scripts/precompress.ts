@@ -20,6 +20,8 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir)
     },
     async closeBundle() {
+      // A failed build writes nothing: let its own error be the one reported.
+      if (!fs.existsSync(outDir)) return
       for (const file of walk(outDir)) {
         if (!COMPRESSIBLE.test(file)) continue
         const data = fs.readFileSync(file)
