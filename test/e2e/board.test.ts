@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.ts'
-import { connectSynced } from '../helpers/clients.ts'
 import { createBoard, tempDataDir } from '../helpers/server.ts'
+import * as Y from 'yjs'
+import { openSqliteStorage } from '../../server/storage/sqlite.ts'
 
 const unavailable = browserUnavailableReason()
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots')
@@ -157,11 +158,21 @@ describe.skipIf(unavailable !== null)('board in the browser', () => {
 
   it('asks to reload, and does not write, when the board was made by a newer version', async () => {
     const board = await createBoard(server.url, { title: 'Toekomst' })
-    const writer = await connectSynced(`ws://127.0.0.1:${port}/sync`, board.id, board.tokens.facilitator)
-    // A schema with a migration sequence this client does not know: written by a newer release.
-    writer.doc.getMap('meta').set('schema', { schemaVersion: 2, sequences: { 'com.regiebord.future': 1 } })
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    writer.destroy()
+    // Stored as a newer release would have stored it (clients may not write the label): a schema
+    // with a sequence this client does not know, and a record that uses it. Written straight to
+    // the database, before the server loads the board.
+    const storage = openSqliteStorage(dataDir)
+    const { updates } = await storage.loadUpdates(board.id)
+    const doc = new Y.Doc()
+    for (const update of updates) Y.applyUpdate(doc, update)
+    const before = Y.encodeStateVector(doc)
+    const label = doc.getMap<unknown>('meta').get('schema') as { sequences: Record<string, number> }
+    doc.transact(() => {
+      doc.getMap('meta').set('schema', { schemaVersion: 2, sequences: { ...label.sequences, 'com.tldraw.shape.rocket': 1 } })
+      doc.getArray('tl_records').push([{ key: 'shape:rocket', val: { id: 'shape:rocket', typeName: 'shape', type: 'rocket', parentId: 'page:page' } }])
+    })
+    await storage.appendUpdate(board.id, Y.encodeStateAsUpdate(doc, before))
+    await storage.close()
     const page = await newPage()
     await joinBoard(page, `${server.url}/b/${board.id}#t=${board.tokens.participant}`, 'Dirk')
     await page.waitForSelector('text=Pagina opnieuw laden', { timeout: 10_000 })
