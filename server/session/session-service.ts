@@ -42,8 +42,12 @@ export class SessionService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  control(boardId: string): Promise<ControlState> {
-    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => readControlOf(room))
+  /** `fromStorage`: catch up with what other instances stored first (see ControlHandle.refresh). */
+  control(boardId: string, { fromStorage = false } = {}): Promise<ControlState> {
+    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
+      if (fromStorage) await room.catchUp()
+      return readControlOf(room)
+    })
   }
 
   timer(boardId: string, action: TimerAction): Promise<ControlState> {
