@@ -72,8 +72,13 @@ async function identified(deps: AppDeps, session: SessionService, c: Context): P
   if (who instanceof Response) return who
   const secret = c.req.header(OWNER_SECRET_HEADER)
   if (!secret) return jsonError(c, 400, 'owner_missing', `This needs the identity the board issued, in the ${OWNER_SECRET_HEADER} header`)
-  const control = await session.control(who.boardId)
-  const presented = presentedIdentity(secret, who.role, control)
+  let control = await session.control(who.boardId)
+  let presented = presentedIdentity(secret, who.role, control)
+  if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
+    // Issued on another instance a moment ago, perhaps: ask storage once.
+    control = await session.control(who.boardId, { fromStorage: true })
+    presented = presentedIdentity(secret, who.role, control)
+  }
   const gate = gateIdentity(presented, who.role, control)
   if (!gate.ok) {
     deps.metrics.rejected(gate.reason)
@@ -156,7 +161,10 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
       if (who instanceof Response) return who
       const secret = c.req.header(OWNER_SECRET_HEADER)
       if (!secret) return jsonError(c, 400, 'owner_missing', `Send the identity in the ${OWNER_SECRET_HEADER} header`)
-      const presented = presentedIdentity(secret, who.role, await session.control(who.boardId))
+      let presented = presentedIdentity(secret, who.role, await session.control(who.boardId))
+      if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
+        presented = presentedIdentity(secret, who.role, await session.control(who.boardId, { fromStorage: true }))
+      }
       if (presented.kind !== 'known') return jsonError(c, 403, 'identity_invalid', 'This identity was not issued by this board link (or the link was replaced)')
       return c.json<IdentityAnswer>({ participantId: presented.participantId, role: who.role, status: presented.status })
     })

@@ -61,7 +61,14 @@ export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
       c.env.incoming.socket.once('close', control.release)
       // Deleted a moment ago, its rows maybe not yet gone: as good as gone.
       if (control.get().deleted !== null) return jsonError(c, 404, 'board_not_found', 'No board with this id')
-      const gate = gateIdentity(presentedIdentity(c.req.query(OWNER_SECRET_PARAM), access.role, control.get()), access.role, control.get())
+      const secret = c.req.query(OWNER_SECRET_PARAM)
+      let presented = presentedIdentity(secret, access.role, control.get())
+      if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
+        // Issued on another instance a moment ago, perhaps, and not here yet: ask storage once.
+        await control.refresh()
+        presented = presentedIdentity(secret, access.role, control.get())
+      }
+      const gate = gateIdentity(presented, access.role, control.get())
       if (!gate.ok) {
         metrics.rejected(gate.reason)
         log.info({ boardId, role: access.role, code: gate.code }, 'sync upgrade refused: identity')

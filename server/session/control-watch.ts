@@ -20,6 +20,11 @@ import { serverPeer } from './server-peer.ts'
 
 export interface ControlHandle {
   get(): ControlState
+  /**
+   * Reads the control document from storage again, for what another instance stored that the
+   * fan-out has not brought yet (an identity issued there a moment ago).
+   */
+  refresh(): Promise<void>
   release(): void
 }
 
@@ -57,7 +62,7 @@ export class ControlWatches {
       release()
       throw error
     }
-    return { get: () => held.state, release }
+    return { get: () => held.state, refresh: () => held.refresh(), release }
   }
 }
 
@@ -92,6 +97,12 @@ class ControlWatch {
       if (this.state.deleted !== null) this.onBoardDeleted(boardId)
       else this.watchAttendance(room)
     })
+  }
+
+  async refresh(): Promise<void> {
+    await this.room?.catchUp()
+    // catchUp applies what was missing, which our observers read; read again in case nothing changed the maps.
+    if (this.room) this.state = this.read()
   }
 
   stop(): void {

@@ -53,8 +53,12 @@ export class SessionService {
     this.snapshots = new BoardSnapshots(storage, log, now)
   }
 
-  control(boardId: string): Promise<ControlState> {
-    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => readControlOf(room))
+  /** `fromStorage`: catch up with what other instances stored first (see ControlHandle.refresh). */
+  control(boardId: string, { fromStorage = false } = {}): Promise<ControlState> {
+    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
+      if (fromStorage) await room.catchUp()
+      return readControlOf(room)
+    })
   }
 
   timer(boardId: string, action: TimerAction): Promise<ControlState> {

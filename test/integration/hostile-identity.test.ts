@@ -461,5 +461,5 @@ describe('an honest client on another board while one address floods boards, imp
       child.process.kill('SIGKILL')
       await child.exited
     }
-  })
+  }, 180_000)
 })
