@@ -91,7 +91,8 @@ function expectTargets(measures: PageMeasures): void {
   expect(measures.clipped).toEqual([])
 }
 
-describe.skipIf(unavailable !== null)('layout targets on the rendered board (issue 13)', () => {
+// Large boards in a real browser on a shared 2-core machine: generous per-test time.
+describe.skipIf(unavailable !== null)('layout targets on the rendered board (issue 13)', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     server = await startChildServer({ DATA_DIR: tempDataDir() }, await freePort())
     browser = await launchBrowser()
