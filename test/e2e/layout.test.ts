@@ -69,6 +69,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await settle(page)
   await page.screenshot({ path: path.join(SCREENSHOTS, `layout-${name}-1440x900.png`) })
   await page.setViewportSize({ width: 1280, height: 720 })
+  // tldraw learns the new size on the next frame; fit after that.
+  await settle(page)
   await page.evaluate(() => {
     ;(window as unknown as { __regiebordEditor: { zoomToFit(): void } }).__regiebordEditor.zoomToFit()
   })
