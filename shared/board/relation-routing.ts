@@ -121,6 +121,7 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
       for (const candidate of arcs) {
         const size = labelSize(text, candidate.body)
         // Where the arc leaves too little width, the browser would break a word: not a place.
+        // (The word-width estimate can be a few pixels short: a rare break on a short arc remains.)
         if (size.width - 2 * ARROW_LABEL.padding + 0.5 < longestWord(text)) continue
         for (const position of LABEL_POSITIONS) {
           const centre = pointAlong(candidate.body, position)
@@ -135,11 +136,20 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
         }
       }
     }
-    const route = chosen ?? fallback!.route
+    const route = chosen ?? fallback?.route ?? narrowest(relation.label, clean[0]!)
     routes.set(relation.id, route)
     if (route.labelBox) placedLabels.push(route.labelBox)
   }
   return routes
+}
+
+/** Where no arc leaves a label room without breaking a word: the shortest form, mid-arc. */
+function narrowest(label: string, arc: { bend: number; startAnchor: Anchor; endAnchor: Anchor; body: Point[]; crossings: string[] }): RelationRoute {
+  const text = shortenings(label).at(-1)!
+  const size = labelSize(text, arc.body)
+  const centre = pointAlong(arc.body, 0.5)
+  const labelBox = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height }
+  return { bend: arc.bend, startAnchor: arc.startAnchor, endAnchor: arc.endAnchor, labelPosition: 0.5, shownLabel: text, labelBox, crossings: arc.crossings }
 }
 
 /** The second and later relation between the same two cards starts from a bend, not straight. */
