@@ -226,5 +226,13 @@ export const en: Record<MessageKey, string> = {
   'phone.note.by': 'By {name}',
   'phone.others': 'Also in this exercise',
   'phone.vote.mine': '{count, plural, =0 {No dot from you yet} one {# dot from you} other {# dots from you}}',
+  'join.colour.0': 'red',
+  'join.colour.1': 'orange',
+  'join.colour.2': 'dark orange',
+  'join.colour.3': 'green',
+  'join.colour.4': 'blue',
+  'join.colour.5': 'purple',
+  'join.colour.6': 'pink',
+  'join.colour.7': 'teal',
   'join.headingNoTitle': 'Join the board',
 }

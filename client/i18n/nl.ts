@@ -225,6 +225,14 @@ export const nl = {
   'phone.note.by': 'Van {name}',
   'phone.others': 'Ook in deze opdracht',
   'phone.vote.mine': '{count, plural, =0 {Nog geen stip van jou} one {# stip van jou} other {# stippen van jou}}',
+  'join.colour.0': 'rood',
+  'join.colour.1': 'oranje',
+  'join.colour.2': 'donkeroranje',
+  'join.colour.3': 'groen',
+  'join.colour.4': 'blauw',
+  'join.colour.5': 'paars',
+  'join.colour.6': 'roze',
+  'join.colour.7': 'blauwgroen',
   'join.headingNoTitle': 'Meedoen met het bord',
 } as const
 
