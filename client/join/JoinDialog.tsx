@@ -28,9 +28,9 @@ export function JoinDialog({ title, role, onJoin }: { title: string | null; role
         <fieldset>
           <legend>{t('join.colour.label')}</legend>
           <div className="colours">
-            {COLOURS.map((c) => (
+            {COLOURS.map((c, index) => (
               <label key={c} className="colour" style={{ background: c }}>
-                <input type="radio" name="colour" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={c} />
+                <input type="radio" name="colour" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={t(`join.colour.${index as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`)} />
               </label>
             ))}
           </div>

@@ -69,7 +69,8 @@ export function PhoneView({ session, title, identity, ready, readOnly, status, b
   useEffect(() => {
     if (!summoned) return
     const element = pointedNote ? document.querySelector(`[data-phone-note="${CSS.escape(pointedNote)}"]`) : exerciseTop.current
-    element?.scrollIntoView({ behavior: 'smooth', block: 'center' })
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    element?.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'center' })
   }, [summoned, pointedNote, exercise?.id])
 
   const timerShown = control.timer.status !== 'stopped'

@@ -55,6 +55,10 @@ async function join(options: Parameters<Browser['newContext']>[0], name: string)
   contexts.push(context)
   const page = await context.newPage()
   await page.goto(`${server.url}/b/${board.id}#t=${board.tokens.participant}`)
+  if (options?.isMobile) {
+    await page.locator('.join-role', { hasText: 'deelnemer' }).waitFor()
+    await shot(page, '00-name-dialog')
+  }
   await page.fill('#display-name', name)
   await page.click('button[type=submit]')
   return page
@@ -216,6 +220,11 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
       return box.top >= 0 && box.bottom <= document.documentElement.clientHeight
     }
     await phone.waitForFunction(onScreen, fixture.notes.third as string, { timeout: 10_000 })
+    // The smooth scroll has ended when two frames in a row see the same position.
+    await phone.waitForFunction(() => new Promise<boolean>((resolve) => {
+      const before = document.documentElement.scrollTop
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.documentElement.scrollTop === before)))
+    }))
     await shot(phone, '09-summoned')
   })
 
