@@ -49,6 +49,7 @@ export class RoomRegistry {
   private readonly slots = new Map<string, Slot>()
   private readonly unloading = new Set<Promise<void>>()
   private readonly discarded = new Set<string>()
+  private readonly loadedListeners: ((room: Room) => void)[] = []
 
   constructor(
     private readonly storage: Storage,
@@ -60,6 +61,14 @@ export class RoomRegistry {
   /** Boards with at least one document in memory. */
   get loadedCount(): number {
     return new Set([...this.slots.keys()].map(boardOf)).size
+  }
+
+  /**
+   * Called with every document that is loaded from now on, before any connection joins it: for
+   * what watches a room without being a member of it (attendance, server/session/attendance.ts).
+   */
+  onRoomLoaded(listener: (room: Room) => void): void {
+    this.loadedListeners.push(listener)
   }
 
   /** The room of a board if it is loaded (for metrics and tests); never loads. */
@@ -187,7 +196,10 @@ export class RoomRegistry {
       },
     })
     room.then(
-      () => this.log.debug({ boardId }, 'board loaded'),
+      (loaded) => {
+        this.log.debug({ boardId }, 'board loaded')
+        for (const listener of this.loadedListeners) listener(loaded)
+      },
       (error: unknown) => {
         this.log.error({ boardId, err: error }, 'board could not be loaded')
         if (this.slots.get(boardId)?.room === room) this.slots.delete(boardId)
