@@ -27,6 +27,8 @@ import { roomName } from '../shared/session/channels.ts'
 import { ControlWatches } from './session/control-watch.ts'
 import { mayWrite } from './session/permissions.ts'
 import { SessionService } from './session/session-service.ts'
+import { recordAttendance } from './session/attendance.ts'
+import { parseRoomName } from '../shared/session/channels.ts'
 import { Keepalive } from './sync/keepalive.ts'
 import { BoardDeletion } from './boards/board-deletion.ts'
 import { RetentionSweep } from './boards/retention.ts'
@@ -62,6 +64,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const admission = new ConnectionAdmission(config)
   const requestLimits = new RequestLimits(config)
   const session = new SessionService(registry, storage, log)
+  // Who was present, for the report: every board document loaded here whose room is a main one.
+  const attendanceBook = session.attendance()
+  registry.onRoomLoaded((room) => {
+    if (parseRoomName(room.boardId)?.channel === 'main') recordAttendance(room, attendanceBook, log)
+  })
   const deletion = new BoardDeletion({ storage, session, registry, dataDir: config.dataDir, log })
   // A deletion made on any instance reaches this one through the board's control document.
   const controls = new ControlWatches(registry, log, (boardId) => {

@@ -1,12 +1,15 @@
 /**
  * Which board images the report shows. A whole large board shrunk to a page width is unreadable,
  * so a board larger than LARGE_BOARD (page units) gets, after its overview, one image per
- * top-level frame (lane, organisation, block), each at the page width.
+ * top-level frame (lane, organisation, block), each at the page width: the largest
+ * MAX_FRAME_IMAGES of them, in reading order.
  */
 import type { TLRecord, TLShape } from 'tldraw'
 import { shapeText } from '../../shared/board/shape-tree.ts'
 
 export const LARGE_BOARD = { w: 2000, h: 1400 }
+/** Each image is a tldraw render of its own; more than this makes the report slow to open. */
+export const MAX_FRAME_IMAGES = 6
 /** Frames smaller than this are details of the overview, not worth an image of their own. */
 const MIN_FRAME = { w: 300, h: 200 }
 
@@ -41,5 +44,7 @@ export function frameImages(records: readonly TLRecord[]): FrameImage[] {
     .filter((shape) => shape.type === 'frame')
     .map((frame) => ({ id: frame.id, name: shapeText(frame), bounds: rectOf(frame) }))
     .filter((frame) => frame.bounds.w >= MIN_FRAME.w && frame.bounds.h >= MIN_FRAME.h)
+    .sort((a, b) => b.bounds.w * b.bounds.h - a.bounds.w * a.bounds.h)
+    .slice(0, MAX_FRAME_IMAGES)
     .sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
 }

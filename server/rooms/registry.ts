@@ -59,6 +59,7 @@ export class RoomRegistry {
   private readonly discarded = new Set<string>()
   /** Built once: every room checks records against it. */
   private readonly schema: TLSchema = createBoardSchema()
+  private readonly loadedListeners: ((room: Room) => void)[] = []
 
   constructor(
     private readonly storage: Storage,
@@ -70,6 +71,14 @@ export class RoomRegistry {
   /** Boards with at least one document in memory. */
   get loadedCount(): number {
     return new Set([...this.slots.keys()].map(boardOf)).size
+  }
+
+  /**
+   * Called with every document that is loaded from now on, before any connection joins it: for
+   * what watches a room without being a member of it (attendance, server/session/attendance.ts).
+   */
+  onRoomLoaded(listener: (room: Room) => void): void {
+    this.loadedListeners.push(listener)
   }
 
   /** The room of a board if it is loaded (for metrics and tests); never loads. */
@@ -218,7 +227,10 @@ export class RoomRegistry {
       return loaded
     }) : loading
     room.then(
-      () => this.log.debug({ boardId }, 'board loaded'),
+      (loaded) => {
+        this.log.debug({ boardId }, 'board loaded')
+        for (const listener of this.loadedListeners) listener(loaded)
+      },
       (error: unknown) => {
         this.log.error({ boardId, err: error }, 'board could not be loaded')
         if (this.slots.get(boardId)?.room === room) this.slots.delete(boardId)

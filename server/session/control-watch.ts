@@ -15,7 +15,6 @@ import type { Peer } from '../rooms/peer.ts'
 import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
 import type { Room } from '../rooms/room.ts'
-import { recordAttendance } from './attendance.ts'
 import { serverPeer } from './server-peer.ts'
 
 export interface ControlHandle {
@@ -74,10 +73,6 @@ class ControlWatch {
   private room: Room | null = null
   private maps: Y.Map<unknown>[] = []
   private stopped = false
-  /** The main room, held while connections are here, to record who is present (attendance.ts). */
-  private mainRoom: Room | null = null
-  private readonly mainPeer = serverPeer()
-  private stopAttendance: (() => void) | null = null
 
   constructor(
     private readonly boardId: string,
@@ -95,7 +90,6 @@ class ControlWatch {
       this.state = this.read()
       for (const map of this.maps) map.observe(this.onChange)
       if (this.state.deleted !== null) this.onBoardDeleted(boardId)
-      else this.watchAttendance(room)
     })
   }
 
@@ -108,23 +102,7 @@ class ControlWatch {
   stop(): void {
     this.stopped = true
     for (const map of this.maps) map.unobserve(this.onChange)
-    this.stopAttendance?.()
-    if (this.mainRoom) this.registry.leave(this.mainRoom, this.mainPeer)
     if (this.room) this.registry.leave(this.room, this.peer)
-  }
-
-  private watchAttendance(control: Room): void {
-    this.registry.join(this.boardId, this.mainPeer).then(
-      (main) => {
-        if (this.stopped) {
-          this.registry.leave(main, this.mainPeer)
-          return
-        }
-        this.mainRoom = main
-        this.stopAttendance = recordAttendance(main, control, this.log)
-      },
-      (error: unknown) => this.log.warn({ boardId: this.boardId, error: error instanceof Error ? error.message : String(error) }, 'attendance not recorded'),
-    )
   }
 
   private read(): ControlState {

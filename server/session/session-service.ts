@@ -6,8 +6,9 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, ControlKey, IDENTITIES_MAP, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
+import type { AttendanceBook } from './attendance.ts'
 import type { HiddenNotes, LinksAnswer, SummonRequest, VotesAnswer, VotingProgress, VotingRequest } from '../../shared/session/session-api.ts'
 import { shapesOf, shapeText, visibleRecords } from '../../shared/export/board-content.ts'
 import { isVotableType } from '../../shared/session/votable.ts'
@@ -174,6 +175,25 @@ export class SessionService {
       return (await this.storage.findRole(boardId, hashToken(token))) === role ? token : null
     }
     return { participant: await current('participant'), viewer: await current('viewer') }
+  }
+
+  /** The attendance map of the board's control document (attendance.ts). */
+  attendance(): AttendanceBook {
+    const control = (boardId: string) => roomName({ boardId, channel: 'control' })
+    return {
+      read: (boardId) =>
+        this.withRoom(control(boardId), async (room) => {
+          const entries = readAttendance(room.doc.getMap<unknown>(ATTENDANCE_MAP).entries())
+          return new Map(entries.map(({ key, ...attendee }) => [key, attendee]))
+        }),
+      write: (boardId, entries) =>
+        this.withRoom(control(boardId), (room) =>
+          room.writeAsServer((doc) => {
+            const map = doc.getMap<unknown>(ATTENDANCE_MAP)
+            for (const [key, attendee] of entries) map.set(key, attendee)
+          }),
+        ),
+    }
   }
 
   /** Who has voted in the current round so far (owner keys), for "n van m deelnemers hebben gestemd". */

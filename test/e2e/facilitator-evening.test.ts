@@ -17,6 +17,7 @@ const unavailable = browserUnavailableReason()
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots/evening')
 const LAPTOP = { width: 1440, height: 900 }
 const PROJECTOR = { width: 1280, height: 720 }
+const PHONE = { width: 390, height: 844 }
 
 let browser: Browser
 let server: ChildServer
@@ -30,6 +31,7 @@ type EditorHandle = {
   getViewportPageBounds(): { x: number; y: number; w: number; h: number; center: { x: number; y: number } }
   getShapePageBounds(id: string): { x: number; y: number; w: number; h: number; minX: number; minY: number; maxX: number; maxY: number }
   zoomToBounds(bounds: object, opts?: object): void
+  getCurrentPage(): { name: string }
 }
 declare const window: { __regiebordEditor: EditorHandle; location: { origin: string } }
 declare const navigator: { clipboard: { readText(): Promise<string> } }
@@ -198,6 +200,8 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     expect(await entry.textContent()).toContain('Wijkavond Rhoon')
     expect(await entry.textContent()).toContain('Laatst geopend')
     await screenshot(start, 'my-boards-1440')
+    await start.setViewportSize(PHONE)
+    await screenshot(start, 'my-boards-390')
     await start.close()
 
     const annaStart = await anna.context.newPage()
@@ -253,6 +257,9 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     await vote(anna.page, roundOne[0]!)
     await page.waitForSelector('[data-vote-progress="1/2"]', { timeout: 10_000 })
     await screenshot(anna.page, 'voting-open-participant-1280')
+    await anna.page.setViewportSize(PHONE)
+    await screenshot(anna.page, 'voting-open-participant-390')
+    await anna.page.setViewportSize(PROJECTOR)
     await screenshot(page, 'voting-progress-facilitator-1440')
     await bram.page.click('[data-vote-goto]')
     await vote(bram.page, roundOne[0]!)
@@ -338,5 +345,14 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     await screenshot(page, 'hidden-count-facilitator-1440')
     await page.click('[data-private-mode]')
     await anna.page.waitForSelector('[data-private-mark]', { state: 'detached', timeout: 10_000 })
+  })
+
+  it('names an empty board’s page after the board, not "Page 1"', async () => {
+    const empty = await createBoard(server.url, { title: 'Lege avond' })
+    const page = await fenna.context.newPage()
+    await openBoard(page, link(empty, empty.tokens.facilitator), 'Fenna')
+    await page.waitForFunction(() => window.__regiebordEditor.getCurrentPage().name === 'Lege avond', undefined, { timeout: 10_000 })
+    await screenshot(page, 'empty-board-1440')
+    await page.close()
   })
 })
