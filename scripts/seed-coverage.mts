@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { SEED } from '../test/unit/shared/seed-tables.ts'
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..'))
+// `any`: the templates come from another checkout, whose types need not match this one.
 async function main() { const { templateModel, getTemplate } = await import(`${root}/shared/templates/index.ts`)
 for (const [id, table] of Object.entries(SEED) as any) {
   const m = templateModel(id, 'nl')
