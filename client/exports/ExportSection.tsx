@@ -49,6 +49,7 @@ export function ExportSection({ editor, title, fetchExport }: { editor: Editor; 
     { key: 'json', label: t('export.json'), run: () => server('/export.json', '.json'), disabled: false },
     { key: 'csv', label: t('export.csv'), run: () => server('/export.csv', '.csv'), disabled: false },
     { key: 'arrangements', label: t('export.arrangements'), run: () => server('/arrangements.csv', '-afspraken.csv'), disabled: false },
+    { key: 'aannames', label: t('export.aannames'), run: () => server('/aannames.csv', '-aannames.csv'), disabled: false },
   ]
 
   return (

@@ -389,4 +389,5 @@ export const en: Record<MessageKey, string> = {
   'regie.regeling.uitvoering': 'Execution: directly or via the executive',
   'regie.regeling.bedrijfsvoering': 'Operations: the council via the executive',
   'item.stelling': 'Proposition',
+  'export.aannames': 'Assumptions (CSV)',
 }

@@ -388,6 +388,7 @@ export const nl = {
   'regie.regeling.uitvoering': 'Uitvoering: direct of via het college',
   'regie.regeling.bedrijfsvoering': 'Bedrijfsvoering: de raad via het college',
   'item.stelling': 'Stelling',
+  'export.aannames': 'Aannames (CSV)',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -7,7 +7,14 @@ interface Marker {
   readonly x: number
   readonly y: number
   readonly text: string
+  readonly zoom: number
 }
+
+/**
+ * Below this zoom the markers would be larger than the cards they sit between and hide them;
+ * there the cards' own markers (which scale with the canvas), the outline and the report remain.
+ */
+const MIN_ZOOM = 0.55
 
 /**
  * The "aanname" marker on relations. Arrows are tldraw's own shape, so the marker is drawn over
@@ -21,6 +28,8 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
     'aanname markers',
     (): Marker[] => {
       const result: Marker[] = []
+      const zoom = editor.getZoomLevel()
+      if (zoom < MIN_ZOOM) return result
       for (const shape of editor.getCurrentPageShapes()) {
         if (shape.type !== 'arrow') continue
         const aanname = aannameOf(shape.meta)
@@ -31,7 +40,7 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
         if (!info || !transform) continue
         const local = { x: info.start.point.x + (info.end.point.x - info.start.point.x) / 3, y: info.start.point.y + (info.end.point.y - info.start.point.y) / 3 }
         const point = editor.pageToViewport(transform.applyToPoint(local))
-        result.push({ id: shape.id, x: point.x, y: point.y, text: aanname.tekst })
+        result.push({ id: shape.id, x: point.x, y: point.y, text: aanname.tekst, zoom })
       }
       return result
     },
@@ -44,7 +53,8 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
         <span
           key={marker.id}
           className="regie-aanname regie-aanname-arrow"
-          style={{ left: marker.x, top: marker.y }}
+          // Scaled like the canvas, so it stays the size of the card markers around it.
+          style={{ left: marker.x, top: marker.y, transform: `translate(-50%, -50%) scale(${Math.min(1, marker.zoom)})` }}
           title={`${t('aanname.title')}: ${marker.text}`}
           data-aanname-arrow={marker.id}
         >

@@ -17,9 +17,10 @@ import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { actorsCsv } from '../../shared/export/actors-table.ts'
+import { aannamesCsvRows, boardAannames } from '../../shared/board/aannames.ts'
 import { arrangementRows, arrangementsCsv } from '../../shared/export/arrangements.ts'
 import { visibleRecords } from '../../shared/export/board-content.ts'
-import { CSV_CONTENT_TYPE } from '../../shared/export/csv.ts'
+import { CSV_CONTENT_TYPE, toCsv } from '../../shared/export/csv.ts'
 import { notesCsv, noteRows } from '../../shared/export/notes-table.ts'
 import { buildReport } from '../../shared/export/report.ts'
 import { revealedRounds } from '../../shared/export/vote-ranking.ts'
@@ -109,6 +110,14 @@ export function exportRoutes(deps: AppDeps): Hono {
       const content = await readBoardContent(storage, target.board.id)
       const csv = actorsCsv(recordsToModel(visibleRecords(content)), target.locale)
       return download(c, csv, CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'actoren' : 'actors'))
+    })
+    .get('/:id/aannames.csv', async (c) => {
+      // Issue 16: every aanname on the board (cards, relations, frames, items), open or confirmed.
+      const target = await exportable(c)
+      if (target instanceof Response) return target
+      const content = await readBoardContent(storage, target.board.id)
+      const table = aannamesCsvRows(boardAannames(visibleRecords(content), target.locale), target.locale)
+      return download(c, toCsv(table.header, table.rows), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'aannames' : 'assumptions'))
     })
     .get('/:id/report.html', async (c) => {
       const target = await exportable(c)

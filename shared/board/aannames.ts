@@ -60,3 +60,9 @@ function cardName(shape: TLShape, locale: Locale): string {
   const kind = (shape.props as { kind?: unknown }).kind
   return shape.type === ACTOR_SHAPE && isActorKindId(kind) ? actorKind(kind).label[locale] : shape.type
 }
+
+/** The aannames as a CSV a facilitator opens in Excel: what it sits on, the text, open or confirmed. */
+export function aannamesCsvRows(rows: readonly AannameRow[], locale: Locale): { header: string[]; rows: string[][] } {
+  const words = locale === 'nl' ? { on: 'Waarop', text: 'Aanname', status: 'Status', open: 'open', confirmed: 'bevestigd' } : { on: 'On', text: 'Assumption', status: 'Status', open: 'open', confirmed: 'confirmed' }
+  return { header: [words.on, words.text, words.status], rows: rows.map((row) => [row.element, row.aanname, row.bevestigd ? words.confirmed : words.open]) }
+}

@@ -1,13 +1,15 @@
 /**
  * The kinds of actor a regie board knows: who can stand on the board as a card. The list follows
- * the bodies the seed presentations name (see /work/shared/DOMAIN.md); two kinds were added to
- * that list because the seeds name many parts of organisations that are neither a joint body nor
- * a municipality: `directie` (a director or manager) and `ambtelijke-organisatie` (a civil service
- * organisation or one of its departments, domains or teams).
+ * the bodies the seed presentations name (see /work/shared/DOMAIN.md), plus what a Dutch
+ * regisseur expects to draw beside them (issue 16): the Wgr forms, provincie and Rijk,
+ * samenwerkingsverband, raadscommissie/griffie, extern projectleider/adviseur, ambtelijk overleg
+ * and the opgave. `directie` and `ambtelijke-organisatie` cover the many parts of organisations
+ * the seeds name that are neither a joint body nor a municipality.
  *
  * Colours group kinds into families, so a board reads at a glance: political bodies red/violet,
  * the municipality's own civil service blue, joint bodies orange/yellow, society green, control
- * black. Some kinds share a colour within a family; the card always shows the kind's label too.
+ * black. Colour is never the only signal: each kind has its own icon, and each family its own
+ * card edge (ACTOR_FAMILY_EDGE), for readers who cannot tell the colours apart.
  */
 import type { LocalizedText } from './text.ts'
 import type { TldrawColor } from './tldraw-styles.ts'

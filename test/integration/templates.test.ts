@@ -186,3 +186,38 @@ describe('the regiecheck on the server', () => {
     }
   })
 })
+
+describe('the aannames of a template board (issue 16)', () => {
+  it('are exported as a CSV, in Dutch or English, each with what it sits on and whether it is confirmed', async () => {
+    const board = await createBoard(server.url, { template: 'regiegemeente-bar' })
+    const response = await fetch(`${server.url}/api/boards/${board.id}/aannames.csv`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer())
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lines[0]).toBe('Waarop;Aanname;Status')
+    expect(lines.some((line) => line.startsWith('Gemeente Barendrecht;') && line.endsWith(';open'))).toBe(true)
+    const marked = templateModel('regiegemeente-bar', 'nl')
+    const count = [...marked.actors, ...marked.relations, ...marked.groups].filter((element) => element.aanname !== undefined).length
+    expect(lines.length - 1).toBeGreaterThanOrEqual(count)
+    const english = await fetch(`${server.url}/api/boards/${board.id}/aannames.csv?locale=en`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })
+    expect((await english.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('On;Assumption;Status')
+  })
+
+  it('leave the open regiecheck out of a rule the facilitator set aside, and list it apart with the reason', async () => {
+    const board = await createBoard(server.url, { template: 'bel-combinatie' })
+    const client = await connectSynced(wsUrl(), board.id, board.tokens.facilitator)
+    try {
+      const document = client.records.get('document:document') as { meta: Record<string, unknown> } & Record<string, unknown>
+      client.records.set('document:document', { ...document, meta: { ...document.meta, regiecheckDismissals: { 'rollen-niet-gescheiden': { reason: 'Bewust: het college is opdrachtgever en zit in het AB', by: 'Fenna', at: 1 } } } })
+      await waitForAsync(async () => {
+        const result = await regiecheckOf(board.id, board.tokens.viewer)
+        return result.body.findings?.every((finding) => finding.ruleId !== 'rollen-niet-gescheiden') === true
+      }, 'the dismissal to reach the server')
+      const result = (await regiecheckOf(board.id, board.tokens.viewer)).body as unknown as { dismissed: { ruleId: string; reason: string; findings: unknown[] }[] }
+      expect(result.dismissed).toEqual([expect.objectContaining({ ruleId: 'rollen-niet-gescheiden', reason: 'Bewust: het college is opdrachtgever en zit in het AB', findings: [expect.anything()] })])
+    } finally {
+      client.destroy()
+    }
+  })
+})
