@@ -163,7 +163,6 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
                     <tr>
                       <th scope="col">{text.name}</th>
                       <th scope="col">{text.kind}</th>
-                      <th scope="col">{text.source}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -184,8 +183,8 @@ export default function ArrangementsImportPanel({ mode, onImport }: Arrangements
                               </option>
                             ))}
                           </select>
+                          <div className="import-muted import-source">{kindSourceText(actor, text)}</div>
                         </td>
-                        <td className="import-muted">{kindSourceText(actor, text)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -68,7 +68,42 @@ function readCsv(file: PickedFile): ImportSheet {
   return { name: file.name, rows: parseDelimited(text).rows }
 }
 
+/** What a workbook may unpack to: a few MB of spreadsheet XML is thousands of rows already. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+
+/**
+ * The unpacked size a ZIP's central directory declares, summed; null when there is no central
+ * directory to read. Checked before unpacking, so a small file that unpacks to gigabytes (a
+ * "zip bomb") is refused rather than read.
+ */
+export function declaredUnpackedBytes(bytes: ArrayBuffer): number | null {
+  const view = new DataView(bytes)
+  // The end-of-central-directory record is 22 bytes plus a comment of at most 65535.
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 22 - 65535); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue
+    const entries = view.getUint16(end + 10, true)
+    let offset = view.getUint32(end + 16, true)
+    let total = 0
+    for (let i = 0; i < entries; i++) {
+      if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null
+      const size = view.getUint32(offset + 24, true)
+      // 0xFFFFFFFF means the real size is in a ZIP64 field: more than 4 GB.
+      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size
+      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+    }
+    return total
+  }
+  return null
+}
+
 async function readWorkbook(file: PickedFile): Promise<ImportSheet[]> {
+  const unpacked = declaredUnpackedBytes(file.bytes)
+  if (unpacked === null || unpacked > MAX_UNPACKED_BYTES) {
+    throw new ImportFileError(
+      unpacked === null ? `${file.name} kon niet als Excel-bestand worden gelezen. Is het beschadigd?` : `${file.name} is uitgepakt groter dan ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; dat is te veel voor een lijst regelingen.`,
+      unpacked === null ? `${file.name} could not be read as an Excel file. Is it damaged?` : `${file.name} unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; that is too much for a list of arrangements.`,
+    )
+  }
   const { default: readXlsxFile } = await import('read-excel-file/universal')
   try {
     const sheets = await readXlsxFile(file.bytes)

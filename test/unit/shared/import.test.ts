@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { detectSeparator, parseDelimited } from '../../../shared/import/delimited.ts'
 import { guessActorKind, matchActorKind, matchRelationKind } from '../../../shared/import/kind-match.ts'
 import { checkImportPayload, payloadToModel, previewToPayload } from '../../../shared/import/payload.ts'
-import { readImportFiles, type PickedFile } from '../../../shared/import/read-files.ts'
+import { declaredUnpackedBytes, readImportFiles, type PickedFile } from '../../../shared/import/read-files.ts'
 import {
   applyKindChoices,
   parseNumber,
@@ -205,6 +205,17 @@ describe('XLSX', () => {
     // A formula saved without its result has no value to read.
     expect(result.problems).toMatchObject([{ severity: 'error', row: 3, column: 'Actor A', value: '' }])
     expect(result.actors.find((actor) => actor.name === 'Gemeente Ermelo')).toMatchObject({ kind: 'gemeente', inwoners: 26001, fte: 210 })
+  })
+
+  it('refuses a workbook that declares it unpacks to more than 64 MB, before unpacking it', async () => {
+    const workbook = writeXlsx([{ name: 'Regelingen', rows: [['Actor A', 'Relatie', 'Actor B']] }])
+    expect(declaredUnpackedBytes(binaryFile('a.xlsx', workbook).bytes)).toBeGreaterThan(0)
+    // Rewrite one entry's declared size in the central directory to 100 MB.
+    const bomb = new Uint8Array(workbook)
+    const view = new DataView(bomb.buffer)
+    const central = bomb.findIndex((_, i) => i + 4 <= bomb.length && view.getUint32(i, true) === 0x02014b50)
+    view.setUint32(central + 24, 100 * 1024 * 1024, true)
+    await expect(readImportFiles([binaryFile('bom.xlsx', bomb)])).rejects.toThrow(/uitgepakt groter dan 64 MB/)
   })
 
   it('says so, in Dutch, when a file is an old .xls or a damaged workbook', async () => {
