@@ -5,7 +5,7 @@
  */
 import { createShapeId, toRichText, type TLNoteShape, type TLParentId, type TLShape, type TLShapeId, type TLStore } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
-import { placeArrivingNotes } from '../../shared/board/note-placement.ts'
+import { noteCellInFrame } from '../../shared/board/note-placement.ts'
 
 const NOTE_SIZE = 200
 const GAP = 20
@@ -53,10 +53,16 @@ export function addNote(store: TLStore, parentId: TLParentId, text: string, auth
     meta: { createdBy: author.id, createdByName: author.name },
     props: { ...NOTE_PROPS, richText: toRichText(text) },
   }
-  // In a lane: its next free grid cell, the lane grown when full (the one rule the canvas and
-  // the server's reveal use too), so the note never hides under the question or another note.
-  const changed = placeArrivingNotes<TLShape>(store.query.records('shape').get(), [note])
-  store.put([changed.find((record) => record.id === id) ?? note, ...changed.filter((record) => record.id !== id)])
+  // In a frame: its next free grid cell, the frame grown when full (the rule the canvas and the
+  // server's reveal use too), so the note never hides under a question card or another note.
+  const frame = store.get(parentId as TLShapeId)
+  if (frame?.typeName === 'shape' && frame.type === 'frame') {
+    const cell = noteCellInFrame(frame, siblings)
+    const grown = cell.frameHeight > frame.props.h ? [{ ...frame, props: { ...frame.props, h: cell.frameHeight } }] : []
+    store.put([...grown, { ...note, x: cell.x, y: cell.y }])
+  } else {
+    store.put([note])
+  }
   return id
 }
 

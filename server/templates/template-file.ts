@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { ACTOR_KIND_IDS } from '../../shared/regie/actor-kinds.ts'
-import { BLOCK_TYPES, CHECKLIST_PURPOSES, GROUP_KINDS, validateModel, type RegieModel } from '../../shared/regie/model.ts'
+import { BLOCK_TYPES, CHECKLIST_PURPOSES, GROUP_KINDS, REGELING_SOORTEN, validateModel, type RegieModel } from '../../shared/regie/model.ts'
 import { RELATION_KIND_IDS } from '../../shared/regie/relation-kinds.ts'
 import { SEED_IDS } from '../../shared/regie/source.ts'
 import { LOCALES, type Locale } from '../../shared/regie/text.ts'
@@ -29,10 +29,12 @@ const actor = z.object({
       rollen: z.array(text).max(LIMITS.maxItems).optional(),
       competenties: z.array(text).max(LIMITS.maxItems).optional(),
       toelichting: text.optional(),
+      regeling: z.enum(REGELING_SOORTEN).optional(),
     })
     .optional(),
   group: id.optional(),
   placeholder: z.boolean().optional(),
+  aanname: text.optional(),
   source,
 })
 
@@ -43,25 +45,26 @@ const relation = z.object({
   to: id,
   label: text.optional(),
   radReference: text.optional(),
+  aanname: text.optional(),
   source,
 })
 
-const group = z.object({ id, kind: z.enum(GROUP_KINDS), title: text, parent: id.optional(), after: id.optional(), source })
+const group = z.object({ id, kind: z.enum(GROUP_KINDS), title: text, parent: id.optional(), after: id.optional(), aanname: text.optional(), source })
 
-const placed = { id, group: id.optional(), after: id.optional(), source }
+const placed = { id, group: id.optional(), after: id.optional(), aanname: text.optional(), source }
 const block = z.discriminatedUnion('type', [
   z.object({
     ...placed,
     type: z.literal('flow'),
     title: text,
-    steps: z.array(z.object({ id, text, actorIds: z.array(id).max(LIMITS.maxItems) })).max(LIMITS.maxItems),
+    steps: z.array(z.object({ id, text, actorIds: z.array(id).max(LIMITS.maxItems), aanname: text.optional() })).max(LIMITS.maxItems),
   }),
   z.object({
     ...placed,
     type: z.literal('checklist'),
     purpose: z.enum(CHECKLIST_PURPOSES),
     title: text,
-    items: z.array(z.object({ id, text, hint: text.optional(), ref: z.string().max(60).optional(), response: text.optional() })).max(LIMITS.maxItems),
+    items: z.array(z.object({ id, text, hint: text.optional(), ref: z.string().max(60).optional(), response: text.optional(), aanname: text.optional() })).max(LIMITS.maxItems),
   }),
   z.object({ ...placed, type: z.literal('note'), title: text.optional(), text }),
   z.object({

@@ -107,6 +107,14 @@ function sizeOf(shape: PlacedShape): Size {
   return { width: props.w ?? 0, height: props.h ?? 0 }
 }
 
+/** A new note's spot in a frame (any frame, lane or not): its next free cell, on records. */
+export function noteCellInFrame(frame: PlacedShape, children: readonly PlacedShape[]): NoteCell {
+  const items = children
+    .filter((child) => child.typeName === 'shape')
+    .map((child) => ({ rect: { x: child.x ?? 0, y: child.y ?? 0, ...sizeOf(child) }, isNote: child.type === 'note' }))
+  return nextFreeNoteCell(sizeOf(frame), items)
+}
+
 export function isLaneFrame(shape: PlacedShape | undefined): boolean {
   if (!shape || shape.type !== 'frame') return false
   const meta = shape.meta as { regieGroup?: unknown } | undefined

@@ -182,7 +182,7 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     await screenshot(page, 'rotate-done-1440')
 
     for (const someone of [anna, bram]) await someone.page.waitForSelector('[data-board-error]', { timeout: 15_000 })
-    expect(await anna.page.textContent('[data-board-error]')).toContain('vervangen')
+    expect(await anna.page.textContent('[data-board-error]')).toContain('werkt niet meer')
     await screenshot(anna.page, 'rotated-away-1280')
 
     participantLink = newLink

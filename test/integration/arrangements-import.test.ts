@@ -88,7 +88,7 @@ describe('import → board → export → the same data', () => {
     const answer = await boardApi<Imported>(server.url, 'POST', '/api/boards/import-arrangements', null, { ...payload.payload, title: 'Arrangements', locale: 'en' })
     expect(answer.status).toBe(201)
     const english = await rawText(`/api/boards/${answer.body.id}/arrangements.csv?locale=en`, answer.body.tokens.viewer)
-    expect(english.split('\r\n')[0]).toBe('\uFEFFActor A;Relation;Actor B;Label;Commissioner;RAD reference')
+    expect(english.split('\r\n')[0]).toBe('\uFEFFActor A;Relation;Actor B;Label;Commissioner;RAD reference;Assumption')
     expect(english).toContain('Gemeente Albrandswaard;Outsourcing;GR BAR-organisatie')
     const check = await boardApi<{ counts: { actors: number; relations: number } }>(server.url, 'GET', `/api/boards/${answer.body.id}/regiecheck`, answer.body.tokens.viewer)
     expect(check.body.counts).toMatchObject({ actors: 25, relations: 39 })

@@ -3,11 +3,12 @@
  * and direct API calls: links shown again and replaced, voting rounds kept with their question,
  * template cards refused, the live voting count, the count of hidden notes, and who was present.
  */
-import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ATTENDANCE_MAP, CONTROL_MAP, readAttendance, readControl, type ControlState } from '../../shared/session/control-doc.ts'
 import type { HiddenNotes, LinksAnswer, VotingProgress } from '../../shared/session/session-api.ts'
+import { issuePerson } from '../helpers/board-http.ts'
+import { noteRecord } from '../helpers/records.ts'
 import { connectSynced, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { waitFor, waitForAsync } from '../helpers/wait.ts'
@@ -28,9 +29,9 @@ interface Person {
   key: string
 }
 
-function person(): Person {
-  const secret = randomBytes(32).toString('base64url')
-  return { secret, key: createHash('sha256').update(secret).digest('base64url') }
+/** An identity the board issues through `token`, as a browser gets one when it joins. */
+async function person(board: BoardLinks, token: string): Promise<Person> {
+  return issuePerson(server.url, board.id, token)
 }
 
 async function join(room: string, token: string, who?: Person): Promise<TestClient> {
@@ -55,20 +56,7 @@ async function api<T>(board: BoardLinks, method: string, path: string, token: st
 const voting = (board: BoardLinks, body: unknown) => api<ControlState & { error?: string }>(board, 'POST', '/session/voting', board.tokens.facilitator, body)
 
 function note(id: string, text: string, parentId = 'page:page') {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    index: 'a1',
-    parentId,
-    isLocked: false,
-    opacity: 1,
-    meta: { createdByName: 'Anna' },
-    props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
-  }
+  return noteRecord(id, { text, parentId, meta: { createdBy: 'user:anna', createdByName: 'Anna' } })
 }
 
 describe('links shown again inside the board', () => {
@@ -100,11 +88,13 @@ describe('links shown again inside the board', () => {
 
 describe('voting rounds people can follow', () => {
   let board: BoardLinks
-  const anna = person()
-  const bram = person()
+  let anna: Person
+  let bram: Person
 
   beforeAll(async () => {
     board = await createBoard(server.url, { title: 'Stemmen', template: 'co-creatie-co-productie-uitbesteding' })
+    anna = await person(board, board.tokens.participant)
+    bram = await person(board, board.tokens.participant)
     const writer = await join(board.id, board.tokens.participant, anna)
     writer.doc.transact(() => {
       for (const [id, text] of [['shape:a', 'Speeltuin'], ['shape:b', 'Bankjes'], ['shape:c', 'Buurtfeest']] as const) writer.records.set(id, note(id, text))
@@ -154,9 +144,9 @@ describe('voting rounds people can follow', () => {
     expect((await voting(board, { action: 'reveal' })).body.rounds).toHaveLength(2)
 
     const csv = await (await fetch(`${server.url}/api/boards/${board.id}/export.csv`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).text()
-    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Soort;Tekst;Frame / baan;Auteur;Stemmen ronde 1: Waar beginnen we mee?;Stemmen ronde 2: En daarna?')
-    expect(csv).toContain('Notitie;Speeltuin;;Anna;2;\r\n')
-    expect(csv).toContain('Notitie;Buurtfeest;;Anna;0;1\r\n')
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Soort;Tekst;Kader / baan;Auteur;Stemmen ronde 1: Waar beginnen we mee?;Stemmen ronde 2: En daarna?;Aanname')
+    expect(csv).toContain('Notitie;Speeltuin;;Anna;2;;\r\n')
+    expect(csv).toContain('Notitie;Buurtfeest;;Anna;0;1;\r\n')
     const report = await (await fetch(`${server.url}/api/boards/${board.id}/report.html`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).text()
     expect(report).toContain('Ronde 1: Waar beginnen we mee?')
     expect(report).toContain('Ronde 2: En daarna?')
@@ -166,7 +156,7 @@ describe('voting rounds people can follow', () => {
 describe('"stil schrijven" and presence, as the facilitator sees them', () => {
   it('counts hidden notes without showing them', async () => {
     const board = await createBoard(server.url, { title: 'Stil' })
-    const anna = person()
+    const anna = await person(board, board.tokens.participant)
     await api(board, 'POST', '/session/private', board.tokens.facilitator, { active: true })
     const secret = await join(`${board.id}/private/${anna.key}`, board.tokens.participant, anna)
     secret.doc.transact(() => {
@@ -180,8 +170,8 @@ describe('"stil schrijven" and presence, as the facilitator sees them', () => {
 
   it('records who was present, with the role of their link and the name they showed, for the report', async () => {
     const board = await createBoard(server.url, { title: 'Aanwezig' })
-    const fenna = person()
-    const anna = person()
+    const fenna = await person(board, board.tokens.facilitator)
+    const anna = await person(board, board.tokens.participant)
     const facilitator = await join(board.id, board.tokens.facilitator, fenna)
     facilitator.provider.awareness.setLocalState({ user: { id: 'user:f', name: 'Fenna', color: '#f00' }, session: { role: 'facilitator', ownerKey: fenna.key } })
     const participant = await join(board.id, board.tokens.participant, anna)

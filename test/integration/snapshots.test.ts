@@ -13,6 +13,7 @@ import { createBoard, startTestServer, type BoardLinks, type TestServer } from '
 import { waitForAsync } from '../helpers/wait.ts'
 import Database from 'better-sqlite3'
 import path from 'node:path'
+import { noteRecord } from '../helpers/records.ts'
 
 let server: TestServer
 const clients: TestClient[] = []
@@ -88,7 +89,10 @@ describe('snapshots', () => {
 
   it('takes one by itself when a voting round is revealed and when private notes are revealed', async () => {
     const board = await createBoard(server.url, { template: 'bel-combinatie' })
-    const [shapeId] = await storedShapeIds(board.id)
+    // An actor card: template question cards, frames and arrows are not votable.
+    const doc = new Y.Doc()
+    for (const update of (await server.storage.loadUpdates(board.id)).updates) Y.applyUpdate(doc, update)
+    const shapeId = doc.getArray<{ key: string; val: { type?: string } }>('tl_records').toArray().find((entry) => entry.val.type === 'regie-actor')!.key
     const session = (route: string, body: unknown) => api(board, 'POST', `/session/${route}`, undefined, body)
     expect((await session('voting', { action: 'start', shapeIds: [shapeId], votesPerPerson: 3, maxPerShape: 3, minutes: null })).status).toBe(200)
     const voter = await issuePerson(server.url, board.id, board.tokens.participant, 'Voter')
@@ -100,7 +104,7 @@ describe('snapshots', () => {
     expect((await session('private', { active: true })).status).toBe(200)
     const anna = await issuePerson(server.url, board.id, board.tokens.participant, 'Anna')
     const notes = await join(`${board.id}/private/${anna.key}`, board.tokens.participant, { owner: anna.secret })
-    notes.records.set('shape:anna-idea', { id: 'shape:anna-idea', typeName: 'shape', type: 'note' })
+    notes.records.set('shape:anna-idea', noteRecord('shape:anna-idea'))
     await waitForAsync(async () => (await server.storage.loadUpdates(`${board.id}/private/${anna.key}`)).updates.length > 0, 'the private note to be stored')
     expect((await session('private', { active: false })).status).toBe(200)
 

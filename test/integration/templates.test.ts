@@ -134,7 +134,7 @@ describe('the regiecheck on the server', () => {
         type: 'regie-actor',
         x: 0,
         y: 0,
-        props: { w: 240, h: 110, kind, name, inwoners: null, fte: null, domeinen: null, afdelingen: null, rollen: [], competenties: [], toelichting: '', placeholder: false },
+        props: { w: 240, h: 110, kind, name, inwoners: null, fte: null, domeinen: null, afdelingen: null, rollen: [], competenties: [], toelichting: '', placeholder: false, regeling: '' },
       })
       const ends = (['start', 'end'] as const).map((terminal, i) => ({
         id: `binding:p-${terminal}`,

@@ -49,7 +49,7 @@ describe('phone model', () => {
 })
 
 describe('notes written without an editor', () => {
-  it('adds a valid note record to the lane, below what is there, with its author', async () => {
+  it('adds a valid note record to the lane, in a free cell of its grid, with its author', async () => {
     const store = boardStore()
     const { records } = await workshopBoard()
     store.put(records)
@@ -59,7 +59,14 @@ describe('notes written without an editor', () => {
     // The store validated it against the board schema; the server's schema is the same one.
     expect(() => createTLSchema().types.shape.validate(note)).not.toThrow()
     const siblings = records.filter((record) => record.typeName === 'shape' && record.parentId === LANE)
-    expect((note as { y: number }).y).toBeGreaterThan(Math.max(...siblings.map((shape) => (shape as { y: number }).y)))
+    // The lane's next free cell (shared/board/note-placement.ts): on nothing that is already there.
+    const box = (shape: unknown) => {
+      const s = shape as { x: number; y: number; props: { w?: number; h?: number } }
+      return { x: s.x, y: s.y, w: s.props.w ?? 200, h: s.props.h ?? 200 }
+    }
+    const mine = box(note)
+    const overlapping = siblings.map(box).filter((other) => mine.x < other.x + other.w && other.x < mine.x + mine.w && mine.y < other.y + other.h && other.y < mine.y + mine.h)
+    expect(overlapping).toEqual([])
     expect(siblings.every((shape) => (shape as { index: string }).index < (note as { index: string }).index)).toBe(true)
 
     rewordNote(store, id, 'Twee bankjes')
