@@ -80,7 +80,8 @@ describe.skipIf(unavailable !== null)('the waiting room in the browser', () => {
     await screenshot(facilitator, 'lobby-facilitator-waiting-projector')
     await facilitator.setViewportSize({ width: 1440, height: 900 })
     await facilitator.click('[data-waiting="Carla"] [data-admit]')
-    await carla.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 30_000 })
+    // On a phone a participant gets the simple phone view first (the canvas is one tap away).
+    await carla.waitForSelector('[data-phone-view][data-board-ready="true"]', { timeout: 30_000 })
     await screenshot(carla, 'lobby-admitted-phone')
 
     await facilitator.click('[data-waiting="Dirk"] [data-refuse]')
@@ -104,7 +105,7 @@ describe.skipIf(unavailable !== null)('the waiting room in the browser', () => {
     await emma.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 30_000 })
     await facilitator.click('[data-lobby-toggle]')
     await facilitator.waitForSelector('[data-lobby="off"]')
-  })
+  }, 120_000)
 
   it('keeps a participant set to view-only read-only after a reload (same identity), until allowed again', async () => {
     const eva = await openBoard(board, 'participant', 'Eva')
@@ -119,5 +120,5 @@ describe.skipIf(unavailable !== null)('the waiting room in the browser', () => {
     expect(kept).toBe(1)
     await facilitator.click('[data-participant="Eva"] [data-view-only-toggle]')
     await eva.waitForSelector('.readonly-badge', { state: 'detached', timeout: 20_000 })
-  })
+  }, 90_000)
 })
