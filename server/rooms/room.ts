@@ -30,7 +30,7 @@ import type { TLSchema } from '@tldraw/tlschema'
 import type { RecordLookup } from '../../shared/board/record-rules.ts'
 import type { UpdateBudget } from '../sync/update-reader.ts'
 import { RecordGuard } from './record-guard.ts'
-import { checkAwarenessUpdate, type AwarenessLimits } from '../sync/awareness-limits.ts'
+import { checkAwarenessUpdate, type AwarenessLimits, type KnownClientIds } from '../sync/awareness-limits.ts'
 
 /** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
 export interface OtherDocuments {
@@ -258,11 +258,13 @@ export class Room {
   /** Throws AwarenessRefusedError for an update beyond the limits (see awareness-limits). */
   applyAwareness(peer: Peer, update: Uint8Array): void {
     // Limits first: they are checked without parsing the states.
-    checkAwarenessUpdate(update, peer.awarenessIds, this.options.awarenessLimits)
+    const others = this.othersAwarenessIds(peer)
+    checkAwarenessUpdate(update, peer.awarenessIds, this.options.awarenessLimits, others)
     const ids = readAwarenessClientIds(update)
     for (const id of ids) {
-      // A client id announced by another peer is not this peer's to change.
-      if (!peer.awarenessIds.has(id) && this.isClaimedByOther(peer, id)) return
+      // A client id announced by another peer (or instance) is not this peer's to change: an
+      // echo of other people's states, which stock y-websocket sends, changes nothing.
+      if (!peer.awarenessIds.has(id) && (others.has(id) || this.isClaimedByOther(peer, id))) return
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stampAwareness(update, { role: peer.role, participantId: peer.participantId ?? null }), peer)
   }
@@ -427,6 +429,12 @@ export class Room {
     this.storedBytes += bytes
     this.bytesSinceCompactionStart += bytes
     this.sizeIsCompacted = false
+  }
+
+  /** The client ids in the board's awareness that are not this peer's (see checkAwarenessUpdate). */
+  private othersAwarenessIds(peer: Peer): KnownClientIds {
+    const states = this.awareness.getStates()
+    return { has: (id) => states.has(id) && !peer.awarenessIds.has(id), size: states.size }
   }
 
   private isClaimedByOther(peer: Peer, id: number): boolean {

@@ -19,16 +19,33 @@ export interface AwarenessLimits {
 
 export class AwarenessRefusedError extends Error {}
 
+/** The client ids the board already knows from elsewhere (other connections, other instances). */
+export interface KnownClientIds {
+  has(id: number): boolean
+  readonly size: number
+}
+
 /**
  * Throws AwarenessRefusedError when `update` carries a state larger than allowed or would make its
  * connection speak for too many client ids, ProtocolError when it is malformed.
+ *
+ * Stock y-websocket sends every change of its awareness back to the server, other people's
+ * included: on joining a busy board it echoes the states it was just sent, all in one frame.
+ * Those ids belong to others (`others`), so they do not count as this connection's; the room
+ * ignores such echoes. Only ids new to the board count against the limit.
  */
-export function checkAwarenessUpdate(update: Uint8Array, ownIds: ReadonlySet<number>, limits: AwarenessLimits): void {
+export function checkAwarenessUpdate(
+  update: Uint8Array,
+  ownIds: ReadonlySet<number>,
+  limits: AwarenessLimits,
+  others: KnownClientIds = new Set<number>(),
+): void {
   const decoder = decoding.createDecoder(update)
   const added = new Set<number>()
   try {
     const count = decoding.readVarUint(decoder)
-    if (count > limits.maxClientIdsPerConnection) {
+    // Checked before reading the states: an echo names at most everyone the board knows.
+    if (count > limits.maxClientIdsPerConnection + others.size) {
       throw new AwarenessRefusedError(`awareness: more than ${limits.maxClientIdsPerConnection} client ids per connection`)
     }
     for (let i = 0; i < count; i++) {
@@ -40,7 +57,7 @@ export function checkAwarenessUpdate(update: Uint8Array, ownIds: ReadonlySet<num
         throw new AwarenessRefusedError(`awareness state larger than ${limits.maxStateBytes} bytes`)
       }
       const removal = state.byteLength === 4 && state[0] === 0x6e && state[1] === 0x75 && state[2] === 0x6c && state[3] === 0x6c // "null"
-      if (!removal && !ownIds.has(id)) added.add(id)
+      if (!removal && !ownIds.has(id) && !others.has(id)) added.add(id)
     }
   } catch (error) {
     if (error instanceof AwarenessRefusedError) throw error
