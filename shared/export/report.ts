@@ -91,7 +91,17 @@ function findingsOf(findings: readonly RegieFinding[], records: Parameters<typeo
 function countParticipants(content: BoardContent, ranking: VoteRanking | null): ParticipantCount {
   const present = content.attendance ?? []
   if (present.length > 0) {
-    const people = present.map(({ name, role }) => ({ name, role }))
+    // One person may have come back with a new identity (a replaced link issues new ones): the
+    // same name in the same role counts once.
+    const seen = new Set<string>()
+    const people = present
+      .map(({ name, role }) => ({ name, role }))
+      .filter(({ name, role }) => {
+        const key = `${role}\u0000${name.trim().toLocaleLowerCase('nl')}`
+        if (seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
     return { count: people.filter((person) => person.role === 'participant').length, basis: 'present', people }
   }
   if (ranking && ranking.voters > 0) return { count: ranking.voters, basis: 'voters' }

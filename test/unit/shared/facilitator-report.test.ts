@@ -74,6 +74,12 @@ describe('who was present and the notes per lane', () => {
     { name: 'Kees', role: 'viewer', firstSeen: 4 },
   ]
 
+  it('counts someone who came back with a new identity (same name, same role) once', () => {
+    const again: Attendee[] = [...attendance, { name: 'anna ', role: 'participant', firstSeen: 5 }]
+    const report = build(content({ rounds: [] }, again))
+    expect(report.participants).toEqual({ count: 2, basis: 'present', people: attendance.map(({ name, role }) => ({ name, role })) })
+  })
+
   it('counts the participants present and names everyone, before any vote or note counts', () => {
     const report = build(content({ rounds: [round('r', '', { [board.notes.first]: 1 }, { voters: 7 })] }, attendance))
     expect(report.participants).toEqual({ count: 2, basis: 'present', people: attendance.map(({ name, role }) => ({ name, role })) })
