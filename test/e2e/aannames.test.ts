@@ -33,7 +33,12 @@ async function joinBoard(page: Page, url: string, name: string): Promise<void> {
   await page.goto(url)
   await page.fill('#display-name', name)
   await page.click('button[type=submit]')
-  await page.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 20_000 })
+  // A participant on a phone gets the simple phone view first; the markers are on the canvas.
+  const opened = await page.waitForSelector('[data-board-ready="true"] .tl-canvas, [data-phone-view][data-board-ready="true"]', { timeout: 20_000 })
+  if ((await opened.getAttribute('data-phone-view')) !== null) {
+    await page.click('[data-open-canvas]')
+    await page.waitForSelector('[data-board-ready="true"] .tl-canvas', { timeout: 20_000 })
+  }
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
