@@ -168,7 +168,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
       {editor && <SessionOverlay editor={editor} session={session} />}
       {editor && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
       {editor && <RelationLabelTip editor={editor} />}
-      {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} />}
+      {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} onClose={() => setOutline(false)} />}
       </div>
       {banners}
       {narrow && bar}

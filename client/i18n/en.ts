@@ -153,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   'outline.heading': 'The board as text',
   'outline.toggle': 'Text view',
   'outline.skip': 'Go to the text view of the board',
+  'outline.close': 'Back to the board',
   'outline.noFrame': 'On the board, not in a frame',
   'outline.unnamedFrame': 'Unnamed frame',
   'outline.empty': 'Empty so far.',

@@ -152,6 +152,7 @@ export const nl = {
   'outline.heading': 'Het bord als tekst',
   'outline.toggle': 'Tekstweergave',
   'outline.skip': 'Naar de tekstweergave van het bord',
+  'outline.close': 'Terug naar het bord',
   'outline.noFrame': 'Los op het bord',
   'outline.unnamedFrame': 'Kader zonder naam',
   'outline.empty': 'Nog leeg.',

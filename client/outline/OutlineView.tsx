@@ -18,13 +18,15 @@ interface Props {
   session: BoardSession
   identity: Identity
   readOnly: boolean
+  /** Back to the canvas. The view covers the canvas and its bar, so it has its own way out. */
+  onClose(): void
 }
 
 /**
  * The same live board as text: for people who cannot or would rather not use a canvas (keyboard,
  * screen reader, small screens). Everything done here is an ordinary edit of the board.
  */
-export function OutlineView({ editor, session, identity, readOnly }: Props) {
+export function OutlineView({ editor, session, identity, readOnly, onClose }: Props) {
   const { t, language } = useI18n()
   const outline = useValue('outline', () => buildOutline(currentPageRecords(editor), language), [editor, language])
   const control = useControl(session)
@@ -36,10 +38,21 @@ export function OutlineView({ editor, session, identity, readOnly }: Props) {
   useEffect(() => heading.current?.focus(), [])
 
   return (
-    <div className="outline-view" data-outline-view>
-      <h1 tabIndex={-1} ref={heading}>
-        {t('outline.heading')}
-      </h1>
+    <div
+      className="outline-view"
+      data-outline-view
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) onClose()
+      }}
+    >
+      <div className="outline-header">
+        <h1 tabIndex={-1} ref={heading}>
+          {t('outline.heading')}
+        </h1>
+        <button type="button" className="outline-close" onClick={onClose} data-outline-close>
+          {t('outline.close')}
+        </button>
+      </div>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

@@ -227,7 +227,7 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
       await page.fill('[data-outline-text]', `Idee ${i}`)
       await page.click('[data-outline-add]')
     }
-    await page.click('[data-outline-toggle]')
+    await page.click('[data-outline-close]')
     // ...and ten dropped on the canvas at the same spot, on the question card.
     await page.evaluate((laneId) => {
       type Editor = { createShape(shape: object): void }
