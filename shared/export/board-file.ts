@@ -15,7 +15,7 @@
  * created unless the whole file passes. Votes, session state and private notes are not exported.
  */
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
-import { parentChainProblem, richTextInRecordProblem } from '../board/record-rules.ts'
+import { nestingDepth, parentChainProblem, richTextInRecordProblem } from '../board/record-rules.ts'
 import { sequencesUsedBy, type SequenceInUse } from '../board/schema-sequences.ts'
 
 // tldraw's store types, named through the schema (so we need not depend on @tldraw/store).
@@ -77,7 +77,7 @@ export function checkBoardFile(value: unknown, schema: TLSchema): BoardFileCheck
     return refuse(`the file is version ${value.version}, made by a newer Regiebord; this one reads version ${BOARD_FILE_VERSION}`)
   }
   if (value.version !== BOARD_FILE_VERSION) return refuse(`"version" must be ${BOARD_FILE_VERSION}`)
-  if (nestingDepth(value) > MAX_BOARD_FILE_DEPTH) return refuse(`objects and lists are nested more than ${MAX_BOARD_FILE_DEPTH} deep`)
+  if (nestingDepth(value, MAX_BOARD_FILE_DEPTH) > MAX_BOARD_FILE_DEPTH) return refuse(`objects and lists are nested more than ${MAX_BOARD_FILE_DEPTH} deep`)
   if (typeof value.title !== 'string' || value.title.length > MAX_TITLE_LENGTH) return refuse(`"title" must be a text of at most ${MAX_TITLE_LENGTH} characters`)
   if (typeof value.createdAt !== 'number' || !Number.isFinite(value.createdAt) || value.createdAt < 0) return refuse('"createdAt" must be a time in milliseconds')
   if (!isPlainObject(value.meta)) return refuse('"meta" must be an object')
@@ -221,20 +221,6 @@ export function schemaRelation(stored: unknown, current: SerializedSchemaV2, inU
   }
   if (Object.keys(current.sequences).some((sequence) => !Object.hasOwn(stored.sequences as object, sequence))) behind = true
   return behind ? 'older' : 'same'
-}
-
-/** How deep arrays and objects nest in a parsed JSON value; iterative, so any depth is safe. */
-function nestingDepth(value: unknown): number {
-  let deepest = 0
-  const stack: [unknown, number][] = [[value, 0]]
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, depth] = next
-    if (typeof node !== 'object' || node === null) continue
-    deepest = Math.max(deepest, depth + 1)
-    if (deepest > MAX_BOARD_FILE_DEPTH) return deepest
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1])
-  }
-  return deepest
 }
 
 function summary(problems: readonly string[]): string {
