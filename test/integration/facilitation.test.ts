@@ -10,7 +10,7 @@ import { CLOSE_TOKEN_ROTATED, type VotesAnswer } from '../../shared/session/sess
 import { encodeUpdate } from '../../server/sync/protocol.ts'
 import { connectClient, connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
-import { issuePerson, type Person } from '../helpers/board-http.ts'
+import { boardApi, issuePerson, type Person } from '../helpers/board-http.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 import { shapeWith } from '../helpers/records.ts'
 
@@ -36,17 +36,8 @@ async function join(room: string, token: string, who?: Person): Promise<TestClie
   return client
 }
 
-async function api<T>(board: BoardLinks, method: string, path: string, token: string, body?: unknown, who?: Person): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(who && { 'x-regiebord-owner': who.secret }),
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  return { status: response.status, body: (await response.json()) as T }
+function api<T>(board: BoardLinks, method: string, path: string, token: string, body?: unknown, who?: Person): Promise<{ status: number; body: T }> {
+  return boardApi<T>(server.url, method, `/api/boards/${board.id}${path}`, token, body, who).then(({ status, body }) => ({ status, body }))
 }
 
 const session = (board: BoardLinks, path: string, body: unknown, token = board.tokens.facilitator) => api<ControlState>(board, 'POST', `/session/${path}`, token, body)

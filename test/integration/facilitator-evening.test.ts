@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ATTENDANCE_MAP, CONTROL_MAP, readAttendance, readControl, type ControlState } from '../../shared/session/control-doc.ts'
 import type { HiddenNotes, LinksAnswer, VotingProgress } from '../../shared/session/session-api.ts'
-import { issuePerson } from '../helpers/board-http.ts'
+import { boardApi, issuePerson } from '../helpers/board-http.ts'
 import { noteRecord } from '../helpers/records.ts'
 import { connectSynced, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
@@ -40,17 +40,8 @@ async function join(room: string, token: string, who?: Person): Promise<TestClie
   return client
 }
 
-async function api<T>(board: BoardLinks, method: string, path: string, token: string, body?: unknown, who?: Person): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(who && { 'x-regiebord-owner': who.secret }),
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  return { status: response.status, body: (await response.json()) as T }
+function api<T>(board: BoardLinks, method: string, path: string, token: string, body?: unknown, who?: Person): Promise<{ status: number; body: T }> {
+  return boardApi<T>(server.url, method, `/api/boards/${board.id}${path}`, token, body, who).then(({ status, body }) => ({ status, body }))
 }
 
 const voting = (board: BoardLinks, body: unknown) => api<ControlState & { error?: string }>(board, 'POST', '/session/voting', board.tokens.facilitator, body)
