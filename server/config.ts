@@ -39,6 +39,7 @@ export interface Config {
   maxBoardsLoaded: number
   /** Stored size of one board's document; updates beyond it are refused. */
   maxBoardBytes: number
+  maxBoardMemoryBytes: number
   /** Largest request body of the JSON API (uploads have MAX_ASSET_BYTES). */
   maxRequestBodyBytes: number
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
@@ -64,6 +65,7 @@ export interface Config {
   maxImportsPerHourPerIp: number
   /** Files one client address may upload per hour, over all boards. */
   maxUploadsPerHourPerIp: number
+  maxTemplateSavesPerHourPerIp: number
   /** Stored bytes of uploaded files per board. */
   maxBoardAssetBytes: number
   /** Uploaded files per board. */
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', 800, 1, 1_000_000),
     maxBoardsLoaded: integer(env, 'MAX_BOARDS_LOADED', 1000, 1, 1_000_000),
     maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', 64 * MiB, 64 * 1024, 4096 * MiB),
+    maxBoardMemoryBytes: integer(env, 'MAX_BOARD_MEMORY_BYTES', 256 * MiB, 1 * MiB, 16384 * MiB),
     maxRequestBodyBytes: integer(env, 'MAX_REQUEST_BODY_BYTES', 64 * 1024, 1024, 64 * MiB),
     trustProxy: flag(env, 'TRUST_PROXY'),
     retentionDays: optionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
@@ -168,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxBoardsPerHourPerIp: integer(env, 'MAX_BOARDS_PER_HOUR_PER_IP', 200, 1, 1_000_000),
     maxImportsPerHourPerIp: integer(env, 'MAX_IMPORTS_PER_HOUR_PER_IP', 30, 1, 1_000_000),
     maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
+    maxTemplateSavesPerHourPerIp: integer(env, 'MAX_TEMPLATE_SAVES_PER_HOUR_PER_IP', 30, 1, 1_000_000),
     maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 40 * MiB, 1024, 1024 * 1024 * MiB),
     maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 100, 1, 1_000_000),
     adminToken: adminToken(env),

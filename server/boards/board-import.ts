@@ -11,7 +11,7 @@
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from '@tldraw/tlschema'
-import { createBoardSchema } from '../../shared/board/board-schema.ts'
+import { boardSchema } from '../../shared/board/board-schema.ts'
 import { META_MAP, MetaKey, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
 import { checkBoardFile, toBoardFile, type BoardFile } from '../../shared/export/board-file.ts'
 import type { Storage } from '../storage/storage.ts'
@@ -27,7 +27,7 @@ export type ImportResult = { ok: true; board: CreatedBoard } | { ok: false; mess
 
 /** Checks `value` as a board file and stores it as a new board; nothing is stored if it fails. */
 export async function importBoardFile(storage: Storage, value: unknown, now = Date.now()): Promise<ImportResult> {
-  const checked = checkBoardFile(value, createBoardSchema())
+  const checked = checkBoardFile(value, boardSchema())
   if (!checked.ok) return checked
   const { file } = checked
   const structure = file.structure.length > 0 ? { structure: documentWith(file.structure) } : undefined

@@ -3,7 +3,7 @@
  * sync upgrade both call `authorize`.
  */
 import * as Y from 'yjs'
-import { createBoardSchema, documentRecords, PAGE_ID } from '../../shared/board/board-schema.ts'
+import { boardSchema, documentRecords, PAGE_ID } from '../../shared/board/board-schema.ts'
 import { templateRecords } from '../../shared/board/template-records.ts'
 import { META_MAP, MetaKey, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
 import type { Locale } from '../../shared/regie/text.ts'
@@ -77,7 +77,7 @@ async function initialDocument(title: string, createdAt: number, template: Templ
     meta.set(MetaKey.createdAt, createdAt)
     for (const record of [...documentRecords(title), ...shapes, ...bindings]) records.set(record.id, record)
     // Labelled with the schema they were written in, so clients migrate them like any board.
-    meta.set(MetaKey.schema, createBoardSchema().serialize())
+    meta.set(MetaKey.schema, boardSchema().serialize())
   })
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()

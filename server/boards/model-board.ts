@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from '@tldraw/tlschema'
-import { createBoardSchema, documentRecords, PAGE_ID } from '../../shared/board/board-schema.ts'
+import { boardSchema, documentRecords, PAGE_ID } from '../../shared/board/board-schema.ts'
 import { modelBoardRecords } from '../../shared/board/model-board-records.ts'
 import { META_MAP, MetaKey, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
 import type { RegieModel } from '../../shared/regie/model.ts'
@@ -31,7 +31,7 @@ export async function createBoardFromModel(
   now = Date.now(),
 ): Promise<CreatedBoard> {
   const { shapes, bindings } = await oneAtATime(() => modelBoardRecords(input.model, { pageId: PAGE_ID }))
-  const schema = createBoardSchema()
+  const schema = boardSchema()
   const records: TLRecord[] = [...documentRecords(input.title), ...shapes, ...bindings]
   for (const record of records) schema.types[record.typeName].validate(record)
   const doc = new Y.Doc()

@@ -3,7 +3,8 @@
  * boards, imports, uploads and participant identities. Each refusal is a 429 with Retry-After and
  * is counted in `regiebord_rejections_total{reason}`.
  */
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { Config } from '../config.ts'
 import type { RejectionReason } from '../metrics/metrics.ts'
 import { KeyedRateLimit } from './keyed-rate-limit.ts'
@@ -22,6 +23,7 @@ export class RequestLimits {
   readonly boards: RequestLimit
   readonly imports: RequestLimit
   readonly uploads: RequestLimit
+  readonly templateSaves: RequestLimit
   readonly identitiesPerIp: RequestLimit
   readonly identitiesPerLink: RequestLimit
 
@@ -30,6 +32,7 @@ export class RequestLimits {
     this.boards = perHour(config.maxBoardsPerHourPerIp, 'boards_per_ip', 'new boards')
     this.imports = perHour(config.maxImportsPerHourPerIp, 'imports_per_ip', 'imports')
     this.uploads = perHour(config.maxUploadsPerHourPerIp, 'uploads_per_ip', 'uploads')
+    this.templateSaves = perHour(config.maxTemplateSavesPerHourPerIp, 'template_saves_per_ip', 'own templates saved')
     this.identitiesPerIp = perHour(config.maxIdentitiesPerHourPerIp, 'identities_per_ip', 'new participant identities')
     this.identitiesPerLink = {
       allowance: new KeyedRateLimit(config.maxIdentitiesPerMinutePerLink, MINUTE, now),
@@ -45,4 +48,12 @@ export function overLimit(c: Context, limit: RequestLimit, key: string, count: (
   count(limit.reason)
   c.header('Retry-After', String(limit.allowance.retryAfterSeconds(key)))
   return c.json({ error: 'rate_limited', message: `Too many requests: at most ${limit.what}; try again later` }, 429)
+}
+
+/**
+ * Takes one from the caller's allowance before anything else runs, so a refused request never
+ * gets its (up to 8 MiB) body read or parsed.
+ */
+export function allowanceFirst(limit: RequestLimit, address: (c: Context) => string, count: (reason: RejectionReason) => void): MiddlewareHandler {
+  return createMiddleware(async (c, next) => overLimit(c, limit, address(c), count) ?? next())
 }

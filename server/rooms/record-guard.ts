@@ -17,6 +17,7 @@
  * parent only when two people race, and refusing deletions would refuse the one honest way back.
  */
 import * as Y from 'yjs'
+import type { UpdateCost } from './memory-budget.ts'
 import type { TLSchema } from '@tldraw/tlschema'
 import { META_MAP, RECORDS_ARRAY } from '../../shared/doc-layout.ts'
 import { bindingEndsProblem, isPlainObject, parentChainProblem, recordProblem, type RecordLookup } from '../../shared/board/record-rules.ts'
@@ -45,7 +46,7 @@ export class UpdateRefusedError extends Error {
 }
 
 /** A reference problem may be a record of a document that is not loaded yet. */
-export type GuardVerdict = { ok: true } | { ok: false; error: UpdateRefusedError; missingReference: boolean }
+export type GuardVerdict = { ok: true; cost: UpdateCost } | { ok: false; error: UpdateRefusedError; missingReference: boolean }
 
 interface Span {
   clock: number
@@ -81,7 +82,7 @@ export class RecordGuard {
       if (error instanceof MalformedUpdateError) return refuse('malformed_update', 'malformed update')
       throw error
     }
-    return new UpdateCheck(this, read).run(others)
+    return new UpdateCheck(this, read, update.byteLength).run(others)
   }
 
   /** @internal for UpdateCheck */
@@ -117,6 +118,7 @@ class UpdateCheck {
   constructor(
     private readonly guard: RecordGuard,
     private readonly read: ReadUpdate,
+    private readonly byteLength: number,
   ) {
     this.store = guard.document.store
   }
@@ -297,7 +299,7 @@ class UpdateCheck {
         value.typeName === 'shape' ? parentChainProblem(key, lookup) : value.typeName === 'binding' ? bindingEndsProblem(value, lookup) : null
       if (problem) return refuse('invalid_record', `record refused: ${problem}`.slice(0, 120), /does not exist|not a shape of the board/.test(problem))
     }
-    return { ok: true }
+    return { ok: true, cost: { items: this.read.items.length + this.read.gcs.length, clients: this.read.starts.length, deleteRanges: this.read.deletes.length, bytes: this.byteLength } }
   }
 }
 

@@ -18,7 +18,7 @@ import type { Peer } from './peer.ts'
 import { CloseCode, Room, type OtherDocuments } from './room.ts'
 import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
 import { parseRoomName, roomName } from '../../shared/session/channels.ts'
-import { createBoardSchema } from '../../shared/board/board-schema.ts'
+import { boardSchema } from '../../shared/board/board-schema.ts'
 import type { TLSchema } from '@tldraw/tlschema'
 import { putBoardLabelRight } from './board-label.ts'
 
@@ -27,6 +27,7 @@ export interface RegistryOptions {
   compactAfterUpdates: number
   maxBoardsLoaded: number
   maxBoardBytes: number
+  maxBoardMemoryBytes: number
   maxUpdateStructs: number
   maxUpdateDeleteRanges: number
   maxAwarenessStateBytes: number
@@ -58,7 +59,7 @@ export class RoomRegistry {
   private readonly unloading = new Set<Promise<void>>()
   private readonly discarded = new Set<string>()
   /** Built once: every room checks records against it. */
-  private readonly schema: TLSchema = createBoardSchema()
+  private readonly schema: TLSchema = boardSchema()
   private readonly loadedListeners: ((room: Room) => void)[] = []
 
   constructor(
@@ -198,6 +199,7 @@ export class RoomRegistry {
     const loading = Room.load(boardId, this.storage, this.fanout, {
       compactAfterUpdates: this.options.compactAfterUpdates,
       maxBoardBytes: this.options.maxBoardBytes,
+      maxBoardMemoryBytes: this.options.maxBoardMemoryBytes,
       countUpdate: this.options.countUpdate,
       log: this.log,
       schema: this.schema,

@@ -30,6 +30,7 @@ import type { TLSchema } from '@tldraw/tlschema'
 import type { RecordLookup } from '../../shared/board/record-rules.ts'
 import type { UpdateBudget } from '../sync/update-reader.ts'
 import { RecordGuard } from './record-guard.ts'
+import { checkBoardMemory } from './memory-budget.ts'
 import { checkAwarenessUpdate, type AwarenessLimits, type KnownClientIds } from '../sync/awareness-limits.ts'
 
 /** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
@@ -43,6 +44,8 @@ export interface RoomOptions {
   compactAfterUpdates: number
   /** Stored document size past which updates are refused (BoardTooLargeError). */
   maxBoardBytes: number
+  /** Estimated heap past which updates are refused (BoardMemoryError, see memory-budget). */
+  maxBoardMemoryBytes: number
   /** Counts applied updates (metrics). */
   countUpdate: (source: 'client' | 'remote') => void
   /** Called when storage failed and the room can no longer vouch for its state. */
@@ -224,6 +227,7 @@ export class Room {
       verdict = this.guard.check(update, others.lookup)
     }
     if (!verdict.ok) throw verdict.error
+    checkBoardMemory(this.doc, this.storedBytes + this.writingBytes, verdict.cost, this.options.maxBoardMemoryBytes)
     this.captured = null
     let failure: unknown = null
     try {

@@ -35,6 +35,7 @@ import {
   CLOSE_RESYNC,
 } from '../../shared/session/session-api.ts'
 import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
+import { BoardMemoryError } from '../rooms/memory-budget.ts'
 import { UpdateRefusedError, type RefusalKind } from '../rooms/record-guard.ts'
 import { AwarenessRefusedError, awarenessCost } from './awareness-limits.ts'
 import { decodeClientMessage, ProtocolError, type ClientMessage } from './protocol.ts'
@@ -172,6 +173,8 @@ export class SyncConnection implements Peer {
       this.reject('protocol_violation', CloseCode.invalidPayload, error.message)
     } else if (error instanceof BoardTooLargeError) {
       this.reject('board_too_large', CloseCode.boardTooLarge, error.message)
+    } else if (error instanceof BoardMemoryError) {
+      this.reject('board_memory', CloseCode.boardTooLarge, error.message)
     } else {
       this.log.error({ err: error }, 'message handling failed')
       this.close(CloseCode.internalError, 'internal error')

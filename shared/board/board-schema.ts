@@ -24,6 +24,17 @@ export function createBoardSchema(): TLSchema {
   })
 }
 
+let shared: TLSchema | undefined
+/**
+ * One schema for a whole process. Building one costs ~6 ms (tldraw sorts and checks every
+ * migration), which a burst of board creations or imports would otherwise pay per request while
+ * everyone else's sync waits; the schema is never changed after it is built.
+ */
+export function boardSchema(): TLSchema {
+  shared ??= createBoardSchema()
+  return shared
+}
+
 /**
  * The two records tldraw creates itself when an editor mounts on an empty store. Their ids are
  * fixed, so a board the server wrote and an editor that mounts on it agree.

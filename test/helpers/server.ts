@@ -26,6 +26,7 @@ export const GENEROUS_ADDRESS_LIMITS = {
   MAX_BOARDS_PER_HOUR_PER_IP: '100000',
   MAX_IMPORTS_PER_HOUR_PER_IP: '100000',
   MAX_UPLOADS_PER_HOUR_PER_IP: '100000',
+  MAX_TEMPLATE_SAVES_PER_HOUR_PER_IP: '100000',
 } as const
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {

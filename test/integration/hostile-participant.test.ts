@@ -563,3 +563,49 @@ describe('hostile participant: import applies the same rules', () => {
     expect((await importWith([noteRecord('shape:ok', { text: 'goed' })])).status).toBe(201)
   })
 })
+
+describe('hostile participant: a board has a memory budget', () => {
+  it('closes a writer whose many small, valid updates would take the board past its memory budget; readers keep the board', async () => {
+    const small = await startTestServer({ maxBoardMemoryBytes: 8 * 1024 * 1024 })
+    const opened: TestClient[] = []
+    const joinSmall = async (board: BoardLinks) => {
+      const client = await connectSynced(small.wsUrl, board.id, board.tokens.participant)
+      opened.push(client)
+      return client
+    }
+    try {
+      const board = await createBoard(small.url)
+      const bystander = await joinSmall(board)
+      const attacker = await joinSmall(board)
+      const closed = closeOf(attacker)
+      let closedWith: { code: number; reason: string } | null = null
+      void closed.then((how) => (closedWith = how))
+      // Each round: 300 valid notes in one item, then every other one deleted (300 splits). Every
+      // update is far inside the per-update budget; together they are not.
+      const array = attacker.doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY)
+      let sent = 0
+      for (let round = 0; round < 60 && !closedWith; round++) {
+        const notes = Array.from({ length: 300 }, (_, i) => noteRecord(`shape:m${round}-${i}`, { text: `notitie ${round}-${i} ${'tekst '.repeat(20)}` }))
+        attacker.doc.transact(() => array.push(notes.map((note, i) => ({ key: `shape:m${round}-${i}`, val: note }))))
+        attacker.doc.transact(() => {
+          for (let i = array.length - 300; i < array.length; i++) array.delete(i, 1)
+        })
+        sent += 300
+        await waitFor(() => closedWith !== null || bystander.records.get(`shape:m${round}-1`) !== undefined, `round ${round} to arrive or be refused`)
+      }
+      expect(closedWith).toMatchObject({ code: CLOSE_BOARD_TOO_LARGE, reason: expect.stringMatching(/memory limit/) })
+      const text = await (await fetch(`${small.url}/metrics`)).text()
+      expect(text).toMatch(/regiebord_rejections_total\{reason="board_memory"\} 1\b/)
+      // The bystander was not closed and a newcomer loads the board as far as it was accepted.
+      expect(bystander.provider.wsconnected).toBe(true)
+      const newcomer = await joinSmall(board)
+      const kept = [...newcomer.records.map.keys()].filter((key) => key.startsWith('shape:m')).length
+      expect(kept).toBeGreaterThan(0)
+      expect(kept).toBeLessThan(sent)
+      await waitFor(() => newcomer.records.map.size === bystander.records.map.size, 'the newcomer to hold what the bystander holds')
+    } finally {
+      for (const client of opened) client.destroy()
+      await small.close()
+    }
+  }, 120_000)
+})
