@@ -6,6 +6,7 @@ import {
   Tldraw,
   type Editor,
   type TLComponents,
+  type TldrawOptions,
   type TLStoreWithStatus,
   type TLUserPreferences,
 } from 'tldraw'
@@ -29,6 +30,7 @@ import { regieShapeUtils } from '../shapes/index.ts'
 import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
 import type { BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { registerNoteFitting } from './fit-notes.ts'
 import type { Identity } from './identity.ts'
 import type { SyncStatusSnapshot } from './sync-status.ts'
 import { NARROW_SCREEN } from './view-choice.ts'
@@ -46,6 +48,13 @@ function BoardBarInTldraw() {
   return useContext(BoardBarSlot)
 }
 const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardBarInTldraw }
+
+/*
+ * On a phone the canvas zooms from 5 to 200 %. tldraw draws its hatch-fill tiles up front for
+ * every zoom level up to max ÷ min zoom (squares up to 4096 px at its default 5–800 %): seconds of
+ * a phone's CPU before the board shows. Beyond 200 % a note is wider than the phone anyway.
+ */
+const PHONE_OPTIONS: Partial<TldrawOptions> = { camera: { zoomSteps: [0.05, 0.1, 0.25, 0.5, 1, 2] } }
 
 function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
@@ -79,6 +88,8 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
   const [outline, setOutline] = useState(false)
   const [tourOpen, setTourOpen] = useState(false)
   const narrow = useMediaQuery(NARROW_SCREEN)
+  // Fixed for this editor: new options would make a new editor when a phone is turned.
+  const [options] = useState(() => (window.matchMedia(NARROW_SCREEN).matches ? PHONE_OPTIONS : undefined))
   const store = useMemo<TLStoreWithStatus>(
     () => (ready ? { status: 'synced-remote', connectionStatus: 'online', store: session.store } : { status: 'loading' }),
     [ready, session],
@@ -108,6 +119,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
   useEffect(() => (editor ? registerRelationRouting(editor) : undefined), [editor])
   useEffect(() => (editor ? registerNotePlacement(editor) : undefined), [editor])
+  useEffect(() => (editor ? registerNoteFitting(editor) : undefined), [editor])
 
   const bar = (
     <div className={narrow ? 'board-bar' : 'board-bar board-bar--in-tldraw'}>
@@ -148,6 +160,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
         user={user}
         assetUrls={assetUrls}
         licenseKey={licenseKey ?? undefined}
+        options={options}
         overrides={TLDRAW_WORDS}
         onMount={(editor) => {
           editor.updateInstanceState({ isReadonly: readOnly })
