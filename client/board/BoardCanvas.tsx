@@ -129,11 +129,14 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
       <button type="button" className="outline-toggle" aria-pressed={tourOpen} onClick={() => setTourOpen((on) => !on)} data-tour-toggle>
         {t('tour.open')}
       </button>
-      <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
-        {t('outline.toggle')}
+      {/* On a phone the two views keep their names, shortened to fit beside the Regie button. */}
+      <button type="button" className="outline-toggle" aria-pressed={outline} aria-label={t('outline.toggle')} onClick={() => setOutline((on) => !on)} data-outline-toggle>
+        <span className="bar-label">{t('outline.toggle')}</span>
+        <span className="bar-label--short" aria-hidden="true">{t('outline.toggle.short')}</span>
       </button>
-      <button type="button" className="outline-toggle" onClick={onSimpleView} data-simple-view>
-        {t('phone.simpleView')}
+      <button type="button" className="outline-toggle" aria-label={t('phone.simpleView')} onClick={onSimpleView} data-simple-view>
+        <span className="bar-label">{t('phone.simpleView')}</span>
+        <span className="bar-label--short" aria-hidden="true">{t('phone.simpleView.short')}</span>
       </button>
       <LanguageSwitch />
     </div>
