@@ -6,7 +6,8 @@
  * an edit and stores the size without the mark, so the note looks right on every screen at once.
  * A canvas that may not write leaves the note to the next one that may.
  */
-import type { Editor, TLNoteShape, TLRecord, TLShapeId } from 'tldraw'
+import type { Editor, TLFrameShape, TLNoteShape, TLRecord, TLShapeId } from 'tldraw'
+import { NOTE_GRID } from '../../shared/board/note-placement.ts'
 import { NEEDS_FIT } from '../outline/note-edits.ts'
 
 function needsFit(record: TLRecord | undefined): record is TLNoteShape {
@@ -30,8 +31,18 @@ export function registerNoteFitting(editor: Editor): () => void {
       const { [NEEDS_FIT]: _done, ...meta } = note.meta as Record<string, unknown>
       return { ...note, meta, props: { ...note.props, growY: sized.props.growY, fontSizeAdjustment: sized.props.fontSizeAdjustment } } as TLNoteShape
     })
+    // A note grown past the bottom of its frame (a lane) would be cut off there: the frame grows
+    // with it, as it does when a note is placed in a full lane.
+    const frames = new Map<TLShapeId, TLFrameShape>()
+    for (const note of fitted) {
+      const parent = frames.get(note.parentId as TLShapeId) ?? editor.store.get(note.parentId as TLShapeId)
+      if (parent?.typeName !== 'shape' || parent.type !== 'frame') continue
+      const frame = parent as TLFrameShape
+      const bottom = note.y + (NOTE_GRID.note + note.props.growY) * note.props.scale + NOTE_GRID.padding
+      if (bottom > frame.props.h) frames.set(frame.id, { ...frame, props: { ...frame.props, h: bottom } })
+    }
     // Not an undo step of this person's: they did not write these notes.
-    editor.run(() => editor.store.put(fitted), { history: 'ignore' })
+    editor.run(() => editor.store.put([...frames.values(), ...fitted]), { history: 'ignore' })
   }
   const schedule = (ids: Iterable<TLShapeId>) => {
     for (const id of ids) waiting.add(id)

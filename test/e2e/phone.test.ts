@@ -176,6 +176,9 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     }, REWORDED, { timeout: 30_000 })
     const size = await canvasNoteSize(desktop, REWORDED)
     expect(size).toMatchObject({ needsFit: null, growY: size?.tldrawGrowY, fontSizeAdjustment: size?.tldrawFontSizeAdjustment })
+    // …and its lane grew with it, so the frame does not cut it off.
+    const { note, lane } = (await canvasNote(desktop, REWORDED))!
+    expect(note.y + note.h).toBeLessThanOrEqual(lane.y + lane.h)
     await shot(phone, '05-reworded')
     await shot(desktop, '05-desktop-sees-long-note')
   })
@@ -260,6 +263,16 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     await phone.tap('[data-open-canvas]')
     await phone.waitForSelector('[data-board-ready="true"] .tl-shape[data-shape-type="note"]', { timeout: 60_000 })
     await shot(phone, '10-canvas')
+    // It opens on the whole board between tldraw's menus and toolbars and our bar: no note's
+    // corner lies under any of them (the long note included, all of it).
+    const covered = await phone.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.tl-shape[data-shape-type="note"]')].flatMap((note) => {
+        const box = note.getBoundingClientRect()
+        const corners = [[box.left + 4, box.top + 4], [box.right - 4, box.top + 4], [box.left + 4, box.bottom - 4], [box.right - 4, box.bottom - 4]] as const
+        return corners.filter(([x, y]) => document.elementFromPoint(x, y)?.closest('.tl-shape') !== note).map(([x, y]) => `${note.dataset.shapeId ?? note.id} at ${Math.round(x)},${Math.round(y)}`)
+      }),
+    )
+    expect(covered).toEqual([])
     // tldraw names our things with our words: a sticky is a "Notitie", not an "Opmerking".
     await phone.locator('[data-testid="tools.note"]').waitFor()
     await expect(phone.locator('[data-testid="tools.note"]').getAttribute('aria-label')).resolves.toMatch(/^Notitie\b/)
