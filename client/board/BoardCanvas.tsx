@@ -6,6 +6,7 @@ import {
   Tldraw,
   type Editor,
   type TLComponents,
+  type TldrawOptions,
   type TLStoreWithStatus,
   type TLUserPreferences,
 } from 'tldraw'
@@ -29,6 +30,8 @@ import { regieShapeUtils } from '../shapes/index.ts'
 import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
 import type { BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { registerNoteFitting } from './fit-notes.ts'
+import { showWholeBoard } from './open-view.ts'
 import type { Identity } from './identity.ts'
 import type { SyncStatusSnapshot } from './sync-status.ts'
 import { NARROW_SCREEN } from './view-choice.ts'
@@ -46,6 +49,13 @@ function BoardBarInTldraw() {
   return useContext(BoardBarSlot)
 }
 const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardBarInTldraw }
+
+/*
+ * On a phone the canvas zooms from 5 to 200 %. tldraw draws its hatch-fill tiles up front for
+ * every zoom level up to max ÷ min zoom (squares up to 4096 px at its default 5–800 %): seconds of
+ * a phone's CPU before the board shows. Beyond 200 % a note is wider than the phone anyway.
+ */
+const PHONE_OPTIONS: Partial<TldrawOptions> = { camera: { zoomSteps: [0.05, 0.1, 0.25, 0.5, 1, 2] } }
 
 function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
@@ -79,6 +89,8 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
   const [outline, setOutline] = useState(false)
   const [tourOpen, setTourOpen] = useState(false)
   const narrow = useMediaQuery(NARROW_SCREEN)
+  // Fixed for this editor: new options would make a new editor when a phone is turned.
+  const [options] = useState(() => (window.matchMedia(NARROW_SCREEN).matches ? PHONE_OPTIONS : undefined))
   const store = useMemo<TLStoreWithStatus>(
     () => (ready ? { status: 'synced-remote', connectionStatus: 'online', store: session.store } : { status: 'loading' }),
     [ready, session],
@@ -108,6 +120,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
   useEffect(() => (editor ? registerRelationDrawing(editor) : undefined), [editor])
   useEffect(() => (editor ? registerRelationRouting(editor) : undefined), [editor])
   useEffect(() => (editor ? registerNotePlacement(editor) : undefined), [editor])
+  useEffect(() => (editor ? registerNoteFitting(editor) : undefined), [editor])
 
   const bar = (
     <div className={narrow ? 'board-bar' : 'board-bar board-bar--in-tldraw'}>
@@ -117,11 +130,14 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
       <button type="button" className="outline-toggle" aria-pressed={tourOpen} onClick={() => setTourOpen((on) => !on)} data-tour-toggle>
         {t('tour.open')}
       </button>
-      <button type="button" className="outline-toggle" aria-pressed={outline} onClick={() => setOutline((on) => !on)} data-outline-toggle>
-        {t('outline.toggle')}
+      {/* On a phone the two views keep their names, shortened to fit beside the Regie button. */}
+      <button type="button" className="outline-toggle" aria-pressed={outline} aria-label={t('outline.toggle')} onClick={() => setOutline((on) => !on)} data-outline-toggle>
+        <span className="bar-label">{t('outline.toggle')}</span>
+        <span className="bar-label--short" aria-hidden="true">{t('outline.toggle.short')}</span>
       </button>
-      <button type="button" className="outline-toggle" onClick={onSimpleView} data-simple-view>
-        {t('phone.simpleView')}
+      <button type="button" className="outline-toggle" aria-label={t('phone.simpleView')} onClick={onSimpleView} data-simple-view>
+        <span className="bar-label">{t('phone.simpleView')}</span>
+        <span className="bar-label--short" aria-hidden="true">{t('phone.simpleView.short')}</span>
       </button>
       <LanguageSwitch />
     </div>
@@ -148,6 +164,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
         user={user}
         assetUrls={assetUrls}
         licenseKey={licenseKey ?? undefined}
+        options={options}
         overrides={TLDRAW_WORDS}
         onMount={(editor) => {
           editor.updateInstanceState({ isReadonly: readOnly })
@@ -158,9 +175,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
           // names authors. The name is the display name people chose to show on this board.
           editor.getInitialMetaForShape = () => ({ createdBy: identity.id, createdByName: identity.name })
           // Open on the whole board (a template is larger than a screen, a phone's especially).
-          // Never closer than 100 %: a board with one sticky should not open as a close-up.
-          const bounds = editor.getCurrentPageBounds()
-          if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32 })
+          showWholeBoard(editor, options === PHONE_OPTIONS)
         }}
       />
       </BoardBarSlot.Provider>

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { JoinDialog } from '../join/JoinDialog.tsx'
 import { TurnedAway, WaitingRoom } from '../join/WaitingRoom.tsx'
 import type { BoardLocation } from './board-location.ts'
+import { chooseView } from './view-choice.ts'
+import { downloadCanvasFiles } from './warm-canvas.ts'
 import { loadIdentity, type Identity } from './identity.ts'
 import { admissionOf, loadOwner, type AdmissionStatus, type Owner } from '../session/owner-secret.ts'
 import { forgetBoard, rememberBoard } from '../start/my-boards.ts'
@@ -54,10 +56,15 @@ export function BoardPage({ location }: { location: BoardLocation }) {
     }
   }, [location.boardId, location.token])
 
-  // The board's code downloads while the name is typed (after the dialog is on screen).
+  // The board's code downloads while the name is typed (after the dialog is on screen), then the
+  // canvas's files, so that opening the canvas later does not start with a download. Who will see
+  // the canvas straight away (a wide screen, or "Hele bord" chosen before) needs both at once.
   useEffect(() => {
     if (failure) return
-    const timer = window.setTimeout(() => void loadBoardView().catch(() => undefined), identity ? 0 : 50)
+    const timer = window.setTimeout(() => {
+      if (chooseView('participant') === 'canvas') downloadCanvasFiles()
+      void loadBoardView().then(downloadCanvasFiles, () => undefined)
+    }, identity ? 0 : 50)
     return () => window.clearTimeout(timer)
   }, [failure, identity])
 

@@ -66,9 +66,11 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
   const params = { token, owner: owner.secret }
   const main = openBoardConnection(boardId, token, owner.secret)
   const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: true })
-  const control = openDocConnection({ room: roomName({ boardId, channel: 'control' }), params, cache: false })
   // Only participants write privately; a facilitator's and a viewer's notes are never secret.
   const privateDoc = role === 'participant' ? openDocConnection({ room: roomName({ boardId, channel: 'private', ownerKey: owner.key }), params, cache: true }) : null
+  // Last: browsers open one socket to a host at a time, and the board shows once the three above
+  // are in; the control doc (timer, voting) follows a round trip later.
+  const control = openDocConnection({ room: roomName({ boardId, channel: 'control' }), params, cache: false })
   const { $control, dispose: stopControl } = watchControl(control.doc)
   const clock = createServerClock()
 

@@ -391,4 +391,7 @@ export const en: Record<MessageKey, string> = {
   'regie.regeling.bedrijfsvoering': 'Operations: the council via the executive',
   'item.stelling': 'Proposition',
   'export.aannames': 'Assumptions (CSV)',
+  // Phone canvas bar (issue 14): the views' names shortened to fit a 360 px screen.
+  'outline.toggle.short': 'Text',
+  'phone.simpleView.short': 'Simple',
 }

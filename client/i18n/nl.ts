@@ -390,6 +390,9 @@ export const nl = {
   'regie.regeling.bedrijfsvoering': 'Bedrijfsvoering: de raad via het college',
   'item.stelling': 'Stelling',
   'export.aannames': 'Aannames (CSV)',
+  // Phone canvas bar (issue 14): the views' names shortened to fit a 360 px screen.
+  'outline.toggle.short': 'Tekst',
+  'phone.simpleView.short': 'Eenvoudig',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -7,6 +7,12 @@ import { createShapeId, toRichText, type TLNoteShape, type TLParentId, type TLSh
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import { noteCellInFrame } from '../../shared/board/note-placement.ts'
 
+/**
+ * Marks a note whose text was written here, where it cannot be measured: the next canvas sizes it
+ * to its text as tldraw would and removes the mark (client/board/fit-notes.ts).
+ */
+export const NEEDS_FIT = 'needsFit'
+
 const NOTE_SIZE = 200
 const GAP = 20
 
@@ -50,7 +56,7 @@ export function addNote(store: TLStore, parentId: TLParentId, text: string, auth
     rotation: 0,
     isLocked: false,
     opacity: 1,
-    meta: { createdBy: author.id, createdByName: author.name },
+    meta: { createdBy: author.id, createdByName: author.name, [NEEDS_FIT]: true },
     props: { ...NOTE_PROPS, richText: toRichText(text) },
   }
   // In a frame: its next free grid cell, the frame grown when full (the rule the canvas and the
@@ -69,5 +75,5 @@ export function addNote(store: TLStore, parentId: TLParentId, text: string, auth
 export function rewordNote(store: TLStore, id: TLShapeId, text: string): void {
   const note = store.get(id)
   if (!note || note.typeName !== 'shape' || note.type !== 'note') return
-  store.put([{ ...note, props: { ...note.props, richText: toRichText(text) } } as TLNoteShape])
+  store.put([{ ...note, meta: { ...note.meta, [NEEDS_FIT]: true }, props: { ...note.props, richText: toRichText(text) } } as TLNoteShape])
 }

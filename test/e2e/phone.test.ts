@@ -23,7 +23,8 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/phone')
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const LANE = 'shape:lane-wijk'
 const NEW_NOTE = 'Een bankje bij de speeltuin'
-const REWORDED = 'Twee bankjes bij de speeltuin, in de schaduw'
+/** Long enough that tldraw makes the note taller than its 200 units. */
+const REWORDED = 'Twee bankjes bij de speeltuin, in de schaduw van de grote kastanje, zodat opa en oma kunnen zitten terwijl de kinderen spelen'
 
 type Box = { x: number; y: number; w: number; h: number }
 type EditorHandle = {
@@ -75,6 +76,18 @@ function canvasNote(page: Page, text: string) {
     },
     [text, LANE],
   )
+}
+
+/** How a note written on the phone is sized on a desktop canvas, and how tldraw itself would size it. */
+function canvasNoteSize(page: Page, text: string) {
+  return page.evaluate((wanted) => {
+    type Note = { id: string; type: string; meta: Record<string, unknown>; props: { richText: unknown; growY: number; fontSizeAdjustment: number } }
+    const editor = window.__regiebordEditor as unknown as { getCurrentPageShapes(): Note[]; getShapeUtil(type: string): { onBeforeCreate(note: Note): Note | undefined } }
+    const note = editor.getCurrentPageShapes().find((shape) => shape.type === 'note' && JSON.stringify(shape.props.richText).includes(wanted))
+    if (!note) return null
+    const sized = editor.getShapeUtil('note').onBeforeCreate(note) ?? note
+    return { growY: note.props.growY, needsFit: note.meta.needsFit ?? null, tldrawGrowY: sized.props.growY, fontSizeAdjustment: note.props.fontSizeAdjustment, tldrawFontSizeAdjustment: sized.props.fontSizeAdjustment }
+  }, text)
 }
 
 describe.skipIf(unavailable !== null)('a resident on a phone', () => {
@@ -139,6 +152,13 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     expect(note.x).toBeGreaterThanOrEqual(lane.x)
     expect(note.y).toBeGreaterThanOrEqual(lane.y)
     expect(note.x + note.w).toBeLessThanOrEqual(lane.x + lane.w)
+    // The canvas measured the note written on the phone (as tldraw does after an edit) and took its mark off.
+    await desktop.waitForFunction((text) => {
+      const shapes = window.__regiebordEditor.getCurrentPageShapes() as unknown as { type: string; meta: Record<string, unknown>; props: { richText: unknown } }[]
+      return shapes.some((shape) => shape.type === 'note' && JSON.stringify(shape.props.richText).includes(text) && shape.meta.needsFit === undefined)
+    }, NEW_NOTE, { timeout: 30_000 })
+    const size = await canvasNoteSize(desktop, NEW_NOTE)
+    expect(size).toMatchObject({ needsFit: null, growY: size?.tldrawGrowY, fontSizeAdjustment: size?.tldrawFontSizeAdjustment })
     await shot(desktop, '04-desktop-sees-note')
   })
 
@@ -149,7 +169,18 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     await phone.tap('[data-phone-save]')
     await phone.locator(`[data-phone-note][data-mine="true"]:has-text("${REWORDED}")`).waitFor()
     await desktop.waitForFunction((text) => JSON.stringify(window.__regiebordEditor.getCurrentPageShapes().map((shape) => shape.props.richText)).includes(text), REWORDED, { timeout: 30_000 })
+    // Longer text: the note is taller on the canvas straight away, as if it had been typed there.
+    await desktop.waitForFunction((text) => {
+      const shapes = window.__regiebordEditor.getCurrentPageShapes() as unknown as { type: string; props: { richText: unknown; growY: number } }[]
+      return shapes.some((shape) => shape.type === 'note' && JSON.stringify(shape.props.richText).includes(text) && shape.props.growY > 0)
+    }, REWORDED, { timeout: 30_000 })
+    const size = await canvasNoteSize(desktop, REWORDED)
+    expect(size).toMatchObject({ needsFit: null, growY: size?.tldrawGrowY, fontSizeAdjustment: size?.tldrawFontSizeAdjustment })
+    // …and its lane grew with it, so the frame does not cut it off.
+    const { note, lane } = (await canvasNote(desktop, REWORDED))!
+    expect(note.y + note.h).toBeLessThanOrEqual(lane.y + lane.h)
     await shot(phone, '05-reworded')
+    await shot(desktop, '05-desktop-sees-long-note')
   })
 
   it('votes with thumb-sized buttons that cover nothing, within the budget', async () => {
@@ -232,6 +263,16 @@ describe.skipIf(unavailable !== null)('a resident on a phone', () => {
     await phone.tap('[data-open-canvas]')
     await phone.waitForSelector('[data-board-ready="true"] .tl-shape[data-shape-type="note"]', { timeout: 60_000 })
     await shot(phone, '10-canvas')
+    // It opens on the whole board between tldraw's menus and toolbars and our bar: no note's
+    // corner lies under any of them (the long note included, all of it).
+    const covered = await phone.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.tl-shape[data-shape-type="note"]')].flatMap((note) => {
+        const box = note.getBoundingClientRect()
+        const corners = [[box.left + 4, box.top + 4], [box.right - 4, box.top + 4], [box.left + 4, box.bottom - 4], [box.right - 4, box.bottom - 4]] as const
+        return corners.filter(([x, y]) => document.elementFromPoint(x, y)?.closest('.tl-shape') !== note).map(([x, y]) => `${note.dataset.shapeId ?? note.id} at ${Math.round(x)},${Math.round(y)}`)
+      }),
+    )
+    expect(covered).toEqual([])
     // tldraw names our things with our words: a sticky is a "Notitie", not an "Opmerking".
     await phone.locator('[data-testid="tools.note"]').waitFor()
     await expect(phone.locator('[data-testid="tools.note"]').getAttribute('aria-label')).resolves.toMatch(/^Notitie\b/)

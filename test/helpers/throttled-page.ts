@@ -58,21 +58,30 @@ export async function throttledPhonePage(browser: Browser, network: NetworkProfi
 }
 
 /**
- * Records in the page, on the browser's clock, when an element matching `selector` is first in
- * the DOM: `window.__shownAt[selector]`. Observed in the page, so a busy test runner adds no delay.
+ * Records in the page, on the browser's clock, when an element matching `selector` is first on
+ * screen: `window.__shownAt[selector]`, the first animation frame after it entered the DOM (so the
+ * work that keeps the page from painting it counts). Observed in the page, so a busy test runner
+ * adds no delay.
  */
 export async function markWhenShown(page: Page, selectors: readonly string[]): Promise<void> {
   await page.addInitScript((wanted: readonly string[]) => {
     const shown: Record<string, number> = {}
+    const inserted = new Set<string>()
     ;(window as unknown as { __shownAt: Record<string, number> }).__shownAt = shown
     const check = () => {
-      for (const selector of wanted) if (!(selector in shown) && document.querySelector(selector)) shown[selector] = Date.now()
+      for (const selector of wanted) {
+        if (inserted.has(selector) || !document.querySelector(selector)) continue
+        inserted.add(selector)
+        requestAnimationFrame(() => (shown[selector] = Date.now()))
+      }
     }
     new MutationObserver(check).observe(document, { childList: true, subtree: true })
   }, selectors)
 }
 
 export async function shownAt(page: Page, selector: string): Promise<number> {
+  // The frame after the element appeared may still be coming.
+  await page.waitForFunction((wanted) => wanted in (window as unknown as { __shownAt: Record<string, number> }).__shownAt, selector, { timeout: 60_000, polling: 50 })
   const at = await page.evaluate((wanted) => (window as unknown as { __shownAt: Record<string, number> }).__shownAt[wanted], selector)
   if (typeof at !== 'number') throw new Error(`${selector} was never shown`)
   return at

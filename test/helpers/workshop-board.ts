@@ -52,7 +52,7 @@ function note(id: string, text: string, parentId: TLParentId, index: string, x: 
       labelColor: 'black',
       size: 'm',
       font: 'draw',
-      fontSizeAdjustment: 0,
+      fontSizeAdjustment: 1, // a factor in tldraw 5: 0 draws the text at size 0
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,
