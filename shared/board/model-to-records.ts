@@ -96,7 +96,7 @@ class RecordWriter {
     const flowArrows = this.model.blocks.flatMap((block) =>
       block.type === 'flow' ? block.steps.slice(1).map((step, i) => ({ id: flowArrowId(block, i + 1), from: block.steps[i]!.id, to: step.id, label: '' })) : [],
     )
-    return [...flowArrows, ...this.model.relations.map((relation) => ({ id: relation.id, from: relation.from, to: relation.to, label: relation.label ?? '' }))]
+    return [...flowArrows, ...this.model.relations.map((relation) => ({ id: relation.id, from: relation.from, to: relation.to, label: relation.label ?? '', kind: relation.kind }))]
   }
 
   private groupsParentFirst(): RegieGroup<string>[] {

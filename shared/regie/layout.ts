@@ -355,6 +355,7 @@ class LayoutContext<T> {
       'elk.spacing.componentComponent': spacing,
       'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 3),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
     }
     const graph: ElkNode = {
       id: 'root',

@@ -8,7 +8,7 @@
 import type { TLArrowBinding, TLArrowShape, TLShape } from '@tldraw/tlschema'
 import type { Rect } from '../../shared/regie/layout.ts'
 import { richTextToPlain } from '../../shared/board/rich-text.ts'
-import { arcBody, labelSize, pointAlong, polylineHitsRect, rectsOverlap, shrink } from '../../shared/board/relation-routing.ts'
+import { arcBody, labelBoxAt, labelSize, polylineHitsRect, rectsOverlap, shrink } from '../../shared/board/relation-routing.ts'
 
 export interface BoardMeasures {
   cards: number
@@ -77,9 +77,7 @@ export function measureRecords(shapes: readonly TLShape[], bindings: readonly TL
     if (cards.some((card) => card.id !== from.id && card.id !== to.id && polylineHitsRect(body, shrink(rectOf(card), 2)))) crossing.push(arrow.id)
     const text = richTextToPlain(arrow.props.richText)
     if (text !== '') {
-      const size = labelSize(text, body)
-      const centre = pointAlong(body, arrow.props.labelPosition)
-      labels.push({ id: arrow.id, box: { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size } })
+      labels.push({ id: arrow.id, box: labelBoxAt(body, arrow.props.labelPosition, labelSize(text, body)) })
     }
   }
   const labelOverlaps: string[] = []
