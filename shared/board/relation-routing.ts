@@ -121,7 +121,17 @@ export function findBundles(cards: readonly RoutableCard[], relations: readonly 
     const hub = byId.get(group.hub)!
     const centres = [...others].map((id) => centreOf(byId.get(id)!))
     const centroid = { x: centres.reduce((sum, p) => sum + p.x, 0) / centres.length, y: centres.reduce((sum, p) => sum + p.y, 0) / centres.length }
-    const side = facingSide(hub, centroid)
+    // The side most of them lie beyond: the sum of the directions to them, not their centroid
+    // (three gemeenten spread above a hub face its top, even when one lies far to the side).
+    const middle = centreOf(hub)
+    const direction = centres.reduce(
+      (sum, p) => {
+        const length = Math.hypot(p.x - middle.x, p.y - middle.y) || 1
+        return { x: sum.x + (p.x - middle.x) / length, y: sum.y + (p.y - middle.y) / length }
+      },
+      { x: 0, y: 0 },
+    )
+    const side = facingSide(hub, { x: middle.x + direction.x, y: middle.y + direction.y })
     chosen.push({ hub: group.hub, members, side, along: side === 'top' || side === 'bottom' ? centroid.x : centroid.y })
   }
   const bundles = new Map<string, Bundle>()
