@@ -60,7 +60,7 @@ export interface RelationRoute {
 export const ARROW_LABEL = { fontSize: 18, lineHeight: 1.35, padding: 4.25, charWidth: 9.1, maxVerticalWidth: 16 * 18, margin: 64 } as const
 
 /** Bends tried, smallest first: a straight line where it is free, a wider curve where not. */
-const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190, 260, -260, 340, -340, 440, -440, 600, -600]
+const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190, 260, -260, 340, -340, 440, -440, 600, -600, 800, -800, 1050, -1050]
 const LABEL_POSITIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
 /** Where a bundle's one label goes: near the card the bundle converges on (1 = at the hub). */
 const HUB_LABEL_POSITIONS = [0.72, 0.64, 0.8, 0.56, 0.5, 0.44, 0.36, 0.28, 0.2]
@@ -220,7 +220,7 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
 
     // Candidate arcs, best first: fewest cards crossed, then the gentlest curve, centres before
     // other aims. Other aims are only tried when no arc between the centres is free.
-    const near = others.filter((card) => rectsOverlap(card.rect, grow(boundsOf([from, to]), 500)))
+    const near = others.filter((card) => rectsOverlap(card.rect, grow(boundsOf([from, to]), 1200)))
     const bends = bendsFor(nth, relation.from > relation.to)
     const tryPair = ([startAnchor, endAnchor]: readonly [Anchor, Anchor]) =>
       bends.map((bend) => {
@@ -415,7 +415,24 @@ export function arcBody(from: Rect, to: Rect, bend: number, startAnchor: Anchor 
   while (first < points.length - 1 && pointInRect(points[first]!, from)) first++
   let last = points.length - 1
   while (last > first && pointInRect(points[last]!, to)) last--
-  return points.slice(Math.max(0, first - 1), Math.min(points.length, last + 2))
+  const body = points.slice(first, last + 1)
+  // Cut exactly where the arc leaves the first card and enters the second, as tldraw does: a
+  // sample's length (up to 1/48 of the arc) off at an end moves a label by as much.
+  if (first > 0) body.unshift(boundaryBetween(points[first - 1]!, points[first]!, from))
+  if (last < points.length - 1) body.push(boundaryBetween(points[last + 1]!, points[last]!, to))
+  return body.length >= 2 ? body : points.slice(Math.max(0, first - 1), Math.min(points.length, last + 2))
+}
+
+/** The point between `inside` (in `rect`) and `outside` where the segment crosses the rect's outline. */
+function boundaryBetween(inside: Point, outside: Point, rect: Rect): Point {
+  let a = 0
+  let b = 1
+  for (let i = 0; i < 16; i++) {
+    const t = (a + b) / 2
+    if (pointInRect({ x: inside.x + (outside.x - inside.x) * t, y: inside.y + (outside.y - inside.y) * t }, rect)) a = t
+    else b = t
+  }
+  return { x: inside.x + (outside.x - inside.x) * b, y: inside.y + (outside.y - inside.y) * b }
 }
 
 function circleThrough(a: Point, b: Point, c: Point): Point | null {
