@@ -202,9 +202,10 @@ class LayoutContext<T> {
     if (nodes.length === 0) return { ref, width: minimum.width, height: minimum.height + (ref === null ? 0 : FRAME_TITLE_BAND), children: [] }
     // A group shows its title above its contents; the board has no title.
     const padding = ref === null ? { top: 0, side: 0 } : { top: FRAME_TITLE_BAND + INNER_PADDING, side: INNER_PADDING }
-    const first = this.facingOutside(key, nodes)
-    const edges = this.edgesWithin(key, nodes).map((edge) => (first.has(edge.targets[0]!) && !first.has(edge.sources[0]!) ? { ...edge, sources: edge.targets, targets: edge.sources } : edge))
-    const box = await this.runElk(ref, nodes, edges, this.direction, padding, first)
+    const { first, last } = this.facingOutside(key, nodes)
+    const reversed = (edge: ElkExtendedEdge) => (first.has(edge.targets[0]!) && !first.has(edge.sources[0]!)) || (last.has(edge.sources[0]!) && !last.has(edge.targets[0]!))
+    const edges = this.edgesWithin(key, nodes).map((edge) => (reversed(edge) ? { ...edge, sources: edge.targets, targets: edge.sources } : edge))
+    const box = await this.runElk(ref, nodes, edges, this.direction, padding, first, last)
     return { ...box, width: Math.max(box.width, minimum.width), height: Math.max(box.height, minimum.height + (ref === null ? 0 : FRAME_TITLE_BAND)) }
   }
 
@@ -288,8 +289,8 @@ class LayoutContext<T> {
    * body's director, whom all gemeenten address): they go in the group's first layer, on the side
    * facing where those relations come from, instead of behind the group's other cards.
    */
-  private facingOutside(containerKey: string, nodes: readonly Box[]): Set<string> {
-    if (containerKey === ROOT) return new Set()
+  private facingOutside(containerKey: string, nodes: readonly Box[]): { first: Set<string>; last: Set<string> } {
+    if (containerKey === ROOT) return { first: new Set(), last: new Set() }
     const present = new Set(nodes.map((node) => nodeId(node.ref)))
     const balance = new Map<string, number>()
     for (const relation of this.model.relations) {
@@ -303,8 +304,12 @@ class LayoutContext<T> {
     }
     const best = Math.max(0, ...balance.values())
     // Only a clear focus counts: a few stray relations should not reorder a group.
-    if (best < 3) return new Set()
-    return new Set([...balance].filter(([id, value]) => value === best && present.has(id)).map(([id]) => id))
+    const first = best < 3 ? new Set<string>() : new Set([...balance].filter(([id, value]) => value === best && present.has(id)).map(([id]) => id))
+    // The other way round: children many relations leave from (seven gemeenten that each take
+    // part in three joint bodies) go in the last layer, in one row facing those bodies, so no
+    // other card of the group stands between them and where their relations go.
+    const last = new Set([...balance].filter(([id, value]) => value <= -3 && present.has(id) && !first.has(id)).map(([id]) => id))
+    return { first, last }
   }
 
   private refOf(id: string): ElementRef {
@@ -345,6 +350,7 @@ class LayoutContext<T> {
     direction: LayoutDirection,
     padding: { top: number; side: number },
     first: ReadonlySet<string> = new Set(),
+    last: ReadonlySet<string> = new Set(),
   ): Promise<Box<R>> {
     const spacing = String(this.spacing)
     const layoutOptions: ElkOptions = {
@@ -365,6 +371,7 @@ class LayoutContext<T> {
         width: node.width,
         height: node.height,
         ...(first.has(nodeId(node.ref)) && { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } }),
+        ...(last.has(nodeId(node.ref)) && { layoutOptions: { 'elk.layered.layering.layerConstraint': 'LAST' } }),
       })),
       edges,
     }

@@ -158,6 +158,8 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
     console.log(`template inserted → laid out on the board, Chromium 1440×900:\n  ${timings.join('\n  ')}`)
     await settle(page)
     const measures = await measurePage(page)
+    record('five templates inserted side by side', measures)
+    await screenshots(page, 'inserted')
     expectTargets(measures)
     expect(measures.labelOverlaps).toEqual([])
   })
