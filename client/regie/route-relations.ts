@@ -23,6 +23,18 @@ function arrowEnds(editor: Editor, arrow: TLArrowShape): { start?: TLArrowBindin
   return ends
 }
 
+/**
+ * The frame tldraw makes an arrow between these two shapes the child of (their closest common
+ * ancestor), as a page rect; null when that is the page. A frame clips its children.
+ */
+function commonFrameRect(editor: Editor, a: TLShapeId, b: TLShapeId): Rect | null {
+  const first = editor.getShape(a)
+  const second = editor.getShape(b)
+  if (!first || !second) return null
+  const ancestor = editor.findCommonAncestor([first, second])
+  return ancestor && editor.getShape(ancestor)?.type === 'frame' ? pageRect(editor, ancestor) : null
+}
+
 /** The page box of an arrow's label as tldraw lays it out, or null without a label. */
 function labelBox(editor: Editor, arrow: TLArrowShape): Rect | null {
   const geometry = editor.getShapeGeometry(arrow) as { children?: { isLabel?: boolean; bounds: { x: number; y: number; w: number; h: number } }[] }
@@ -51,7 +63,8 @@ export function rerouteArrows(editor: Editor, arrowIds: Iterable<TLShapeId>): vo
     const ends = arrowEnds(editor, arrow)
     if (!ends.start || !ends.end) return []
     const kind = relationMetaOf(arrow.meta)?.regieRelation
-    return [{ id: arrow.id, from: ends.start.toId, to: ends.end.toId, label: relationLabelOf(richTextToPlain(arrow.props.richText), arrow.meta), ...(kind !== undefined && { kind }) }]
+    const within = commonFrameRect(editor, ends.start.toId, ends.end.toId)
+    return [{ id: arrow.id, from: ends.start.toId, to: ends.end.toId, label: relationLabelOf(richTextToPlain(arrow.props.richText), arrow.meta), ...(kind !== undefined && { kind }), ...(within && { within }) }]
   })
   // A bundle is routed as a whole, so moving one of its cards keeps the others converging.
   const wanted = withBundleMates(new Set<string>(arrowIds), all)

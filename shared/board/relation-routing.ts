@@ -31,7 +31,17 @@ export interface RelationToRoute {
   readonly label: string
   /** The relation kind: relations of one kind and label into one card run as a bundle. */
   readonly kind?: string
+  /**
+   * The frame both ends lie in, if any: tldraw makes the arrow that frame's child, and a frame
+   * clips its children, so the arc and its label must stay inside it.
+   */
+  readonly within?: Rect
 }
+
+/** Stands in `crossings` for an arc that would leave the frame it is drawn in (and be cut off). */
+export const OUTSIDE_FRAME = '(frame)'
+/** Arcs and labels keep this far inside their frame's edge. */
+const FRAME_MARGIN = 6
 
 export interface Anchor {
   readonly x: number
@@ -221,12 +231,14 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     // Candidate arcs, best first: fewest cards crossed, then the gentlest curve, centres before
     // other aims. Other aims are only tried when no arc between the centres is free.
     const near = others.filter((card) => rectsOverlap(card.rect, grow(boundsOf([from, to]), 1200)))
+    const inside = relation.within ? shrink(relation.within, FRAME_MARGIN) : null
     const bends = bendsFor(nth, relation.from > relation.to)
     const tryPair = ([startAnchor, endAnchor]: readonly [Anchor, Anchor]) =>
       bends.map((bend) => {
         const body = arcBody(from, to, bend, startAnchor, endAnchor)
         const box = boundsOfPoints(body)
         const crossings = near.filter((card) => rectsOverlap(box, card.rect) && polylineHitsRect(body, shrink(card.rect, 2))).map((card) => card.id)
+        if (inside && !containsRect(inside, box)) crossings.push(OUTSIDE_FRAME)
         return { bend, body, startAnchor, endAnchor, crossings }
       })
     const freeRoute = () => {
@@ -281,9 +293,10 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
         // Where the arc leaves too little width, the browser would break a word: not a place.
         // (The word-width estimate can be a few pixels short: a rare break on a short arc remains.)
         if (size.width - 2 * ARROW_LABEL.padding + 0.5 < longestWord(text)) continue
+        const range = labelRange(candidate.body, size)
         for (const position of positions) {
-          const box = labelBoxAt(candidate.body, position, size)
-          const hits = obstacles.filter((rect) => rectsOverlap(grow(box, LABEL_CLEARANCE), rect)).length
+          const box = labelBoxIn(candidate.body, range, position, size)
+          const hits = obstacles.filter((rect) => rectsOverlap(grow(box, LABEL_CLEARANCE), rect)).length + (inside && !containsRect(inside, box) ? 1 : 0)
           const route = { bend: candidate.bend, startAnchor: candidate.startAnchor, endAnchor: candidate.endAnchor, labelPosition: position, shownLabel: text, labelBox: box, crossings: candidate.crossings, bundleHub }
           if (hits === 0) {
             chosen = route
@@ -305,22 +318,29 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
  * position near an end is pulled inwards (arrowLabel.ts, getArrowLabelRange).
  */
 export function labelBoxAt(body: readonly Point[], position: number, size: { width: number; height: number }): Rect {
+  return labelBoxIn(body, labelRange(body, size), position, size)
+}
+
+/** The positions (0–1 along the body) a label of this size can take. */
+export function labelRange(body: readonly Point[], size: { width: number; height: number }): { start: number; end: number } {
   const length = polylineLength(body)
-  let centre: Point
-  if (length === 0) centre = body[0] ?? { x: 0, y: 0 }
-  else {
-    const pad = Math.min(0.5, LABEL_TO_END / length)
-    const clearOf = (from: number, step: number) => {
-      const anchor = pointAlong(body, from)
-      const box = { x: anchor.x - size.width / 2, y: anchor.y - size.height / 2, width: size.width, height: size.height }
-      for (let t = from; t >= 0 && t <= 1; t += step) if (!pointInRect(pointAlong(body, t), box)) return t
-      return 0.5
-    }
-    let start = clearOf(pad, 0.01)
-    let end = clearOf(1 - pad, -0.01)
-    if (start > end) start = end = 0.5
-    centre = pointAlong(body, Math.min(end, Math.max(start, position)))
+  if (length === 0) return { start: 0.5, end: 0.5 }
+  const pad = Math.min(0.5, LABEL_TO_END / length)
+  const clearOf = (from: number, step: number) => {
+    const anchor = pointAlong(body, from)
+    const box = { x: anchor.x - size.width / 2, y: anchor.y - size.height / 2, width: size.width, height: size.height }
+    for (let t = from; t >= 0 && t <= 1; t += step) if (!pointInRect(pointAlong(body, t), box)) return t
+    return 0.5
   }
+  // Steps of 1 % of the body, but never finer than 4 px: enough for where a label can sit.
+  const step = Math.max(0.01, 4 / length)
+  const start = clearOf(pad, step)
+  const end = clearOf(1 - pad, -step)
+  return start > end ? { start: 0.5, end: 0.5 } : { start, end }
+}
+
+function labelBoxIn(body: readonly Point[], range: { start: number; end: number }, position: number, size: { width: number; height: number }): Rect {
+  const centre = body.length === 0 ? { x: 0, y: 0 } : pointAlong(body, Math.min(range.end, Math.max(range.start, position)))
   return { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height }
 }
 
@@ -507,6 +527,10 @@ export function wrapWords(text: string, width: number): string[] {
 
 export function pointInRect(p: Point, r: Rect): boolean {
   return p.x > r.x && p.x < r.x + r.width && p.y > r.y && p.y < r.y + r.height
+}
+
+export function containsRect(outer: Rect, inner: Rect): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height
 }
 
 export function rectsOverlap(a: Rect, b: Rect): boolean {

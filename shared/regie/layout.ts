@@ -22,6 +22,7 @@ import type { RegieActor, RegieBlock, RegieFlow, RegieFlowStep, RegieGroup, Regi
 import { validateModel, type ModelProblem } from './model.ts'
 import { relationKind } from './relation-kinds.ts'
 import { notesAreaSize } from '../board/note-placement.ts'
+import { ARROW_LABEL, textWidth, wrapWords } from '../board/relation-routing.ts'
 
 export interface Size {
   readonly width: number
@@ -266,11 +267,21 @@ class LayoutContext<T> {
       if (!existing) votes.set(pair, { source, target, balance: 1 })
       else existing.balance += existing.source === source ? 1 : -1
     }
+    // Labels of relations between two cards of a group: ELK leaves room for them between the
+    // cards, so the router finds a place for every label inside the frame (a frame clips).
+    const labels = new Map<string, { id: string; text: string; width: number; height: number; layoutOptions: ElkOptions }[]>()
     for (const relation of this.model.relations) {
       const from = this.childOf(containerKey, { type: 'actor', id: relation.from })
       const to = this.childOf(containerKey, { type: 'actor', id: relation.to })
       if (relationKind(relation.kind).layoutOrder === 'from-first') vote(from, to)
       else vote(to, from)
+      const text = typeof relation.label === 'string' ? relation.label.trim() : ''
+      // Only inside a frame: on the open board a relation can bend out to where its label fits.
+      if (containerKey !== ROOT && from?.type === 'actor' && to?.type === 'actor' && text !== '') {
+        const [a, b] = [nodeId(from), nodeId(to)].sort()
+        const pair = `${a}|${b}`
+        labels.set(pair, [...(labels.get(pair) ?? []), { id: `l:${relation.id}`, text, ...relationLabelRoom(text), layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }])
+      }
     }
     for (const group of this.model.groups) {
       if (group.after !== undefined) vote(this.childOf(containerKey, this.refOf(group.after)), this.childOf(containerKey, { type: 'group', id: group.id }))
@@ -280,7 +291,8 @@ class LayoutContext<T> {
     }
     return [...votes.values()].map(({ source, target, balance }) => {
       const [from, to] = balance >= 0 ? [source, target] : [target, source]
-      return { id: `e:${from}->${to}`, sources: [from], targets: [to] }
+      const pair = source < target ? `${source}|${target}` : `${target}|${source}`
+      return { id: `e:${from}->${to}`, sources: [from], targets: [to], ...(labels.has(pair) && { labels: labels.get(pair) }) }
     })
   }
 
@@ -388,6 +400,13 @@ class LayoutContext<T> {
       }),
     }
   }
+}
+
+/** Room a relation label takes beside a steep arrow: tldraw wraps it at 16 em (see relation-routing.ts). */
+function relationLabelRoom(text: string): Size {
+  const width = Math.min(textWidth(text), ARROW_LABEL.maxVerticalWidth)
+  const lines = wrapWords(text, width).length
+  return { width: width + 2 * ARROW_LABEL.padding, height: lines * ARROW_LABEL.fontSize * ARROW_LABEL.lineHeight + 2 * ARROW_LABEL.padding }
 }
 
 function belowTitle(rect: Rect): Rect {
