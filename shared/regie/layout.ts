@@ -305,14 +305,23 @@ class LayoutContext<T> {
     if (containerKey === ROOT) return { first: new Set(), last: new Set() }
     const present = new Set(nodes.map((node) => nodeId(node.ref)))
     const balance = new Map<string, number>()
+    // Which way a relation leaves the group follows how the group and the other end's part are
+    // ordered where they meet (the container holding both), not the relation's own kind: seven
+    // gemeenten whose joint bodies lie below them face down even though taking part in a body
+    // reads body-first.
+    const order = new Map<string, number>()
     for (const relation of this.model.relations) {
-      const fromFirst = relationKind(relation.kind).layoutOrder === 'from-first'
-      const [first, second] = fromFirst ? [relation.from, relation.to] : [relation.to, relation.from]
-      const inside = (actorId: string) => this.childOf(containerKey, { type: 'actor', id: actorId })
-      const firstInside = inside(first)
-      const secondInside = inside(second)
-      if (secondInside && !firstInside) balance.set(nodeId(secondInside), (balance.get(nodeId(secondInside)) ?? 0) + 1)
-      if (firstInside && !secondInside) balance.set(nodeId(firstInside), (balance.get(nodeId(firstInside)) ?? 0) - 1)
+      const fromInside = this.childOf(containerKey, { type: 'actor', id: relation.from })
+      const toInside = this.childOf(containerKey, { type: 'actor', id: relation.to })
+      if (Boolean(fromInside) === Boolean(toInside)) continue
+      const [inside, outsideActor] = fromInside ? [fromInside, relation.to] : [toInside!, relation.from]
+      const meeting = this.meetingPoint(containerKey, outsideActor)
+      if (!meeting) continue
+      const key = `${meeting.container}|${nodeId(meeting.group)}|${nodeId(meeting.other)}`
+      if (!order.has(key)) order.set(key, this.orderOf(meeting.container, meeting.group, meeting.other))
+      // Positive: the other end lies before (above) the group, so this card faces up.
+      const before = order.get(key)! < 0
+      balance.set(nodeId(inside), (balance.get(nodeId(inside)) ?? 0) + (before ? 1 : -1))
     }
     const best = Math.max(0, ...balance.values())
     // Only a clear focus counts: a few stray relations should not reorder a group.
@@ -320,8 +329,44 @@ class LayoutContext<T> {
     // The other way round: children many relations leave from (seven gemeenten that each take
     // part in three joint bodies) go in the last layer, in one row facing those bodies, so no
     // other card of the group stands between them and where their relations go.
-    const last = new Set([...balance].filter(([id, value]) => value <= -3 && present.has(id) && !first.has(id)).map(([id]) => id))
+    // Only cards: a group inside faces its own cards out in its own layout.
+    const last = new Set([...balance].filter(([id, value]) => value <= -3 && present.has(id) && !first.has(id) && id.startsWith(`${LAYOUT_KEY.actor}:`)).map(([id]) => id))
     return { first, last }
+  }
+
+  /**
+   * Where group `groupId` and the part holding `actorId` meet: the innermost container holding
+   * both, with the children of it that hold each.
+   */
+  private meetingPoint(groupId: string, actorId: string): { container: string; group: ElementRef; other: ElementRef } | undefined {
+    for (let container = this.groups.get(groupId)?.parent ?? ROOT; ; container = this.groups.get(container)?.parent ?? ROOT) {
+      const other = this.childOf(container, { type: 'actor', id: actorId })
+      const group = this.childOf(container, { type: 'group', id: groupId })
+      if (other && group) return nodeId(other) === nodeId(group) ? undefined : { container, group, other }
+      if (container === ROOT) return undefined
+    }
+  }
+
+  /** Positive when `a` comes before `b` in `container`'s layout, by the same votes as its edges. */
+  private orderOf(container: string, a: ElementRef, b: ElementRef): number {
+    const [idA, idB] = [nodeId(a), nodeId(b)]
+    let balance = 0
+    const vote = (first: ElementRef | undefined, second: ElementRef | undefined) => {
+      if (!first || !second) return
+      const [one, two] = [nodeId(first), nodeId(second)]
+      if (one === idA && two === idB) balance++
+      if (one === idB && two === idA) balance--
+    }
+    for (const relation of this.model.relations) {
+      const from = this.childOf(container, { type: 'actor', id: relation.from })
+      const to = this.childOf(container, { type: 'actor', id: relation.to })
+      if (relationKind(relation.kind).layoutOrder === 'from-first') vote(from, to)
+      else vote(to, from)
+    }
+    for (const group of this.model.groups) {
+      if (group.after !== undefined) vote(this.childOf(container, this.refOf(group.after)), this.childOf(container, { type: 'group', id: group.id }))
+    }
+    return balance
   }
 
   private refOf(id: string): ElementRef {
@@ -374,11 +419,14 @@ class LayoutContext<T> {
       'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 3),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+      'elk.layered.considerModelOrder.components': 'MODEL_ORDER',
     }
     const graph: ElkNode = {
       id: 'root',
       layoutOptions,
-      children: nodes.map((node) => ({
+      // Unconnected cards are packed as separate components in model order: the ones facing out
+      // at the end of the packing go last, so they form the row nearest to where they relate.
+      children: [...nodes.filter((node) => !last.has(nodeId(node.ref))), ...nodes.filter((node) => last.has(nodeId(node.ref)))].map((node) => ({
         id: nodeId(node.ref),
         width: node.width,
         height: node.height,
