@@ -419,8 +419,9 @@ class LayoutContext<T> {
       'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 3),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-      'elk.layered.considerModelOrder.components': 'MODEL_ORDER',
     }
+    // Cards facing out are packed after the rest (see children below); elsewhere ELK's own packing stays.
+    if (last.size > 0) layoutOptions['elk.layered.considerModelOrder.components'] = 'MODEL_ORDER'
     const graph: ElkNode = {
       id: 'root',
       layoutOptions,
