@@ -330,7 +330,10 @@ class LayoutContext<T> {
     // part in three joint bodies) go in the last layer, in one row facing those bodies, so no
     // other card of the group stands between them and where their relations go.
     // Only cards: a group inside faces its own cards out in its own layout.
-    const last = new Set([...balance].filter(([id, value]) => value <= -3 && present.has(id) && !first.has(id) && id.startsWith(`${LAYOUT_KEY.actor}:`)).map(([id]) => id))
+    // A card with no relation inside the group (one of nine gemeenten that each take part in one
+    // body) faces out for a single relation.
+    const connected = new Set(this.edgesWithin(containerKey, nodes).flatMap((edge) => [...edge.sources, ...edge.targets]))
+    const last = new Set([...balance].filter(([id, value]) => (value <= -3 || (value <= -1 && !connected.has(id))) && present.has(id) && !first.has(id) && id.startsWith(`${LAYOUT_KEY.actor}:`)).map(([id]) => id))
     return { first, last }
   }
 
@@ -422,6 +425,9 @@ class LayoutContext<T> {
     }
     // Cards facing out are packed after the rest (see children below); elsewhere ELK's own packing stays.
     if (last.size > 0) layoutOptions['elk.layered.considerModelOrder.components'] = 'MODEL_ORDER'
+    // Several unconnected cards facing out stand in one row, not a grid whose back rows the
+    // front rows would hide.
+    if (last.size >= 3) layoutOptions['elk.separateConnectedComponents'] = 'false'
     const graph: ElkNode = {
       id: 'root',
       layoutOptions,
