@@ -84,7 +84,7 @@ const LABEL_TO_END = 20
 /** A bundle: at least this many relations of one kind and label into one card. */
 const BUNDLE_MIN = 3
 /** How far inside the hub's side a bundle's shared end sits (tldraw clamps anchors inside). */
-const SIDE_INSET = 0.03
+const SIDE_INSET = 0.002
 const SAMPLES = 48
 /** Off-centre aims tried when no arc between the centres is free: near each side's middle. */
 const ANCHORS: Anchor[] = [CENTRE, { x: 0.5, y: 0.12 }, { x: 0.5, y: 0.88 }, { x: 0.12, y: 0.5 }, { x: 0.88, y: 0.5 }, { x: 0.15, y: 0.15 }, { x: 0.85, y: 0.15 }, { x: 0.15, y: 0.85 }, { x: 0.85, y: 0.85 }]
@@ -256,8 +256,8 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     // runs on its own rather than through a card.
     let bundle = bundles.get(relation.id) ?? null
     let candidates: ReturnType<typeof tryPair> = []
+    const hubAtStart = bundle?.hub === relation.from
     if (bundle) {
-      const hubAtStart = bundle.hub === relation.from
       for (const aim of ANCHORS) {
         candidates = candidates.concat(tryPair(hubAtStart ? [bundle.anchor, aim] : [aim, bundle.anchor]))
         if (candidates.some((candidate) => candidate.crossings.length === 0)) break
@@ -265,6 +265,15 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
       if (!candidates.some((candidate) => candidate.crossings.length === 0)) {
         bundle = null
         candidates = freeRoute()
+      } else {
+        // Arcs that reach the shared point from outside first: a curve that enters the card
+        // through another side ends away from the point and the bundle no longer meets.
+        const point = anchorPoint(byId.get(bundle.hub)!, bundle.anchor)
+        const reaches = (body: readonly Point[]) => {
+          const end = hubAtStart ? body[0]! : body[body.length - 1]!
+          return Math.hypot(end.x - point.x, end.y - point.y) < 8
+        }
+        candidates = [...candidates.filter((candidate) => reaches(candidate.body)), ...candidates.filter((candidate) => !reaches(candidate.body))]
       }
     } else candidates = freeRoute()
     candidates.sort((a, b) => a.crossings.length - b.crossings.length)

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  anchorPoint,
   arcBody,
   CENTRE,
   findBundles,
@@ -58,6 +59,15 @@ describe('routeRelations', () => {
       expect(route.endAnchor).toEqual(ends[0]!.endAnchor)
       expect(route.endAnchor.y).toBeLessThan(0.1)
     }
+    // Every line reaches that one point from outside the card: the bundle visibly meets there.
+    const ab = cards.find((c) => c.id === 'ab')!.rect
+    const point = anchorPoint(ab, ends[0]!.endAnchor)
+    relations.forEach((relation, i) => {
+      const route = ends[i]!
+      const body = arcBody(cards.find((c) => c.id === relation.from)!.rect, ab, route.bend, route.startAnchor, route.endAnchor)
+      const end = body.at(-1)!
+      expect(Math.hypot(end.x - point.x, end.y - point.y)).toBeLessThan(8)
+    })
     const labelled = ends.filter((route) => route.shownLabel !== '')
     expect(labelled).toHaveLength(1)
     expect(labelled[0]!.shownLabel).toBe('Deelname')
