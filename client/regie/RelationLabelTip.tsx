@@ -22,8 +22,11 @@ export function RelationLabelTip({ editor }: { editor: Editor }) {
       if (full === shown) return null
       const geometry = editor.getShapeGeometry(arrow) as { children?: { isLabel?: boolean; center: { x: number; y: number }; bounds: { y: number } }[] }
       const label = geometry.children?.find((child) => child.isLabel)
-      if (!label) return null
-      const page = editor.getShapePageTransform(arrow).applyToPoint({ x: label.center.x, y: label.bounds.y })
+      // A bundle shows its label on one member only; the others show it at their middle.
+      const body = geometry.children?.[0]
+      const at = label ? { x: label.center.x, y: label.bounds.y } : body ? body.center : null
+      if (!at) return null
+      const page = editor.getShapePageTransform(arrow).applyToPoint(at)
       const point = editor.pageToViewport(page)
       return { full, x: point.x, y: point.y }
     },

@@ -19,12 +19,17 @@ export async function insertTemplate(editor: Editor, id: TemplateId, locale: Loc
   const idPrefix = `${id}-${Math.random().toString(36).slice(2, 8)}-`
   // The layout engine and the templates are large and rarely needed: loaded on first use.
   const { templateRecords } = await import('../../shared/board/template-records.ts')
+  // Timings for the layout benchmark (test/e2e/layout.test.ts reads them): lay out, then put on the board.
+  const laidOut = performance.now()
   const { shapes, bindings, width, height } = await templateRecords(id, locale, { pageId, origin, aboveIndex, idPrefix })
+  const placed = performance.now()
   editor.markHistoryStoppingPoint('insert template')
   editor.run(() => {
     editor.createShapes(shapes)
     editor.createBindings(bindings)
   })
+  performance.measure('regie:template-layout', { start: laidOut, end: placed })
+  performance.measure('regie:template-create', { start: placed, end: performance.now() })
   editor.selectNone()
   editor.zoomToBounds(new Box(origin.x, origin.y, width, height), { animation: { duration: 300 }, inset: 40 })
 }

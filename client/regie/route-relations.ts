@@ -1,7 +1,7 @@
 import type { Editor, TLArrowBinding, TLArrowShape, TLShape, TLShapeId } from 'tldraw'
 import { toRichText } from 'tldraw'
-import { relationLabelOf } from '../../shared/board/regie-shapes.ts'
-import { routeRelations, CENTRE, type RoutableCard } from '../../shared/board/relation-routing.ts'
+import { relationLabelOf, relationMetaOf } from '../../shared/board/regie-shapes.ts'
+import { routeRelations, withBundleMates, CENTRE, type RelationToRoute, type RoutableCard } from '../../shared/board/relation-routing.ts'
 import { richTextToPlain } from '../../shared/board/rich-text.ts'
 import type { Rect } from '../../shared/regie/layout.ts'
 
@@ -21,6 +21,18 @@ function arrowEnds(editor: Editor, arrow: TLArrowShape): { start?: TLArrowBindin
   const ends: { start?: TLArrowBinding; end?: TLArrowBinding } = {}
   for (const binding of editor.getBindingsFromShape<TLArrowBinding>(arrow, 'arrow')) ends[binding.props.terminal] = binding
   return ends
+}
+
+/**
+ * The frame tldraw makes an arrow between these two shapes the child of (their closest common
+ * ancestor), as a page rect; null when that is the page. A frame clips its children.
+ */
+function commonFrameRect(editor: Editor, a: TLShapeId, b: TLShapeId): Rect | null {
+  const first = editor.getShape(a)
+  const second = editor.getShape(b)
+  if (!first || !second) return null
+  const ancestor = editor.findCommonAncestor([first, second])
+  return ancestor && editor.getShape(ancestor)?.type === 'frame' ? pageRect(editor, ancestor) : null
 }
 
 /** The page box of an arrow's label as tldraw lays it out, or null without a label. */
@@ -46,16 +58,18 @@ export function rerouteArrows(editor: Editor, arrowIds: Iterable<TLShapeId>): vo
     const rect = pageRect(editor, shape.id)
     if (rect) cards.push({ id: shape.id, rect })
   }
-  const wanted = new Set(arrowIds)
   const arrows = shapes.filter((shape): shape is TLArrowShape => shape.type === 'arrow')
+  const all: RelationToRoute[] = arrows.flatMap((arrow) => {
+    const ends = arrowEnds(editor, arrow)
+    if (!ends.start || !ends.end) return []
+    const kind = relationMetaOf(arrow.meta)?.regieRelation
+    const within = commonFrameRect(editor, ends.start.toId, ends.end.toId)
+    return [{ id: arrow.id, from: ends.start.toId, to: ends.end.toId, label: relationLabelOf(richTextToPlain(arrow.props.richText), arrow.meta), ...(kind !== undefined && { kind }), ...(within && { within }) }]
+  })
+  // A bundle is routed as a whole, so moving one of its cards keeps the others converging.
+  const wanted = withBundleMates(new Set<string>(arrowIds), all)
   const fixedLabels = arrows.filter((arrow) => !wanted.has(arrow.id)).flatMap((arrow) => labelBox(editor, arrow) ?? [])
-  const relations = arrows
-    .filter((arrow) => wanted.has(arrow.id))
-    .flatMap((arrow) => {
-      const ends = arrowEnds(editor, arrow)
-      if (!ends.start || !ends.end) return []
-      return [{ id: arrow.id, from: ends.start.toId, to: ends.end.toId, label: relationLabelOf(richTextToPlain(arrow.props.richText), arrow.meta) }]
-    })
+  const relations = all.filter((relation) => wanted.has(relation.id))
   if (relations.length === 0) return
   const routes = routeRelations(cards, relations, fixedLabels)
   for (const relation of relations) {

@@ -96,7 +96,32 @@ class RecordWriter {
     const flowArrows = this.model.blocks.flatMap((block) =>
       block.type === 'flow' ? block.steps.slice(1).map((step, i) => ({ id: flowArrowId(block, i + 1), from: block.steps[i]!.id, to: step.id, label: '' })) : [],
     )
-    return [...flowArrows, ...this.model.relations.map((relation) => ({ id: relation.id, from: relation.from, to: relation.to, label: relation.label ?? '' }))]
+    return [...flowArrows, ...this.model.relations.map((relation) => ({ id: relation.id, from: relation.from, to: relation.to, label: relation.label ?? '', kind: relation.kind }))].map((arrow) => {
+      const frame = this.commonFrame(arrow.from, arrow.to)
+      return frame ? { ...arrow, within: frame.rect } : arrow
+    })
+  }
+
+  /** The frames around a card (actor or flow step), innermost first. */
+  private framesAround(cardId: string): { id: TLParentId; rect: Rect }[] {
+    const frames: { id: TLParentId; rect: Rect }[] = []
+    const flow = this.model.blocks.find((block) => block.type === 'flow' && block.steps.some((step) => step.id === cardId))
+    let group: string | undefined
+    if (flow) {
+      frames.push({ id: this.shapeId(flow.id), rect: required(this.layout.blocks[flow.id], flow.id) })
+      group = flow.group
+    } else group = this.actors.get(cardId)?.group
+    for (; group !== undefined; group = this.groups.get(group)?.parent) frames.push(this.parentOf(group))
+    return frames
+  }
+
+  /**
+   * The innermost frame holding both ends, as tldraw parents such an arrow to it (and a frame
+   * clips what it holds); undefined when the arrow belongs on the page.
+   */
+  private commonFrame(fromId: string, toId: string): { id: TLParentId; rect: Rect } | undefined {
+    const around = new Set(this.framesAround(toId).map((frame) => frame.id))
+    return this.framesAround(fromId).find((frame) => around.has(frame.id))
   }
 
   private groupsParentFirst(): RegieGroup<string>[] {
@@ -282,7 +307,7 @@ class RecordWriter {
     // A label shortened for room keeps its full text in meta: the model, outline and exports read that.
     const labelMeta: RelationLabelMeta | null = shown !== style.label ? { regieLabel: style.label, regieShownLabel: shown } : null
     const arrow: TLArrowShape = {
-      ...this.base(modelId, { x: from.x, y: from.y, width: 0, height: 0 }, this.parentOf(undefined), labelMeta ? { ...meta, ...labelMeta } : meta),
+      ...this.base(modelId, { x: from.x, y: from.y, width: 0, height: 0 }, this.commonFrame(fromId, toId) ?? this.parentOf(undefined), labelMeta ? { ...meta, ...labelMeta } : meta),
       type: 'arrow',
       props: {
         kind: 'arc',

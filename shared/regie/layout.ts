@@ -22,6 +22,7 @@ import type { RegieActor, RegieBlock, RegieFlow, RegieFlowStep, RegieGroup, Regi
 import { validateModel, type ModelProblem } from './model.ts'
 import { relationKind } from './relation-kinds.ts'
 import { notesAreaSize } from '../board/note-placement.ts'
+import { ARROW_LABEL, textWidth, wrapWords } from '../board/relation-routing.ts'
 
 export interface Size {
   readonly width: number
@@ -202,9 +203,10 @@ class LayoutContext<T> {
     if (nodes.length === 0) return { ref, width: minimum.width, height: minimum.height + (ref === null ? 0 : FRAME_TITLE_BAND), children: [] }
     // A group shows its title above its contents; the board has no title.
     const padding = ref === null ? { top: 0, side: 0 } : { top: FRAME_TITLE_BAND + INNER_PADDING, side: INNER_PADDING }
-    const first = this.facingOutside(key, nodes)
-    const edges = this.edgesWithin(key, nodes).map((edge) => (first.has(edge.targets[0]!) && !first.has(edge.sources[0]!) ? { ...edge, sources: edge.targets, targets: edge.sources } : edge))
-    const box = await this.runElk(ref, nodes, edges, this.direction, padding, first)
+    const { first, last } = this.facingOutside(key, nodes)
+    const reversed = (edge: ElkExtendedEdge) => (first.has(edge.targets[0]!) && !first.has(edge.sources[0]!)) || (last.has(edge.sources[0]!) && !last.has(edge.targets[0]!))
+    const edges = this.edgesWithin(key, nodes).map((edge) => (reversed(edge) ? { ...edge, sources: edge.targets, targets: edge.sources } : edge))
+    const box = await this.runElk(ref, nodes, edges, this.direction, padding, first, last)
     return { ...box, width: Math.max(box.width, minimum.width), height: Math.max(box.height, minimum.height + (ref === null ? 0 : FRAME_TITLE_BAND)) }
   }
 
@@ -265,11 +267,21 @@ class LayoutContext<T> {
       if (!existing) votes.set(pair, { source, target, balance: 1 })
       else existing.balance += existing.source === source ? 1 : -1
     }
+    // Labels of relations between two cards of a group: ELK leaves room for them between the
+    // cards, so the router finds a place for every label inside the frame (a frame clips).
+    const labels = new Map<string, { id: string; text: string; width: number; height: number; layoutOptions: ElkOptions }[]>()
     for (const relation of this.model.relations) {
       const from = this.childOf(containerKey, { type: 'actor', id: relation.from })
       const to = this.childOf(containerKey, { type: 'actor', id: relation.to })
       if (relationKind(relation.kind).layoutOrder === 'from-first') vote(from, to)
       else vote(to, from)
+      const text = typeof relation.label === 'string' ? relation.label.trim() : ''
+      // Only inside a frame: on the open board a relation can bend out to where its label fits.
+      if (containerKey !== ROOT && from?.type === 'actor' && to?.type === 'actor' && text !== '') {
+        const [a, b] = [nodeId(from), nodeId(to)].sort()
+        const pair = `${a}|${b}`
+        labels.set(pair, [...(labels.get(pair) ?? []), { id: `l:${relation.id}`, text, ...relationLabelRoom(text), layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }])
+      }
     }
     for (const group of this.model.groups) {
       if (group.after !== undefined) vote(this.childOf(containerKey, this.refOf(group.after)), this.childOf(containerKey, { type: 'group', id: group.id }))
@@ -279,7 +291,8 @@ class LayoutContext<T> {
     }
     return [...votes.values()].map(({ source, target, balance }) => {
       const [from, to] = balance >= 0 ? [source, target] : [target, source]
-      return { id: `e:${from}->${to}`, sources: [from], targets: [to] }
+      const pair = source < target ? `${source}|${target}` : `${target}|${source}`
+      return { id: `e:${from}->${to}`, sources: [from], targets: [to], ...(labels.has(pair) && { labels: labels.get(pair) }) }
     })
   }
 
@@ -288,23 +301,75 @@ class LayoutContext<T> {
    * body's director, whom all gemeenten address): they go in the group's first layer, on the side
    * facing where those relations come from, instead of behind the group's other cards.
    */
-  private facingOutside(containerKey: string, nodes: readonly Box[]): Set<string> {
-    if (containerKey === ROOT) return new Set()
+  private facingOutside(containerKey: string, nodes: readonly Box[]): { first: Set<string>; last: Set<string> } {
+    if (containerKey === ROOT) return { first: new Set(), last: new Set() }
     const present = new Set(nodes.map((node) => nodeId(node.ref)))
     const balance = new Map<string, number>()
+    // Which way a relation leaves the group follows how the group and the other end's part are
+    // ordered where they meet (the container holding both), not the relation's own kind: seven
+    // gemeenten whose joint bodies lie below them face down even though taking part in a body
+    // reads body-first.
+    const order = new Map<string, number>()
     for (const relation of this.model.relations) {
-      const fromFirst = relationKind(relation.kind).layoutOrder === 'from-first'
-      const [first, second] = fromFirst ? [relation.from, relation.to] : [relation.to, relation.from]
-      const inside = (actorId: string) => this.childOf(containerKey, { type: 'actor', id: actorId })
-      const firstInside = inside(first)
-      const secondInside = inside(second)
-      if (secondInside && !firstInside) balance.set(nodeId(secondInside), (balance.get(nodeId(secondInside)) ?? 0) + 1)
-      if (firstInside && !secondInside) balance.set(nodeId(firstInside), (balance.get(nodeId(firstInside)) ?? 0) - 1)
+      const fromInside = this.childOf(containerKey, { type: 'actor', id: relation.from })
+      const toInside = this.childOf(containerKey, { type: 'actor', id: relation.to })
+      if (Boolean(fromInside) === Boolean(toInside)) continue
+      const [inside, outsideActor] = fromInside ? [fromInside, relation.to] : [toInside!, relation.from]
+      const meeting = this.meetingPoint(containerKey, outsideActor)
+      if (!meeting) continue
+      const key = `${meeting.container}|${nodeId(meeting.group)}|${nodeId(meeting.other)}`
+      if (!order.has(key)) order.set(key, this.orderOf(meeting.container, meeting.group, meeting.other))
+      // Positive: the other end lies before (above) the group, so this card faces up.
+      const before = order.get(key)! < 0
+      balance.set(nodeId(inside), (balance.get(nodeId(inside)) ?? 0) + (before ? 1 : -1))
     }
     const best = Math.max(0, ...balance.values())
     // Only a clear focus counts: a few stray relations should not reorder a group.
-    if (best < 3) return new Set()
-    return new Set([...balance].filter(([id, value]) => value === best && present.has(id)).map(([id]) => id))
+    const first = best < 3 ? new Set<string>() : new Set([...balance].filter(([id, value]) => value === best && present.has(id)).map(([id]) => id))
+    // The other way round: children many relations leave from (seven gemeenten that each take
+    // part in three joint bodies) go in the last layer, in one row facing those bodies, so no
+    // other card of the group stands between them and where their relations go.
+    // Only cards: a group inside faces its own cards out in its own layout.
+    // A card with no relation inside the group (one of nine gemeenten that each take part in one
+    // body) faces out for a single relation.
+    const connected = new Set(this.edgesWithin(containerKey, nodes).flatMap((edge) => [...edge.sources, ...edge.targets]))
+    const last = new Set([...balance].filter(([id, value]) => (value <= -3 || (value <= -1 && !connected.has(id))) && present.has(id) && !first.has(id) && id.startsWith(`${LAYOUT_KEY.actor}:`)).map(([id]) => id))
+    return { first, last }
+  }
+
+  /**
+   * Where group `groupId` and the part holding `actorId` meet: the innermost container holding
+   * both, with the children of it that hold each.
+   */
+  private meetingPoint(groupId: string, actorId: string): { container: string; group: ElementRef; other: ElementRef } | undefined {
+    for (let container = this.groups.get(groupId)?.parent ?? ROOT; ; container = this.groups.get(container)?.parent ?? ROOT) {
+      const other = this.childOf(container, { type: 'actor', id: actorId })
+      const group = this.childOf(container, { type: 'group', id: groupId })
+      if (other && group) return nodeId(other) === nodeId(group) ? undefined : { container, group, other }
+      if (container === ROOT) return undefined
+    }
+  }
+
+  /** Positive when `a` comes before `b` in `container`'s layout, by the same votes as its edges. */
+  private orderOf(container: string, a: ElementRef, b: ElementRef): number {
+    const [idA, idB] = [nodeId(a), nodeId(b)]
+    let balance = 0
+    const vote = (first: ElementRef | undefined, second: ElementRef | undefined) => {
+      if (!first || !second) return
+      const [one, two] = [nodeId(first), nodeId(second)]
+      if (one === idA && two === idB) balance++
+      if (one === idB && two === idA) balance--
+    }
+    for (const relation of this.model.relations) {
+      const from = this.childOf(container, { type: 'actor', id: relation.from })
+      const to = this.childOf(container, { type: 'actor', id: relation.to })
+      if (relationKind(relation.kind).layoutOrder === 'from-first') vote(from, to)
+      else vote(to, from)
+    }
+    for (const group of this.model.groups) {
+      if (group.after !== undefined) vote(this.childOf(container, this.refOf(group.after)), this.childOf(container, { type: 'group', id: group.id }))
+    }
+    return balance
   }
 
   private refOf(id: string): ElementRef {
@@ -345,6 +410,7 @@ class LayoutContext<T> {
     direction: LayoutDirection,
     padding: { top: number; side: number },
     first: ReadonlySet<string> = new Set(),
+    last: ReadonlySet<string> = new Set(),
   ): Promise<Box<R>> {
     const spacing = String(this.spacing)
     const layoutOptions: ElkOptions = {
@@ -355,15 +421,24 @@ class LayoutContext<T> {
       'elk.spacing.componentComponent': spacing,
       'elk.layered.spacing.nodeNodeBetweenLayers': String(this.spacing * 3),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
     }
+    // Cards facing out are packed after the rest (see children below); elsewhere ELK's own packing stays.
+    if (last.size > 0) layoutOptions['elk.layered.considerModelOrder.components'] = 'MODEL_ORDER'
+    // Several unconnected cards facing out stand in one row, not a grid whose back rows the
+    // front rows would hide.
+    if (last.size >= 3) layoutOptions['elk.separateConnectedComponents'] = 'false'
     const graph: ElkNode = {
       id: 'root',
       layoutOptions,
-      children: nodes.map((node) => ({
+      // Unconnected cards are packed as separate components in model order: the ones facing out
+      // at the end of the packing go last, so they form the row nearest to where they relate.
+      children: [...nodes.filter((node) => !last.has(nodeId(node.ref))), ...nodes.filter((node) => last.has(nodeId(node.ref)))].map((node) => ({
         id: nodeId(node.ref),
         width: node.width,
         height: node.height,
         ...(first.has(nodeId(node.ref)) && { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } }),
+        ...(last.has(nodeId(node.ref)) && { layoutOptions: { 'elk.layered.layering.layerConstraint': 'LAST' } }),
       })),
       edges,
     }
@@ -380,6 +455,13 @@ class LayoutContext<T> {
       }),
     }
   }
+}
+
+/** Room a relation label takes beside a steep arrow: tldraw wraps it at 16 em (see relation-routing.ts). */
+function relationLabelRoom(text: string): Size {
+  const width = Math.min(textWidth(text), ARROW_LABEL.maxVerticalWidth)
+  const lines = wrapWords(text, width).length
+  return { width: width + 2 * ARROW_LABEL.padding, height: lines * ARROW_LABEL.fontSize * ARROW_LABEL.lineHeight + 2 * ARROW_LABEL.padding }
 }
 
 function belowTitle(rect: Rect): Rect {

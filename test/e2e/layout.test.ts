@@ -125,10 +125,45 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
       const measures = await measurePage(page)
       record(id, measures)
       expectTargets(measures)
-      expect(measures.crossing.length).toBeLessThanOrEqual(Math.ceil(0.25 * measures.relations))
+      // Issue 13's targets: at most 5 % of relations through a card that is not their end, no label on a label or card.
+      expect(measures.crossing.length).toBeLessThanOrEqual(Math.floor(0.05 * measures.relations))
+      expect(measures.labelOverlaps).toEqual([])
       await screenshots(page, id)
     })
   }
+
+  it('lays out a template inserted from the palette, and prints how long that takes in the browser', async () => {
+    const board = await createBoard(server.url, { title: 'Invoegen' })
+    const page = await newPage()
+    await joinBoard(page, link(board, 'facilitator'), 'Ivo')
+    const timings: string[] = []
+    let expectedActors = 0
+    // The first insert also loads the layout code (elkjs, a separate chunk); the ones after are warm.
+    for (const [id, run] of [
+      ['regiegemeente-bar', 'eerste keer, laadt de layoutcode'],
+      ['regiegemeente-bar', 'warm'],
+      ['organisatienetwerk-drechtsteden', 'warm'],
+      ['regio-noord-veluwe', 'warm'],
+      ['bel-combinatie', 'warm'],
+    ] as const) {
+      expectedActors += templateModel(id, 'nl').actors.length
+      await page.selectOption('[data-template-choice]', id)
+      const started = Date.now()
+      await page.click('[data-template-insert]')
+      await waitForShapes(page, 'regie-actor', expectedActors)
+      await page.waitForFunction(() => document.querySelector('[data-template-insert]')?.hasAttribute('disabled') === false)
+      const ms = Date.now() - started
+      const parts = await page.evaluate(() => ['regie:template-layout', 'regie:template-create'].map((name) => Math.round(performance.getEntriesByName(name).at(-1)?.duration ?? NaN)))
+      timings.push(`${id} (${run}): ${ms} ms from click to laid out on the board (layout + routing ${parts[0]} ms, creating the shapes ${parts[1]} ms)`)
+    }
+    console.log(`template inserted → laid out on the board, Chromium 1440×900:\n  ${timings.join('\n  ')}`)
+    await settle(page)
+    const measures = await measurePage(page)
+    record('five templates inserted side by side', measures)
+    await screenshots(page, 'inserted')
+    expectTargets(measures)
+    expect(measures.labelOverlaps).toEqual([])
+  })
 
   it('steps through a template part by part with "Volgende onderdeel"', async () => {
     const board = await createBoard(server.url, { title: 'Rondleiding', template: 'bel-combinatie' })
@@ -320,7 +355,8 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
       record(`network ${actors}/${relations} (tidied in ${layoutMs} ms)`, after)
       expect(before.cardOverlaps.length).toBeGreaterThan(0)
       expectTargets(after)
-      expect(after.crossing.length).toBeLessThanOrEqual(Math.ceil(0.05 * after.relations))
+      expect(after.crossing.length).toBeLessThanOrEqual(Math.floor(0.05 * after.relations))
+      expect(after.labelOverlaps).toEqual([])
       await screenshots(page, `network-${actors}-after`)
 
       // One undo brings back the hand-drawn board.

@@ -8,7 +8,7 @@
 import type { TLArrowBinding, TLArrowShape, TLShape } from '@tldraw/tlschema'
 import type { Rect } from '../../shared/regie/layout.ts'
 import { richTextToPlain } from '../../shared/board/rich-text.ts'
-import { arcBody, labelSize, pointAlong, polylineHitsRect, rectsOverlap, shrink } from '../../shared/board/relation-routing.ts'
+import { arcBody, labelBoxAt, labelSize, polylineHitsRect, rectsOverlap, shrink } from '../../shared/board/relation-routing.ts'
 
 export interface BoardMeasures {
   cards: number
@@ -76,10 +76,15 @@ export function measureRecords(shapes: readonly TLShape[], bindings: readonly TL
     const body = arcBody(rectOf(from), rectOf(to), arrow.props.bend, end?.startAnchor, end?.endAnchor)
     if (cards.some((card) => card.id !== from.id && card.id !== to.id && polylineHitsRect(body, shrink(rectOf(card), 2)))) crossing.push(arrow.id)
     const text = richTextToPlain(arrow.props.richText)
-    if (text !== '') {
-      const size = labelSize(text, body)
-      const centre = pointAlong(body, arrow.props.labelPosition)
-      labels.push({ id: arrow.id, box: { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size } })
+    const label = text === '' ? null : labelBoxAt(body, arrow.props.labelPosition, labelSize(text, body))
+    if (label) labels.push({ id: arrow.id, box: label })
+    // An arrow in a frame is cut off where it leaves the frame, its label too.
+    const frame = byId.get(arrow.parentId)
+    if (frame?.type === 'frame') {
+      const f = rectOf(frame)
+      const outside = (p: { x: number; y: number }) => p.x < f.x - 0.5 || p.y < f.y - 0.5 || p.x > f.x + f.width + 0.5 || p.y > f.y + f.height + 0.5
+      const corners = label ? [label, { x: label.x + label.width, y: label.y + label.height }] : []
+      if (body.some(outside) || corners.some(outside)) clipped.push(arrow.id)
     }
   }
   const labelOverlaps: string[] = []

@@ -1,5 +1,5 @@
 import { toRichText, useValue, type Editor, type TLArrowShape } from 'tldraw'
-import { relationMetaOf } from '../../../shared/board/regie-shapes.ts'
+import { relationLabelOf, relationMetaOf } from '../../../shared/board/regie-shapes.ts'
 import { richTextToPlain } from '../../../shared/board/rich-text.ts'
 import { carriesAttribute, isRelationKindId, RELATION_KINDS } from '../../../shared/regie/relation-kinds.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -35,9 +35,14 @@ export function RelationInspector({ editor, shape }: { editor: Editor; shape: TL
           <label>
             {t('regie.inspector.label')}
             <input
-              defaultValue={richTextToPlain(shape.props.richText)}
+              // The full label, also where the canvas shows it shortened or, in a bundle, once for all.
+              defaultValue={relationLabelOf(richTextToPlain(shape.props.richText), shape.meta)}
               key={`label-${shape.id}`}
-              onChange={(e) => editor.updateShape<TLArrowShape>({ id: shape.id, type: 'arrow', props: { richText: toRichText(e.target.value) } })}
+              onChange={(e) => {
+                // What is typed is the label, shown in full: the kept full text no longer applies.
+                const { regieLabel: _full, regieShownLabel: _shown, ...rest } = shape.meta as Record<string, unknown>
+                editor.updateShape<TLArrowShape>({ id: shape.id, type: 'arrow', props: { richText: toRichText(e.target.value) }, meta: rest as TLArrowShape['meta'] })
+              }}
             />
           </label>
           {carriesAttribute(kind, 'radReference') && (

@@ -94,6 +94,31 @@ describe('layoutModel', () => {
     expect(actors.college!.y).toBeLessThan(actors.gr!.y)
   })
 
+  it('sets gemeenten that each take part in a joint body in one row facing it, not in a grid (Noord-Veluwe)', async () => {
+    const { actors } = await layoutModel(templateModel('regio-noord-veluwe', 'nl'))
+    const gemeenten = ['elburg', 'ermelo', 'harderwijk', 'nunspeet', 'oldebroek', 'putten', 'hattem', 'heerde', 'zeewolde'].map((id) => actors[id]!)
+    expect(new Set(gemeenten.map((rect) => rect.y)).size).toBe(1)
+    // The algemeen bestuur lies below them: nothing of the gemeenten stands between it and any of them.
+    expect(actors.ab!.y).toBeGreaterThan(Math.max(...gemeenten.map((rect) => rect.y + rect.height)))
+  })
+
+  it("puts a group's cards facing where their relations go: Drechtsteden's gemeenten below Alblasserdam's organisation, towards the network", async () => {
+    const { actors, groups } = await layoutModel(templateModel('organisatienetwerk-drechtsteden', 'nl'))
+    const alblasserdam = groups['alblasserdam-organisatie']!
+    for (const id of ['dordrecht', 'hendrik-ido-ambacht', 'papendrecht', 'sliedrecht', 'zwijndrecht', 'hardinxveld-giessendam']) {
+      const gemeente = actors[id]!
+      // In a row that no card of Alblasserdam's organisation covers from below.
+      expect(gemeente.x >= alblasserdam.x + alblasserdam.width || gemeente.y >= alblasserdam.y + alblasserdam.height).toBe(true)
+    }
+  })
+
+  it('centres a joint body over the units it consists of (BAR)', async () => {
+    const { actors, groups } = await layoutModel(templateModel('regiegemeente-bar', 'nl'))
+    const frame = groups['gr-bar-organisatie']!
+    const gr = actors['gr-bar']!
+    expect(Math.abs(gr.x + gr.width / 2 - (frame.x + frame.width / 2))).toBeLessThan(frame.width / 6)
+  })
+
   it('reads left to right when asked to', async () => {
     const { actors } = await layoutModel(hierarchy, { direction: 'RIGHT' })
     expect(actors.raad!.x).toBeLessThan(actors.college!.x)
