@@ -21,4 +21,4 @@ for (const [id, table] of Object.entries(SEED) as any) {
   console.log(`${id}: bodies ${bodies}/${table.bodies.length}, relations ${rels}/${table.relations.length}, steps ${st}/${table.steps.length}; actors+relations ${all.length}, marked ${marked}, not in seed ${unstated.length} of which unmarked ${unstatedUnmarked}; checklists [${checklists}]`)
 }
 }
-main()
+await main()

@@ -6,6 +6,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import type { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
 import type { Config } from './config.ts'
 import type { Role } from '../shared/roles.ts'
@@ -43,6 +44,8 @@ export interface RunningServer {
   log: Logger
   deletion: BoardDeletion
   retention: RetentionSweep
+  /** The HTTP app; its routes are what the API contract (GET /api/openapi.json) must describe. */
+  app: Hono
   close(): Promise<void>
 }
 
@@ -168,5 +171,5 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await storage.close()
     })())
 
-  return { url, port, storage, registry, fanout, metrics, log, deletion, retention, close }
+  return { url, port, storage, registry, fanout, metrics, log, deletion, retention, app, close }
 }

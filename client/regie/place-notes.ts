@@ -1,5 +1,5 @@
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
-import { arrangeNotes, isLaneFrame, nextFreeNoteCell, placeArrivingNotes, type FrameItem, type PlacedShape } from '../../shared/board/note-placement.ts'
+import { arrangeNotes, isLaneFrame, placeArrivingNotes, type FrameItem, type PlacedShape } from '../../shared/board/note-placement.ts'
 
 function itemsOf(editor: Editor, frameId: TLShapeId, except?: TLShapeId): { shape: TLShape; item: FrameItem }[] {
   return editor
@@ -16,17 +16,6 @@ function itemsOf(editor: Editor, frameId: TLShapeId, except?: TLShapeId): { shap
 function frameSize(editor: Editor, frameId: TLShapeId): { width: number; height: number } {
   const props = editor.getShape(frameId)?.props as { w?: number; h?: number } | undefined
   return { width: props?.w ?? 0, height: props?.h ?? 0 }
-}
-
-/**
- * Where a new note in `frameId` goes (frame coordinates): the frame's next free grid cell. Grows
- * the frame when it is full. The outline view, the phone view and the canvas all add notes here.
- */
-export function nextNoteSpot(editor: Editor, frameId: TLShapeId): { x: number; y: number } {
-  const size = frameSize(editor, frameId)
-  const cell = nextFreeNoteCell(size, itemsOf(editor, frameId).map(({ item }) => item))
-  if (cell.frameHeight > size.height) editor.updateShape({ id: frameId, type: 'frame', props: { h: cell.frameHeight } })
-  return { x: cell.x, y: cell.y }
 }
 
 /**

@@ -14,7 +14,7 @@ export function useHiddenNotes(session: BoardSession | null, active: boolean): H
     let stopped = false
     const poll = () => session.client.hiddenNotes().then((next) => !stopped && setCount(next), () => undefined)
     void poll()
-    const timer = window.setInterval(poll, POLL_MS)
+    const timer = window.setInterval(() => void poll(), POLL_MS)
     return () => {
       stopped = true
       window.clearInterval(timer)

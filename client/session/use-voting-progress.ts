@@ -29,7 +29,7 @@ export function useVotingProgress(session: BoardSession, round: VotingRound | nu
         () => undefined,
       )
     void poll()
-    const timer = window.setInterval(poll, POLL_MS)
+    const timer = window.setInterval(() => void poll(), POLL_MS)
     return () => {
       stopped = true
       window.clearInterval(timer)

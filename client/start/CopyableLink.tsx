@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx'
 export function CopyableLink({ id, label, help, url }: { id: string; label: string; help: string; url: string }) {
   const { t } = useI18n()
   const [copied, setCopied] = useState(false)
+  // Never rejects: a refused clipboard selects the text instead.
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url)
@@ -22,7 +23,7 @@ export function CopyableLink({ id, label, help, url }: { id: string; label: stri
       </label>
       <div className="link-field">
         <input id={id} readOnly value={url} onFocus={(e) => e.currentTarget.select()} data-role-link={id} />
-        <button type="button" onClick={copy} aria-live="polite">
+        <button type="button" onClick={() => void copy()} aria-live="polite">
           {copied ? t('start.copied') : t('start.copy')}
         </button>
       </div>

@@ -6,9 +6,15 @@ export function QrCode({ value, label }: { value: string; label: string }) {
   const [svg, setSvg] = useState<string | null>(null)
   useEffect(() => {
     let cancelled = false
-    QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((markup) => {
-      if (!cancelled) setSvg(markup)
-    })
+    QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
+      (markup) => {
+        if (!cancelled) setSvg(markup)
+      },
+      // Too much text for a QR code: show none; the link itself is next to it.
+      () => {
+        if (!cancelled) setSvg(null)
+      },
+    )
     return () => {
       cancelled = true
     }

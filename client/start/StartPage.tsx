@@ -40,6 +40,7 @@ export function StartPage() {
   }
   const chosen = templates.find((candidate) => candidate.id === template)
 
+  // Never rejects: a failure becomes the error shown in the form.
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
@@ -72,7 +73,7 @@ export function StartPage() {
       {!board && <MyBoards />}
       <section aria-labelledby="new-board">
         <h2 id="new-board">{t('start.heading')}</h2>
-        <form onSubmit={submit} className="create-form">
+        <form onSubmit={(event) => void submit(event)} className="create-form">
           <label htmlFor="board-title">{t('start.title.label')}</label>
           <input
             id="board-title"

@@ -12,6 +12,7 @@ import { jsonError } from './errors.ts'
 import { healthRoutes } from './health.ts'
 import { BOARD_IMPORT_PATH, exportRoutes } from './exports.ts'
 import { metricsRoutes } from './metrics.ts'
+import { openApiRoutes } from './openapi.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
 import { templateRoutes } from './templates.ts'
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', apiBodyLimit(deps))
   app.route('/metrics', metricsRoutes(deps))
   app.route('/api/health', healthRoutes(deps))
+  app.route('/api/openapi.json', openApiRoutes())
   app.route('/api/config', clientConfigRoutes(deps))
   app.route('/api/templates', templateRoutes(deps))
   app.route('/api/templates', ownTemplateRoutes(deps))

@@ -19,7 +19,7 @@ import { isTemplateId } from '../../shared/templates/template.ts'
 import { isOwnTemplateId } from '../../shared/templates/own-template.ts'
 import { createBoardFromOwnTemplate } from '../templates/own-templates.ts'
 
-const CreateBoardBody = z.strictObject({
+export const CreateBoardBody = z.strictObject({
   title: z.string().trim().max(200, 'title is longer than 200 characters').optional(),
   template: z.string().min(1).max(100).optional(),
   /** The language the template's text is written in; the board's users write in it too. */

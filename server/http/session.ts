@@ -19,13 +19,13 @@ import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
 
-const TimerBody = z.discriminatedUnion('action', [
+export const TimerBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('set'), minutes: z.number().min(0).max(240) }),
   z.strictObject({ action: z.enum(['start', 'pause', 'stop', 'addMinute']) }),
 ])
-const FreezeBody = z.strictObject({ frozen: z.boolean() })
-const PrivateBody = z.strictObject({ active: z.boolean() })
-const VotingBody = z.discriminatedUnion('action', [
+export const FreezeBody = z.strictObject({ frozen: z.boolean() })
+export const PrivateBody = z.strictObject({ active: z.boolean() })
+export const VotingBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('start'),
     shapeIds: z.array(z.string().min(1).max(200)).min(1).max(500),
@@ -37,12 +37,12 @@ const VotingBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.enum(['close', 'reveal', 'clear']) }),
 ])
 const Bounds = z.strictObject({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().min(0), h: z.number().finite().min(0) })
-const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200), byName: z.string().max(60).optional() })
-const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
-const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
-const IdentityBody = z.strictObject({ name: z.string().max(MAX_IDENTITY_NAME).optional() })
-const LobbyBody = z.strictObject({ active: z.boolean() })
-const AdmitBody = z.strictObject({ participantId: z.string().regex(/^[A-Za-z0-9_-]{43}$/), admit: z.boolean() })
+export const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200), byName: z.string().max(60).optional() })
+export const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
+export const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
+export const IdentityBody = z.strictObject({ name: z.string().max(MAX_IDENTITY_NAME).optional() })
+export const LobbyBody = z.strictObject({ active: z.boolean() })
+export const AdmitBody = z.strictObject({ participantId: z.string().regex(/^[A-Za-z0-9_-]{43}$/), admit: z.boolean() })
 
 type Access = { boardId: string; role: Role }
 

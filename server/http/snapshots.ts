@@ -12,7 +12,7 @@ import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
 import { facilitator } from './session.ts'
 
-const SnapshotBody = z.strictObject({
+export const SnapshotBody = z.strictObject({
   name: z.string().trim().min(1).max(MAX_SNAPSHOT_NAME),
   author: z.string().trim().max(200).nullable(),
 })

@@ -13,7 +13,7 @@ import type { Role } from '../../shared/roles.ts'
 import { ProtocolError } from './protocol.ts'
 
 /** The awareness state field the server writes; clients read the role and participant id there. */
-export const STAMPED_FIELD = 'session'
+const STAMPED_FIELD = 'session'
 
 export interface AwarenessStamp {
   role: Role

@@ -197,7 +197,7 @@ export function relationLabelOf(shown: string, meta: unknown): string {
  * for this board; removing the marker removes both keys. Kept in meta, not props, because arrows
  * and frames are tldraw's own shapes.
  */
-export interface AannameMeta {
+interface AannameMeta {
   aanname: string
   aannameBevestigd?: boolean
 }

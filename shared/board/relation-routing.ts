@@ -383,10 +383,6 @@ export function shortenings(label: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Geometry of tldraw's arc arrow
 
-export function centreOf(rect: Rect): Point {
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
-}
-
 export function anchorPoint(rect: Rect, anchor: Anchor): Point {
   return { x: rect.x + rect.width * anchor.x, y: rect.y + rect.height * anchor.y }
 }

@@ -382,10 +382,6 @@ export function unknownRelationKinds(preview: ArrangementsPreview): UnknownKind[
   return [...byText.values()]
 }
 
-export function actorsNeedingKind(preview: ArrangementsPreview): ImportedActor[] {
-  return preview.actors.filter((actor) => actor.kind === null)
-}
-
 /** What the user chose in the preview: a kind per unknown relation word (or skip those rows), a kind per actor. */
 export interface KindChoices {
   /** By normalised kind word. */

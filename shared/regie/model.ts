@@ -171,8 +171,6 @@ export interface RegieModel<T = string> {
   readonly blocks: readonly RegieBlock<T>[]
 }
 
-export const EMPTY_MODEL: RegieModel<never> = { actors: [], relations: [], groups: [], blocks: [] }
-
 // ---------------------------------------------------------------------------------------------
 // Validation
 

@@ -225,10 +225,6 @@ export function isRegieRuleId(value: unknown): value is RegieRuleId {
   return typeof value === 'string' && Object.hasOwn(RULES, value)
 }
 
-export function regieRule(id: RegieRuleId): RegieRule {
-  return { id, ...RULES[id] }
-}
-
 export function regiecheck(model: RegieModel<string>): RegieFinding[] {
   const index = new ModelIndex(model)
   return [

@@ -17,9 +17,6 @@
  */
 import { isBoardId } from '../board-id.ts'
 
-export const CHANNELS = ['main', 'structure', 'control', 'private'] as const
-export type Channel = (typeof CHANNELS)[number]
-
 export type DocRef =
   | { readonly boardId: string; readonly channel: 'main' | 'structure' | 'control' }
   | { readonly boardId: string; readonly channel: 'private'; readonly ownerKey: string }

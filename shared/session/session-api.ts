@@ -34,7 +34,6 @@
  * issued (see identity.ts), which identifies the participant for view-only, votes, the waiting
  * room and their private document.
  */
-import type { ControlState } from './control-doc.ts'
 import type { Ballot } from './voting.ts'
 
 export interface TimeAnswer {
@@ -93,8 +92,6 @@ export interface VotesAnswer {
   /** Only once the round is revealed (for everyone) — never before, not even to facilitators. */
   readonly totals: Readonly<Record<string, number>> | null
 }
-
-export type SessionAnswer = ControlState
 
 /** WebSocket close code for a connection whose token was rotated away. */
 export const CLOSE_TOKEN_ROTATED = 4403

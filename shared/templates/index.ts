@@ -16,7 +16,7 @@ import { regioNoordVeluwe } from './regio-noord-veluwe.ts'
 import { SEEDS } from './seeds.ts'
 import type { RegieTemplate, TemplateId } from './template.ts'
 
-export { isTemplateId, TEMPLATE_IDS, type RegieTemplate, type TemplateId } from './template.ts'
+export { TEMPLATE_IDS, type RegieTemplate, type TemplateId } from './template.ts'
 
 export const TEMPLATES: readonly RegieTemplate[] = [
   regiegemeenteBar,

@@ -50,6 +50,35 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
 }
 
+async function hiddenNotes(board: BoardLinks): Promise<{ notes: number; writers: number }> {
+  const response = await fetch(`${server.url}/api/boards/${board.id}/session/private/count`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+  return (await response.json()) as { notes: number; writers: number }
+}
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now()
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/**
+ * A round trip through the main board document between two screens, instead of a pause: the
+ * facilitator adds a small shape, the participant moves it, the facilitator sees the move. Each
+ * screen's connection has then received everything the server sent it before.
+ */
+async function twoWayBarrier(facilitatorPage: Page, participant: Page, id: string): Promise<void> {
+  await facilitatorPage.evaluate((shapeId) => {
+    window.__regiebordEditor.createShape({ id: shapeId, type: 'geo', x: -3000, y: -3000, props: { w: 20, h: 20 } })
+  }, id)
+  await participant.waitForFunction((shapeId) => window.__regiebordEditor.getShape(shapeId) !== undefined, id, { timeout: 10_000 })
+  await participant.evaluate((shapeId) => {
+    window.__regiebordEditor.updateShape({ id: shapeId, type: 'geo', x: -2990 })
+  }, id)
+  await facilitatorPage.waitForFunction((shapeId) => window.__regiebordEditor.getShape(shapeId)?.x === -2990, id, { timeout: 10_000 })
+}
+
 function shapesOf(page: Page, type: string) {
   return page.evaluate((t) => window.__regiebordEditor.getCurrentPageShapes().filter((shape) => shape.type === t).map(({ id, x, y, isLocked }) => ({ id, x, y, isLocked })), type)
 }
@@ -111,7 +140,10 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
     await anna.evaluate((id) => {
       window.__regiebordEditor.updateShape({ id, type: 'frame', x: 5000, isLocked: false })
     }, lane.id)
-    await anna.waitForTimeout(300)
+    await anna.waitForFunction(({ id, x, y }) => {
+      const shape = window.__regiebordEditor.getShape(id)
+      return shape?.x === x && shape.y === y && shape.isLocked
+    }, lane)
     const [after] = (await shapesOf(anna, 'frame')).filter((shape) => shape.id === lane.id)
     expect(after).toMatchObject({ x: lane.x, y: lane.y, isLocked: true })
     expect((await shapesOf(bram, 'frame')).find((shape) => shape.id === lane.id)).toMatchObject({ x: lane.x, y: lane.y })
@@ -161,7 +193,10 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
       window.__regiebordEditor.createShape({ type: 'note', x: 200, y: 900, props: {} })
     })
     const secretCount = async (page: Page) => (await shapesOf(page, 'note')).length
-    await anna.waitForTimeout(500)
+    // The server has stored it, privately (had it relayed it to the board, that was then too) …
+    await waitUntil(async () => (await hiddenNotes(board)).notes === 1, 'the server to store the private note')
+    // … and everything the server sent the others before has arrived.
+    await twoWayBarrier(facilitator, bram, 'shape:barrier-private')
     expect(await secretCount(anna)).toBe(1)
     expect(await secretCount(bram)).toBe(0)
     expect(await secretCount(facilitator)).toBe(0)

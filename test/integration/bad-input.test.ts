@@ -4,8 +4,9 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { RECORDS_ARRAY } from '../../shared/doc-layout.ts'
 import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
-import { sleep, waitFor } from '../helpers/wait.ts'
-import { updateFrame } from '../helpers/frames.ts'
+import { waitFor } from '../helpers/wait.ts'
+import { rawRoundTrip, roundTrip } from '../helpers/barrier.ts'
+import { awarenessStatesIn, updateFrame } from '../helpers/frames.ts'
 import { shapeWith } from '../helpers/records.ts'
 
 let server: TestServer
@@ -63,6 +64,7 @@ describe('tokens', () => {
 describe('viewer role', () => {
   it("does not apply, store or relay a viewer's raw update frames", async () => {
     const participant = await join(board.tokens.participant)
+    const other = await join(board.tokens.participant)
     const viewer = connectRaw(server.wsUrl, board.id, board.tokens.viewer)
     await viewer.opened
     viewer.socket.send(updateFrame('shape:forged', shapeWith('shape:forged', { forged: true })))
@@ -70,8 +72,11 @@ describe('viewer role', () => {
     const step2 = updateFrame('shape:forged2', shapeWith('shape:forged2', { forged: true }))
     step2[1] = 1
     viewer.socket.send(step2)
-    await boardStillSyncs(participant, participant, 'shape:own')
-    await sleep(200)
+    // The server has decided about both frames (and kept the viewer connected); then everything it
+    // relayed before has reached the participant.
+    expect(await rawRoundTrip(viewer)).toBe('answered')
+    await roundTrip(participant)
+    await boardStillSyncs(participant, other, 'shape:own')
     expect(participant.records.get('shape:forged')).toBeUndefined()
     expect(participant.records.get('shape:forged2')).toBeUndefined()
     const late = await join(board.tokens.facilitator)
@@ -132,13 +137,20 @@ describe('hostile frames', () => {
 
   it('ignores unknown message types without closing', async () => {
     const a = await join(board.tokens.participant)
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await roundTrip(a)
     const raw = connectRaw(server.wsUrl, board.id, board.tokens.participant)
     await raw.opened
+    // Past the join, which sends the known awareness states too.
+    await rawRoundTrip(raw)
+    raw.received.length = 0
     raw.socket.send(new Uint8Array([42, 1, 2, 3]))
     raw.socket.send(new Uint8Array([0, 9, 1]))
     raw.socket.send(new Uint8Array([3]))
-    // query-awareness answered: the server is still talking to this connection.
-    await waitFor(() => raw.received.some((m) => m[0] === 1), 'an awareness answer')
+    // Answered after them: the server read all three and still talks to this connection.
+    expect(await rawRoundTrip(raw)).toBe('answered')
+    // One of the answers is to the query-awareness: everyone's state, so `a`'s too.
+    expect(raw.received.some((m) => m[0] === 1 && awarenessStatesIn(m).has(a.doc.clientID))).toBe(true)
     expect(raw.socket.readyState).toBe(raw.socket.OPEN)
     raw.socket.close()
     expect(a.provider.wsconnected).toBe(true)
@@ -158,7 +170,8 @@ describe('hostile frames', () => {
         if (raw.socket.readyState === raw.socket.OPEN) raw.socket.send(frame)
       }
     }
-    await Promise.all(raws.map((r) => Promise.race([r.closed, sleep(500)])))
+    // Each connection's frames are read: its query-awareness is answered, or the server closed it.
+    await Promise.all(raws.map((r) => rawRoundTrip(r)))
     for (const raw of raws) raw.socket.terminate()
     await boardStillSyncs(a, b, 'shape:after-fuzz')
     const reloaded = await join(board.tokens.viewer)

@@ -13,7 +13,8 @@ import { connectRaw, connectSynced, upgradeStatus, type TestClient } from '../he
 import { boardApi, issuePerson, NO_ROWS, sqliteRowsOf, BOARD_TABLES, type Person } from '../helpers/board-http.ts'
 import { createBoard, startTestServer, tempDataDir, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
-import { sleep, waitFor } from '../helpers/wait.ts'
+import { waitFor } from '../helpers/wait.ts'
+import { roundTrip } from '../helpers/barrier.ts'
 import { shapeWith } from '../helpers/records.ts'
 
 const clients: TestClient[] = []
@@ -90,8 +91,11 @@ describe('deleting a board (SQLite)', () => {
       expect(closes[0]).toEqual(expected)
     }
 
-    // The clients keep trying to reconnect; none of that may bring anything back.
-    await sleep(300)
+    // Coming back with any of the links is refused, and brings nothing back.
+    for (const token of Object.values(board.tokens)) {
+      expect((await boardApi(server.url, 'GET', `/api/boards/${board.id}`, token)).status).toBe(404)
+      expect(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${token}`)).toBe(404)
+    }
     expect(sqliteRowsOf(server.dataDir, board.id)).toEqual(NO_ROWS)
     expect(filesUnder(path.join(server.dataDir, 'assets', board.id))).toEqual([])
     expect(fs.existsSync(path.join(server.dataDir, 'assets', board.id))).toBe(false)
@@ -101,11 +105,6 @@ describe('deleting a board (SQLite)', () => {
       expect(bytes.includes(Buffer.from('Geheime notitie')), file).toBe(false)
     }
     expect(server.registry.loadedRoomsOfBoard(board.id)).toEqual([])
-
-    for (const token of Object.values(board.tokens)) {
-      expect((await boardApi(server.url, 'GET', `/api/boards/${board.id}`, token)).status).toBe(404)
-      expect(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${token}`)).toBe(404)
-    }
     expect((await fetch(`${server.url}${asset}`)).status).toBe(404)
     expect((await fac('GET', '/export.json')).status).toBe(404)
     expect((await fac('DELETE', '')).status).toBe(404)
@@ -117,10 +116,13 @@ describe('deleting a board (SQLite)', () => {
     let n = 0
     const writing = setInterval(() => writer.client.records.set(`shape:${n}`, shapeWith(`shape:${n++}`)), 2)
     try {
-      await sleep(100)
+      // Edits are flowing: the server has taken some (the round trip), more are on their way.
+      await waitFor(() => n >= 20, 'the writer to write')
+      await roundTrip(writer.client)
       expect((await boardApi(server.url, 'DELETE', `/api/boards/${board.id}`, board.tokens.facilitator)).status).toBe(200)
       await waitFor(() => writer.closes.length > 0, 'the writer to be closed')
-      await sleep(300)
+      // Its next attempt to come back is refused.
+      expect(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`)).toBe(404)
     } finally {
       clearInterval(writing)
     }
@@ -246,9 +248,9 @@ describe.skipIf(unavailable !== null)('deleting a board with two instances (Post
       expect(closes[0]).toEqual({ code: CLOSE_BOARD_DELETED, reason: BOARD_DELETED_REASON })
     }
     await waitFor(() => !fs.existsSync(path.join(b.dataDir, 'assets', board.id)), 'the other instance to remove its files')
-    await sleep(300)
+    // Coming back on the other instance is refused, and brings nothing back.
+    expect(await upgradeStatus(`${b.wsUrl}/${board.id}?token=${board.tokens.participant}`)).toBe(404)
     expect(await postgresRowsOf(board.id)).toEqual(NO_ROWS)
     expect(b.registry.loadedRoomsOfBoard(board.id)).toEqual([])
-    expect(await upgradeStatus(`${b.wsUrl}/${board.id}?token=${board.tokens.participant}`)).toBe(404)
   })
 })

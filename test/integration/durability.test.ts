@@ -3,6 +3,7 @@ import { connectSynced, type TestClient } from '../helpers/clients.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { createBoard, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor, waitForAsync } from '../helpers/wait.ts'
+import { roundTrip } from '../helpers/barrier.ts'
 import { shapeWith } from '../helpers/records.ts'
 
 const clients: TestClient[] = []
@@ -122,6 +123,9 @@ describe('durability', () => {
     const board = await createBoard(server.url)
     const writer = await join(server.wsUrl, board.id, board.tokens.participant)
     for (let i = 0; i < 60; i++) writer.records.set(`shape:${i}`, shapeWith(`shape:${i}`))
+    // All 60 taken and stored (the answer waits for that). Without it the count below can be under
+    // the bound before most edits arrived, and the writer leaves with them unsent.
+    await roundTrip(writer)
     const stored = () => server.storage.countUpdates(board.id)
     // 60 appends with a bound of 25: compaction must have run at least once.
     await waitForAsync(async () => (await stored()) <= 26, 'compaction past the bound')

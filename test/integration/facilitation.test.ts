@@ -11,7 +11,8 @@ import { encodeUpdate } from '../../server/sync/protocol.ts'
 import { connectClient, connectRaw, connectSynced, upgradeStatus, type TestClient } from '../helpers/clients.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { boardApi, issuePerson, type Person } from '../helpers/board-http.ts'
-import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
+import { waitFor, waitForAsync } from '../helpers/wait.ts'
+import { roundTrips } from '../helpers/barrier.ts'
 import { shapeWith } from '../helpers/records.ts'
 
 let server: TestServer
@@ -54,8 +55,6 @@ function controlOf(client: TestClient): ControlState {
   return readControl((key) => map.get(key))
 }
 
-/** Gives a dropped update time to have been relayed, had the server relayed it. */
-const settle = () => sleep(150)
 
 describe('locked content (the structure document)', () => {
   it('takes the facilitator’s changes and drops a participant’s, from a stock client and from raw frames', async () => {
@@ -73,7 +72,8 @@ describe('locked content (the structure document)', () => {
     const forged = new Y.Doc()
     forged.getArray('tl_records').push([{ key: 'shape:forged', val: { id: 'shape:forged' } }])
     raw.socket.send(encodeUpdate(Y.encodeStateAsUpdate(forged)))
-    await settle()
+    // The server has decided about the participant's and the raw frames; what it relayed has arrived.
+    await roundTrips(participant, raw, facilitator)
 
     expect(await storedRecords(room)).toEqual({ 'shape:frame': shapeWith('shape:frame', { locked: true }) })
     expect(facilitator.records.get('shape:frame')).toEqual(shapeWith('shape:frame', { locked: true }))
@@ -90,7 +90,7 @@ describe('the control document', () => {
     const participant = await join(room, board.tokens.participant)
     participant.doc.getMap(CONTROL_MAP).set('frozen', true)
     facilitator.doc.getMap(CONTROL_MAP).set('voting', { id: 'fake', shapeIds: ['shape:x'], votesPerPerson: 99, maxPerShape: 99, endsAt: null, status: 'open' })
-    await settle()
+    await roundTrips(participant, facilitator)
     const observer = await join(room, board.tokens.viewer)
     expect(controlOf(observer).frozen).toBe(false)
     expect(controlOf(observer).voting).toBeNull()
@@ -126,7 +126,7 @@ describe('freeze and view-only', () => {
     participant.records.set('shape:while-frozen', shapeWith('shape:while-frozen'))
     facilitator.records.set('shape:by-facilitator', shapeWith('shape:by-facilitator'))
     await waitFor(() => participant.records.has('shape:by-facilitator'), 'the facilitator’s edit')
-    await settle()
+    await roundTrips(participant, facilitator)
     expect(facilitator.records.has('shape:while-frozen')).toBe(false)
     expect(await storedRecords(board.id)).not.toHaveProperty('shape:while-frozen')
 
@@ -151,7 +151,7 @@ describe('freeze and view-only', () => {
     annaClient.records.set('shape:anna', shapeWith('shape:anna'))
     bramClient.records.set('shape:bram', shapeWith('shape:bram'))
     await waitFor(() => facilitator.records.has('shape:bram'), 'Bram’s edit')
-    await settle()
+    await roundTrips(annaClient, facilitator)
     expect(facilitator.records.has('shape:anna')).toBe(false)
   })
 })
@@ -172,7 +172,7 @@ describe('private notes', () => {
     const bramBoard = await join(board.id, board.tokens.participant, bram)
     notes.records.set('shape:idea', shapeWith('shape:idea', { text: 'stil geschreven' }))
     await waitForAsync(async () => 'shape:idea' in (await storedRecords(annaRoom)), 'the note to be stored privately')
-    await settle()
+    await roundTrips(notes, bramBoard)
     expect(bramBoard.records.has('shape:idea')).toBe(false)
     expect(await storedRecords(board.id)).not.toHaveProperty('shape:idea')
 

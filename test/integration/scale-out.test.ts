@@ -16,6 +16,7 @@ import { createBoard, tempDataDir, type BoardLinks } from '../helpers/server.ts'
 import { boardApi, issuePerson } from '../helpers/board-http.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
+import { rawRoundTrip } from '../helpers/barrier.ts'
 import { shapeWith } from '../helpers/records.ts'
 import { CLOSE_RESYNC } from '../../shared/session/session-api.ts'
 
@@ -217,15 +218,17 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     expect((await early.closed).code).toBe(CLOSE_RESYNC)
     Y.applyUpdate(onA.doc, u1)
     await waitForAsync(async () => (await storedRecords(board.id)).has('shape:first'), 'U1 to be stored')
-    const retry = connectRaw(b.wsUrl, board.id, board.tokens.participant)
-    await retry.opened
+    // The client retries, as y-websocket does after the close, until B has U1 and takes U2. The
+    // round trip's answer comes once what B took is stored; a close means "not yet".
     await waitForAsync(async () => {
+      const retry = connectRaw(b.wsUrl, board.id, board.tokens.participant)
+      await retry.opened
       retry.socket.send(frame)
-      await sleep(100)
-      return (await storedRecords(board.id)).has('shape:second')
+      const outcome = await rawRoundTrip(retry)
+      retry.socket.terminate()
+      return outcome === 'answered' && (await storedRecords(board.id)).has('shape:second')
     }, 'the retried update to be stored')
     await waitFor(() => onA.records.get('shape:second') !== undefined, 'the update to come back to A')
-    retry.socket.terminate()
   })
 
   it('loses nothing when one instance is killed mid-edit: its clients reconnect to the other', async () => {
@@ -253,7 +256,9 @@ describe.skipIf(unavailable !== null)('two instances with Redis and PostgreSQL',
     a.process.kill('SIGKILL')
     expect(await a.exited).toBe('SIGKILL')
     await waitFor(() => peers.every((p) => p.provider.wsconnected), "A's clients to reconnect to B", 20_000)
-    await sleep(200)
+    // Edits after the reconnect, from every client, before they stop.
+    const sentBefore = written.map((keys) => keys.length)
+    await waitFor(() => written.every((keys, i) => keys.length >= sentBefore[i]! + 20), 'edits after the reconnect')
     writing = false
     await Promise.all(writers)
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { connectClient, connectSynced, type TestClient } from '../helpers/clients.ts'
+import { connectClient, connectRaw, connectSynced, type TestClient } from '../helpers/clients.ts'
+import { rawRoundTrip } from '../helpers/barrier.ts'
+import { awarenessStatesIn } from '../helpers/frames.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { shapeWith } from '../helpers/records.ts'
@@ -91,11 +93,35 @@ describe('sync endpoint with stock y-websocket clients', () => {
     expect(b.provider.awareness.getStates().has(b.doc.clientID)).toBe(true)
   })
 
-  it('answers query-awareness with every known state', async () => {
+  it('sends a joining client every known awareness state', async () => {
     const a = await join()
     a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
     const b = connectClient(server.wsUrl, board.id, board.tokens.participant)
     clients.push(b)
     await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), 'existing awareness on join')
+  })
+
+  it('answers query-awareness with every known state', async () => {
+    const a = await join()
+    const c = await join()
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    c.provider.awareness.setLocalStateField('user', { name: 'Cor' })
+    const nameOf = (state: unknown) => (state as { user?: { name?: string } } | null)?.user?.name
+    await waitFor(
+      () => nameOf(a.provider.awareness.getStates().get(c.doc.clientID)) === 'Cor' && nameOf(c.provider.awareness.getStates().get(a.doc.clientID)) === 'Anna',
+      'both states to reach the server and each other',
+    )
+    const raw = connectRaw(server.wsUrl, board.id, board.tokens.viewer)
+    await raw.opened
+    // Past the join (which sends the states too), so what comes next answers the query.
+    await rawRoundTrip(raw)
+    raw.received.length = 0
+    raw.socket.send(Uint8Array.of(3))
+    await waitFor(() => raw.received.some((m) => m[0] === 1), 'the answer to query-awareness')
+    // One message with both states: a relayed change would carry only the client that changed.
+    const answer = awarenessStatesIn(raw.received.find((m) => m[0] === 1)!)
+    expect(nameOf(answer.get(a.doc.clientID))).toBe('Anna')
+    expect(nameOf(answer.get(c.doc.clientID))).toBe('Cor')
+    raw.socket.close()
   })
 })

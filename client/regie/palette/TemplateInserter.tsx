@@ -11,6 +11,7 @@ export function TemplateInserter({ editor }: { editor: Editor }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
+  // Never rejects: a failure becomes the error shown below the button.
   const insert = async () => {
     setBusy(true)
     setError(null)
@@ -34,7 +35,7 @@ export function TemplateInserter({ editor }: { editor: Editor }) {
           </option>
         ))}
       </select>
-      <button type="button" onClick={insert} disabled={busy} data-template-insert>
+      <button type="button" onClick={() => void insert()} disabled={busy} data-template-insert>
         {busy ? t('regie.template.inserting') : t('regie.template.insert')}
       </button>
       {error && (
