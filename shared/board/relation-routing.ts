@@ -383,6 +383,10 @@ export function shortenings(label: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Geometry of tldraw's arc arrow
 
+function centreOf(rect: Rect): Point {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
+}
+
 export function anchorPoint(rect: Rect, anchor: Anchor): Point {
   return { x: rect.x + rect.width * anchor.x, y: rect.y + rect.height * anchor.y }
 }

@@ -300,6 +300,7 @@ export const OPERATIONS: readonly Operation[] = [
       413: { description: 'body_too_large', json: BilingualErrorSchema },
       415: { description: 'unsupported_type', json: BilingualErrorSchema },
       422: { description: 'unreadable_file, or unreadable_rows with every problem; nothing is stored', json: ImportErrorSchema },
+      429: rateLimited,
     },
   },
 
@@ -529,6 +530,7 @@ export const OPERATIONS: readonly Operation[] = [
       404: error('board_not_found'),
       409: bilingual('too_many_templates'),
       413: bilingual('body_too_large (1 MiB)'),
+      429: rateLimited,
     },
   },
   {
