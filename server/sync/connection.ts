@@ -88,6 +88,12 @@ export class SyncConnection implements Peer {
   private throttled = false
   private sliceStart = performance.now()
   private closed = false
+  /**
+   * The client closed its socket with frames still queued: those are edits it made before it
+   * left (a tab closed right after typing), so the updates among them are still applied and
+   * stored; nothing is answered. Not set when the server closed the connection (a refusal).
+   */
+  private draining = false
   private readonly updateRate: TokenBucket
   private readonly log: Logger
 
@@ -108,7 +114,7 @@ export class SyncConnection implements Peer {
     })
     this.queue = registry.join(boardId, this).then(
       (room) => {
-        if (this.closed) registry.leave(room, this)
+        if (this.closed && !this.draining) registry.leave(room, this)
         else this.room = room
       },
       (error: unknown) => {
@@ -145,7 +151,7 @@ export class SyncConnection implements Peer {
     this.queue = this.queue.then(async () => {
       this.queued--
       this.queuedBytes -= bytes
-      if (this.closed || !this.room) return
+      if (this.stopped() || !this.room) return
       try {
         await this.handle(frame)
       } catch (error) {
@@ -195,7 +201,7 @@ export class SyncConnection implements Peer {
 
   /** Waits until the bucket holds `cost` tokens and takes them; the socket is paused meanwhile. */
   private async pace(cost: number): Promise<void> {
-    for (let wait = this.updateRate.waitFor(cost); wait > 0 && !this.closed; wait = this.updateRate.waitFor(cost)) {
+    for (let wait = this.updateRate.waitFor(cost); wait > 0 && !this.stopped(); wait = this.updateRate.waitFor(cost)) {
       if (!this.throttled) this.counters.rejected('update_rate')
       this.throttled = true
       this.pause()
@@ -226,6 +232,7 @@ export class SyncConnection implements Peer {
   }
 
   close(code: number, reason: string, terminate = false): void {
+    this.draining = false
     if (this.closed) return
     // A paused socket would never read the client's answer to our close frame.
     if (this.paused) {
@@ -239,7 +246,23 @@ export class SyncConnection implements Peer {
 
   /** The socket is gone (closed by either side). */
   onSocketClosed(): void {
-    if (!this.closed) this.markClosed()
+    if (this.closed) return
+    if (this.queued === 0) {
+      this.markClosed()
+      return
+    }
+    this.closed = true
+    this.draining = true
+    const leave = () => {
+      this.draining = false
+      this.markClosed()
+    }
+    this.queue = this.queue.then(leave, leave)
+  }
+
+  /** Whether queued frames are to be dropped: closed, and not draining the client's last edits. */
+  private stopped(): boolean {
+    return this.closed && !this.draining
   }
 
   terminate(): void {
@@ -254,6 +277,7 @@ export class SyncConnection implements Peer {
 
   private markClosed(): void {
     this.closed = true
+    this.draining = false
     const room = this.room
     this.room = null
     if (room) this.registry.leave(room, this)
@@ -261,6 +285,12 @@ export class SyncConnection implements Peer {
 
   /** Closes because a limit was hit, counting it. */
   private reject(reason: RejectionReason, code: number, message: string): void {
+    if (this.draining) {
+      // A refused frame ends the drain: nothing after it is applied either.
+      this.counters.rejected(reason)
+      this.draining = false
+      return
+    }
     if (this.closed) return
     this.counters.rejected(reason)
     this.log.info({ reason }, 'connection closed by a limit')
@@ -272,7 +302,9 @@ export class SyncConnection implements Peer {
     const cost = costOf(message, frame.byteLength)
     if (cost > 0) await this.pace(cost)
     const room = this.room
-    if (this.closed || !room) return
+    if (this.stopped() || !room) return
+    // After the client left only its edits matter: there is nobody to answer.
+    if (this.closed && message.kind !== 'update' && message.kind !== 'sync-step-2') return
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)

@@ -5,7 +5,10 @@ import { rawRoundTrip } from '../helpers/barrier.ts'
 import { awarenessStatesIn } from '../helpers/frames.ts'
 import { createBoard, startTestServer, type BoardLinks, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
-import { shapeWith } from '../helpers/records.ts'
+import { noteRecord, shapeWith } from '../helpers/records.ts'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
+import { encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts'
 
 let server: TestServer
 let board: BoardLinks
@@ -123,5 +126,25 @@ describe('sync endpoint with stock y-websocket clients', () => {
     expect(nameOf(answer.get(a.doc.clientID))).toBe('Anna')
     expect(nameOf(answer.get(c.doc.clientID))).toBe('Cor')
     raw.socket.close()
+  })
+
+  it('stores the edits a client sent right before it closed its socket', async () => {
+    const raw = connectRaw(server.wsUrl, board.id, board.tokens.participant)
+    await raw.opened
+    const doc = new Y.Doc()
+    const records = new YKeyValue<unknown>(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+    // One frame per edit, as y-websocket sends them, and the socket closed right after the last:
+    // most are still queued on the server when the close arrives.
+    for (let i = 0; i < 120; i++) {
+      const before = Y.encodeStateVector(doc)
+      records.set(`shape:last-${i}`, noteRecord(`shape:last-${i}`))
+      raw.socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc, before)))
+      // Its answer waits for the update to be stored, so the frames behind it wait too.
+      raw.socket.send(encodeSyncStep1(Y.encodeStateVector(doc)))
+    }
+    raw.socket.close(1000)
+    await raw.closed
+    const reader = await join()
+    await waitFor(() => reader.records.map.size >= 120 && [...Array(120).keys()].every((i) => reader.records.has(`shape:last-${i}`)), 'every edit sent before the close')
   })
 })
