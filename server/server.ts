@@ -19,7 +19,7 @@ import { createLogger, type Logger } from './log.ts'
 import { Metrics } from './metrics/metrics.ts'
 import { timedStorage } from './metrics/timed-storage.ts'
 import { RoomRegistry } from './rooms/registry.ts'
-import { CloseCode } from './rooms/room.ts'
+import { CLOSE_GOING_AWAY } from '../shared/close-codes.ts'
 import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 import { SyncConnection } from './sync/connection.ts'
@@ -160,7 +160,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await retention.stop()
       // Stop accepting first, then let rooms flush and compact, then close the database.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
-      await registry.closeAll(CloseCode.goingAway, 'server shutting down')
+      await registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down')
       for (const connection of connections) connection.terminate()
       server.closeAllConnections()
       await stopped

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useValue } from '@tldraw/state-react'
 import type { Role } from '../../shared/roles.ts'
-import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/close-codes.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { PhoneView } from '../phone/PhoneView.tsx'
 import { forgetOwners, type Owner } from '../session/owner-secret.ts'

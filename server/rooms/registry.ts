@@ -15,8 +15,8 @@ import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
 import { splitDocName } from '../storage/doc-name.ts'
 import type { Peer } from './peer.ts'
-import { CloseCode, Room, type OtherDocuments } from './room.ts'
-import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
+import { Room, type OtherDocuments } from './room.ts'
+import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED, CLOSE_INTERNAL_ERROR } from '../../shared/close-codes.ts'
 import { parseRoomName, roomName } from '../../shared/session/channels.ts'
 import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import type { TLSchema } from '@tldraw/tlschema'
@@ -294,7 +294,7 @@ export class RoomRegistry {
       return
     }
     this.log.error({ boardId: broken.boardId, err: error }, 'storage write failed; board reloads from storage')
-    broken.closeAll(CloseCode.internalError, 'storage failure, reconnect')
+    broken.closeAll(CLOSE_INTERNAL_ERROR, 'storage failure, reconnect')
     broken.destroy()
   }
 

@@ -61,19 +61,6 @@ interface AwarenessChange {
   removed: number[]
 }
 
-export const CloseCode = {
-  goingAway: 1001,
-  unsupportedData: 1003,
-  invalidPayload: 1007,
-  policyViolation: 1008,
-  tooLarge: 1009,
-  internalError: 1011,
-  tryAgainLater: 1013,
-  /** Application codes (4000–4999), numbered after the HTTP status that means the same. */
-  boardTooLarge: 4413,
-  updateRate: 4429,
-} as const
-
 /** An update that would take the board past `maxBoardBytes`; it was not applied. */
 export class BoardTooLargeError extends Error {}
 

@@ -10,7 +10,7 @@ import type * as Y from 'yjs'
 import { roomName } from '../../shared/session/channels.ts'
 import { CONTROL_MAP, IDENTITIES_MAP, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 import { identityStatus } from '../../shared/session/identity.ts'
-import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON } from '../../shared/session/session-api.ts'
+import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON, TOKEN_ROTATED_REASON } from '../../shared/close-codes.ts'
 import type { Peer } from '../rooms/peer.ts'
 import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
@@ -142,7 +142,7 @@ class ControlWatch {
   private closeRole(role: 'participant' | 'viewer'): void {
     this.log.info({ boardId: this.boardId, role }, 'link rotated; closing its connections')
     for (const room of this.registry.loadedRoomsOfBoard(this.boardId)) {
-      room.closePeers((peer) => peer.role === role, CLOSE_TOKEN_ROTATED, 'token rotated: ask the facilitator for the new link')
+      room.closePeers((peer) => peer.role === role, CLOSE_TOKEN_ROTATED, TOKEN_ROTATED_REASON)
     }
   }
 }

@@ -31,10 +31,14 @@ import {
   CLOSE_AWARENESS_REFUSED,
   CLOSE_BOARD_DELETED,
   CLOSE_BOARD_TOO_LARGE,
+  CLOSE_INTERNAL_ERROR,
+  CLOSE_INVALID_PAYLOAD,
   CLOSE_RECORD_REFUSED,
   CLOSE_RESYNC,
-} from '../../shared/session/session-api.ts'
-import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
+  CLOSE_TRY_AGAIN_LATER,
+  CLOSE_UNSUPPORTED_DATA,
+} from '../../shared/close-codes.ts'
+import { BoardTooLargeError, type Room } from '../rooms/room.ts'
 import { UpdateRefusedError, type RefusalKind } from '../rooms/record-guard.ts'
 import { AwarenessRefusedError, awarenessCost } from './awareness-limits.ts'
 import { decodeClientMessage, ProtocolError, type ClientMessage } from './protocol.ts'
@@ -51,7 +55,7 @@ const REFUSAL_CLOSE: Record<RefusalKind, number> = {
   meta_write: CLOSE_RECORD_REFUSED,
   update_budget: CLOSE_BOARD_TOO_LARGE,
   pending_update: CLOSE_RESYNC,
-  malformed_update: CloseCode.invalidPayload,
+  malformed_update: CLOSE_INVALID_PAYLOAD,
 }
 
 export interface ConnectionLimits {
@@ -112,7 +116,7 @@ export class SyncConnection implements Peer {
       },
       (error: unknown) => {
         if (error instanceof TooManyBoardsError) {
-          this.reject('boards_loaded', CloseCode.tryAgainLater, 'server busy: too many boards open')
+          this.reject('boards_loaded', CLOSE_TRY_AGAIN_LATER, 'server busy: too many boards open')
           return
         }
         if (error instanceof BoardDeletedError) {
@@ -120,7 +124,7 @@ export class SyncConnection implements Peer {
           return
         }
         this.log.error({ err: error }, 'could not join board')
-        this.close(CloseCode.internalError, 'board could not be loaded')
+        this.close(CLOSE_INTERNAL_ERROR, 'board could not be loaded')
       },
     )
   }
@@ -129,14 +133,14 @@ export class SyncConnection implements Peer {
   receive(data: ArrayBuffer | string): void {
     if (this.closed) return
     if (typeof data === 'string') {
-      this.close(CloseCode.unsupportedData, 'binary frames only')
+      this.close(CLOSE_UNSUPPORTED_DATA, 'binary frames only')
       return
     }
     this.counters.received(data.byteLength)
     const bytes = data.byteLength
     this.queuedBytes += bytes
     if (++this.queued > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes) {
-      this.reject('flooding', CloseCode.tryAgainLater, 'too many messages in flight')
+      this.reject('flooding', CLOSE_TRY_AGAIN_LATER, 'too many messages in flight')
       return
     }
     if (this.queued >= PAUSE_AT) this.pause()
@@ -169,12 +173,12 @@ export class SyncConnection implements Peer {
       this.reject(tooLarge ? 'awareness_too_large' : 'awareness_clients', tooLarge ? CLOSE_BOARD_TOO_LARGE : CLOSE_AWARENESS_REFUSED, error.message)
     } else if (error instanceof ProtocolError) {
       this.log.info({ reason: error.message }, 'protocol violation')
-      this.reject('protocol_violation', CloseCode.invalidPayload, error.message)
+      this.reject('protocol_violation', CLOSE_INVALID_PAYLOAD, error.message)
     } else if (error instanceof BoardTooLargeError) {
-      this.reject('board_too_large', CloseCode.boardTooLarge, error.message)
+      this.reject('board_too_large', CLOSE_BOARD_TOO_LARGE, error.message)
     } else {
       this.log.error({ err: error }, 'message handling failed')
-      this.close(CloseCode.internalError, 'internal error')
+      this.close(CLOSE_INTERNAL_ERROR, 'internal error')
     }
   }
 
@@ -215,7 +219,7 @@ export class SyncConnection implements Peer {
       // Queued data would grow without bound; the client resyncs when it reconnects.
       this.log.warn('slow consumer disconnected')
       this.counters.rejected('slow_consumer')
-      this.close(CloseCode.tryAgainLater, 'send buffer full', true)
+      this.close(CLOSE_TRY_AGAIN_LATER, 'send buffer full', true)
       return
     }
     this.counters.sent(message.byteLength)

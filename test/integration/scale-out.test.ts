@@ -17,7 +17,7 @@ import { boardApi, issuePerson } from '../helpers/board-http.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, type Service } from '../helpers/services.ts'
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 import { shapeWith } from '../helpers/records.ts'
-import { CLOSE_RESYNC } from '../../shared/session/session-api.ts'
+import { CLOSE_RESYNC } from '../../shared/close-codes.ts'
 
 const unavailable = servicesUnavailableReason()
 
