@@ -9,6 +9,7 @@ import type { IdentityAnswer } from '../../shared/session/identity.ts'
 import { MAX_IDENTITY_NAME } from '../../shared/session/identity.ts'
 import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
 import type { TimeAnswer } from '../../shared/session/session-api.ts'
+import { MAX_SUMMON_NAME, MAX_TIMER_MINUTES, MAX_VOTABLE_SHAPES, MAX_VOTES_PER_PERSON, MAX_VOTES_PER_SHAPE, MAX_VOTING_QUESTION } from '../../shared/session/limits.ts'
 import { authorize } from '../boards/boards.ts'
 import { gateIdentity, presentedIdentity } from '../session/identity-check.ts'
 import { SessionError, type SessionService } from '../session/session-service.ts'
@@ -20,7 +21,7 @@ import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
 
 const TimerBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('set'), minutes: z.number().min(0).max(240) }),
+  z.strictObject({ action: z.literal('set'), minutes: z.number().min(0).max(MAX_TIMER_MINUTES) }),
   z.strictObject({ action: z.enum(['start', 'pause', 'stop', 'addMinute']) }),
 ])
 const FreezeBody = z.strictObject({ frozen: z.boolean() })
@@ -28,16 +29,16 @@ const PrivateBody = z.strictObject({ active: z.boolean() })
 const VotingBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('start'),
-    shapeIds: z.array(z.string().min(1).max(200)).min(1).max(500),
-    votesPerPerson: z.number().int().min(1).max(100),
-    maxPerShape: z.number().int().min(1).max(100),
-    minutes: z.number().positive().max(240).nullable(),
-    question: z.string().max(200).optional(),
+    shapeIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_VOTABLE_SHAPES),
+    votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON),
+    maxPerShape: z.number().int().min(1).max(MAX_VOTES_PER_SHAPE),
+    minutes: z.number().positive().max(MAX_TIMER_MINUTES).nullable(),
+    question: z.string().max(MAX_VOTING_QUESTION).optional(),
   }),
   z.strictObject({ action: z.enum(['close', 'reveal', 'clear']) }),
 ])
 const Bounds = z.strictObject({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().min(0), h: z.number().finite().min(0) })
-const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200), byName: z.string().max(60).optional() })
+const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200), byName: z.string().max(MAX_SUMMON_NAME).optional() })
 const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
 const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
 const IdentityBody = z.strictObject({ name: z.string().max(MAX_IDENTITY_NAME).optional() })

@@ -14,7 +14,8 @@ import { shapesOf, shapeText, visibleRecords } from '../../shared/export/board-c
 import { isVotableType } from '../../shared/session/votable.ts'
 import { readBoardContent } from '../boards/board-records.ts'
 import { linkToken, type SharedRole } from '../boards/link-tokens.ts'
-import { applyTimerAction, MAX_TIMER_MS, type TimerAction } from '../../shared/session/timer.ts'
+import { applyTimerAction, type TimerAction } from '../../shared/session/timer.ts'
+import { MAX_SUMMON_NAME, MAX_TIMER_MINUTES, MAX_TIMER_MS, MAX_VOTABLE_SHAPES, MAX_VOTES_PER_PERSON, MAX_VOTES_PER_SHAPE, MAX_VOTING_QUESTION } from '../../shared/session/limits.ts'
 import { ballotSize, refuseUnvote, refuseVote, type VoteRefusal } from '../../shared/session/voting.ts'
 import { hashToken } from '../boards/tokens.ts'
 import type { Logger } from '../log.ts'
@@ -37,9 +38,6 @@ export class SessionError extends Error {
     super(message)
   }
 }
-
-const MAX_VOTABLE_SHAPES = 500
-const MAX_VOTES_PER_PERSON = 100
 
 export class SessionService {
   /** Named phases of each board; taken here too when a round or private notes are revealed. */
@@ -80,7 +78,7 @@ export class SessionService {
   }
 
   summon(boardId: string, request: SummonRequest): Promise<ControlState> {
-    const byName = request.byName?.trim().slice(0, 60)
+    const byName = request.byName?.trim().slice(0, MAX_SUMMON_NAME)
     return this.change(boardId, (_state, now) => ({ summon: { at: now, pageId: request.pageId, bounds: request.bounds, by: request.by, ...(byName && { byName }) } }))
   }
 
@@ -392,12 +390,12 @@ function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: num
   if (!Number.isInteger(request.votesPerPerson) || request.votesPerPerson < 1 || request.votesPerPerson > MAX_VOTES_PER_PERSON) {
     throw new SessionError(400, 'invalid_round', `Votes per person must be 1 to ${MAX_VOTES_PER_PERSON}`)
   }
-  if (!Number.isInteger(request.maxPerShape) || request.maxPerShape < 1) {
-    throw new SessionError(400, 'invalid_round', 'Votes per shape must be at least 1')
+  if (!Number.isInteger(request.maxPerShape) || request.maxPerShape < 1 || request.maxPerShape > MAX_VOTES_PER_SHAPE) {
+    throw new SessionError(400, 'invalid_round', `Votes per shape must be 1 to ${MAX_VOTES_PER_SHAPE}`)
   }
   const minutes = request.minutes
   if (minutes !== null && (!(minutes > 0) || minutes * 60_000 > MAX_TIMER_MS)) {
-    throw new SessionError(400, 'invalid_round', 'A round lasts at most 4 hours')
+    throw new SessionError(400, 'invalid_round', `A round lasts at most ${MAX_TIMER_MINUTES / 60} hours`)
   }
   return {
     id: randomUUID(),
@@ -406,7 +404,7 @@ function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: num
     maxPerShape: Math.min(request.maxPerShape, request.votesPerPerson),
     endsAt: minutes === null ? null : now + Math.round(minutes * 60_000),
     status: 'open',
-    question: request.question?.trim().slice(0, 200) ?? '',
+    question: request.question?.trim().slice(0, MAX_VOTING_QUESTION) ?? '',
     startedAt: now,
   }
 }
