@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { Role } from '../../shared/roles.ts'
 import type { IdentityAnswer } from '../../shared/session/identity.ts'
 import { MAX_IDENTITY_NAME } from '../../shared/session/identity.ts'
-import { OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
+import { OWNER_KEY_PATTERN, OWNER_SECRET_HEADER } from '../../shared/session/owner-key.ts'
 import type { TimeAnswer } from '../../shared/session/session-api.ts'
 import { MAX_SUMMON_NAME, MAX_TIMER_MINUTES, MAX_VOTABLE_SHAPES, MAX_VOTES_PER_PERSON, MAX_VOTES_PER_SHAPE, MAX_VOTING_QUESTION } from '../../shared/session/limits.ts'
 import { authorize } from '../boards/boards.ts'
@@ -39,11 +39,11 @@ const VotingBody = z.discriminatedUnion('action', [
 ])
 const Bounds = z.strictObject({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().min(0), h: z.number().finite().min(0) })
 const SummonBody = z.strictObject({ pageId: z.string().min(1).max(200), bounds: Bounds, by: z.string().max(200), byName: z.string().max(MAX_SUMMON_NAME).optional() })
-const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), viewOnly: z.boolean() })
+const ViewOnlyBody = z.strictObject({ ownerKey: z.string().regex(OWNER_KEY_PATTERN), viewOnly: z.boolean() })
 const VoteBody = z.strictObject({ shapeId: z.string().min(1).max(200) })
 const IdentityBody = z.strictObject({ name: z.string().max(MAX_IDENTITY_NAME).optional() })
 const LobbyBody = z.strictObject({ active: z.boolean() })
-const AdmitBody = z.strictObject({ participantId: z.string().regex(/^[A-Za-z0-9_-]{43}$/), admit: z.boolean() })
+const AdmitBody = z.strictObject({ participantId: z.string().regex(OWNER_KEY_PATTERN), admit: z.boolean() })
 
 type Access = { boardId: string; role: Role }
 
@@ -74,11 +74,11 @@ async function identified(deps: AppDeps, session: SessionService, c: Context): P
   const secret = c.req.header(OWNER_SECRET_HEADER)
   if (!secret) return jsonError(c, 400, 'owner_missing', `This needs the identity the board issued, in the ${OWNER_SECRET_HEADER} header`)
   let control = await session.control(who.boardId)
-  let presented = presentedIdentity(secret, who.role, control)
+  let presented = await presentedIdentity(secret, who.role, control)
   if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
     // Issued on another instance a moment ago, perhaps: ask storage once.
     control = await session.control(who.boardId, { fromStorage: true })
-    presented = presentedIdentity(secret, who.role, control)
+    presented = await presentedIdentity(secret, who.role, control)
   }
   const gate = gateIdentity(presented, who.role, control)
   if (!gate.ok) {
@@ -162,9 +162,9 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
       if (who instanceof Response) return who
       const secret = c.req.header(OWNER_SECRET_HEADER)
       if (!secret) return jsonError(c, 400, 'owner_missing', `Send the identity in the ${OWNER_SECRET_HEADER} header`)
-      let presented = presentedIdentity(secret, who.role, await session.control(who.boardId))
+      let presented = await presentedIdentity(secret, who.role, await session.control(who.boardId))
       if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
-        presented = presentedIdentity(secret, who.role, await session.control(who.boardId, { fromStorage: true }))
+        presented = await presentedIdentity(secret, who.role, await session.control(who.boardId, { fromStorage: true }))
       }
       if (presented.kind !== 'known') return jsonError(c, 403, 'identity_invalid', 'This identity was not issued by this board link (or the link was replaced)')
       return c.json<IdentityAnswer>({ participantId: presented.participantId, role: who.role, status: presented.status })

@@ -13,7 +13,7 @@
 import type { Fanout } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
-import { splitDocName } from '../storage/doc-name.ts'
+import { storageKeyOf } from '../storage/doc-name.ts'
 import type { Peer } from './peer.ts'
 import { Room, type OtherDocuments } from './room.ts'
 import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED, CLOSE_INTERNAL_ERROR } from '../../shared/close-codes.ts'
@@ -340,7 +340,7 @@ async function boardStillExists(storage: Storage, boardId: string): Promise<bool
 }
 
 function boardOf(name: string): string {
-  return splitDocName(name).boardId
+  return storageKeyOf(name).boardId
 }
 
 /** A member of a room for the moment it takes to load it; it sends nothing and writes nothing. */

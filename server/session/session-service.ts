@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
 import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { ownerKeyOf } from '../../shared/session/owner-key.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
 import type { AttendanceBook } from './attendance.ts'
 import type { HiddenNotes, LinksAnswer, SummonRequest, VotesAnswer, VotingProgress, VotingRequest } from '../../shared/session/session-api.ts'
@@ -24,7 +25,6 @@ import type { Room } from '../rooms/room.ts'
 import type { Storage } from '../storage/storage.ts'
 import { placeArrivingNotes, type PlacedShape } from '../../shared/board/note-placement.ts'
 import { docRecords } from './doc-records.ts'
-import { participantIdOf } from './identity-check.ts'
 import { serverPeer } from './server-peer.ts'
 import { BoardSnapshots } from './snapshots.ts'
 
@@ -98,7 +98,7 @@ export class SessionService {
    */
   async issueIdentity(boardId: string, role: Role, name: string): Promise<IssuedIdentity> {
     const identity = randomBytes(32).toString('base64url')
-    const participantId = participantIdOf(identity)
+    const participantId = await ownerKeyOf(identity)
     let status: IdentityEntry['status'] = 'admitted'
     await this.change(boardId, (state, now) => {
       if (Object.keys(state.identities).length >= MAX_IDENTITIES_PER_BOARD) {
