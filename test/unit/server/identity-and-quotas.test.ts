@@ -6,7 +6,7 @@ import { matchesContentType } from '../../../server/boards/asset-signature.ts'
 import { KeyedRateLimit } from '../../../server/limits/keyed-rate-limit.ts'
 import { gateIdentity, presentedIdentity } from '../../../server/session/identity-check.ts'
 import { ownerKeyOf } from '../../../shared/session/owner-key.ts'
-import { anonymousMayWrite, mayWrite } from '../../../server/session/permissions.ts'
+import { anonymousMayWrite, mayWrite } from '../../../shared/session/permissions.ts'
 import { stampAwareness } from '../../../server/sync/awareness-stamp.ts'
 import { ProtocolError } from '../../../server/sync/protocol.ts'
 
