@@ -23,12 +23,10 @@ import { CLOSE_GOING_AWAY } from '../shared/close-codes.ts'
 import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 import { SyncConnection } from './sync/connection.ts'
-import { roomName } from '../shared/session/channels.ts'
 import { ControlWatches } from './session/control-watch.ts'
 import { mayWrite } from '../shared/session/permissions.ts'
 import { SessionService } from './session/session-service.ts'
 import { recordAttendance } from './session/attendance.ts'
-import { parseRoomName } from '../shared/session/channels.ts'
 import { Keepalive } from './sync/keepalive.ts'
 import { BoardDeletion } from './boards/board-deletion.ts'
 import { RetentionSweep } from './boards/retention.ts'
@@ -67,7 +65,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // Who was present, for the report: every board document loaded here whose room is a main one.
   const attendanceBook = session.attendance()
   registry.onRoomLoaded((room) => {
-    if (parseRoomName(room.boardId)?.channel === 'main') recordAttendance(room, attendanceBook, log)
+    if (room.ref.channel === 'main') recordAttendance(room, attendanceBook, log)
   })
   const deletion = new BoardDeletion({ storage, session, registry, dataDir: config.dataDir, log })
   // A deletion made on any instance reaches this one through the board's control document.
@@ -109,10 +107,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       return admission.admit(address, boardId)
     },
     openSyncConnection(socket, doc, role, participantId, control) {
-      const boardId = roomName(doc)
       const connection = new SyncConnection(
         socket,
-        boardId,
+        doc,
         role,
         registry,
         {
@@ -135,9 +132,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       })
       socket.on('error', (error: Error & { code?: string }) => {
         if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejected('message_too_large')
-        log.debug({ boardId, role, err: error }, 'socket error')
+        log.debug({ boardId: doc.boardId, channel: doc.channel, role, err: error }, 'socket error')
       })
-      log.debug({ boardId, role }, 'sync connection opened')
+      log.debug({ boardId: doc.boardId, channel: doc.channel, role }, 'sync connection opened')
       return connection
     },
   })

@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
+import { roomName, type DocRef } from '../../shared/session/channels.ts'
 import {
   encodeAwareness,
   encodeSyncStep1,
@@ -108,12 +109,17 @@ export class Room {
    */
   private compactAt = 0
 
+  /** The document's room name: its key in storage, the registry and the fan-out. */
+  readonly name: string
+
   private constructor(
-    readonly boardId: string,
+    /** Which of a board's documents this room holds. */
+    readonly ref: DocRef,
     private readonly storage: Storage,
     storedUpdates: number,
     private readonly options: RoomOptions,
   ) {
+    this.name = roomName(ref)
     this.storedUpdates = storedUpdates
     this.guard = new RecordGuard(this.doc, options.schema, options.updateBudget)
     this.compactAt = this.nextCompactionBound()
@@ -127,18 +133,18 @@ export class Room {
     })
   }
 
-  static async load(boardId: string, storage: Storage, fanout: Fanout, options: RoomOptions): Promise<Room> {
-    const room = new Room(boardId, storage, 0, options)
+  static async load(ref: DocRef, storage: Storage, fanout: Fanout, options: RoomOptions): Promise<Room> {
+    const room = new Room(ref, storage, 0, options)
     // Join before loading: whatever other instances publish from here on arrives, and what they
     // published before is in storage.
     room.docHoldsStoredLog = fanout.status() === 'disabled'
-    room.channel = await fanout.join(boardId, {
+    room.channel = await fanout.join(room.name, {
       onUpdate: (update) => room.applyRemoteUpdate(update),
       onAwareness: (update) => room.applyRemoteAwareness(update),
       onResync: () => void room.catchUp(),
     })
     try {
-      const { updates } = await storage.loadUpdates(boardId)
+      const { updates } = await storage.loadUpdates(room.name)
       room.storedUpdates = updates.length
       room.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
       Y.transact(room.doc, () => {
@@ -229,7 +235,7 @@ export class Room {
    * once the change is stored, relayed to every peer and published to the other instances.
    */
   async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
-    if (this.broken) throw new Error(`board ${this.boardId} cannot be written: its storage failed`)
+    if (this.broken) throw new Error(`document ${this.name} cannot be written: its storage failed`)
     this.captured = null
     Y.transact(this.doc, () => change(this.doc), SERVER)
     const effective = this.captured
@@ -288,7 +294,7 @@ export class Room {
       try {
         do {
           this.catchUpAgain = false
-          const { updates } = await this.storage.loadUpdates(this.boardId)
+          const { updates } = await this.storage.loadUpdates(this.name)
           if (this.broken) return
           // One transaction, so the update event hands us exactly what was new (or nothing).
           const hadPending = this.pendingBytes() > 0
@@ -301,7 +307,7 @@ export class Room {
           if (missed) this.relayApplied(missed, hadPending)
         } while (this.catchUpAgain)
       } catch (error) {
-        this.options.log.warn({ boardId: this.boardId, err: error }, 'catching up from storage failed')
+        this.options.log.warn({ doc: this.name, err: error }, 'catching up from storage failed')
       } finally {
         this.catchingUp = null
       }
@@ -324,7 +330,7 @@ export class Room {
     this.compaction ??= (async () => {
       try {
         this.bytesSinceCompactionStart = 0
-        const { updates, lastSeq } = await this.storage.loadUpdates(this.boardId)
+        const { updates, lastSeq } = await this.storage.loadUpdates(this.name)
         let size = updates.reduce((sum, update) => sum + update.byteLength, 0)
         if (updates.length > 1) {
           // Encoding the live doc takes about a millisecond; replaying the log into a new doc
@@ -334,12 +340,12 @@ export class Room {
           // More rows than this room stored means someone else wrote: then replay the log.
           const fromDoc = this.docHoldsStoredLog && updates.length <= this.storedUpdates
           const merged = fromDoc ? Y.encodeStateAsUpdate(this.doc) : await mergeUpdatesWithGcInSlices(updates)
-          await this.storage.replaceUpdates(this.boardId, lastSeq, merged)
+          await this.storage.replaceUpdates(this.name, lastSeq, merged)
           size = merged.byteLength
         }
         this.storedBytes = size + this.bytesSinceCompactionStart
         this.sizeIsCompacted = this.bytesSinceCompactionStart === 0
-        this.storedUpdates = await this.storage.countUpdates(this.boardId)
+        this.storedUpdates = await this.storage.countUpdates(this.name)
         this.compactAt = this.nextCompactionBound()
       } finally {
         this.compaction = null
@@ -361,7 +367,7 @@ export class Room {
   }
 
   private async storeAndRelay(update: Uint8Array, origin: Peer | null): Promise<void> {
-    const write = this.storage.appendUpdate(this.boardId, update)
+    const write = this.storage.appendUpdate(this.name, update)
     this.pendingWrites.add(write)
     this.writingBytes += update.byteLength
     try {
@@ -383,7 +389,7 @@ export class Room {
     if (this.storedUpdates > this.compactAt && !this.compaction) {
       // A failed compaction rolls back and leaves the log as it was; the next append retries.
       this.compact().catch((error: unknown) =>
-        this.options.log.warn({ boardId: this.boardId, err: error }, 'compaction failed'),
+        this.options.log.warn({ doc: this.name, err: error }, 'compaction failed'),
       )
     }
   }

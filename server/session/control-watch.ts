@@ -7,7 +7,6 @@
  * connections to a board watches its control document, that is how a deletion reaches them all.
  */
 import type * as Y from 'yjs'
-import { roomName } from '../../shared/session/channels.ts'
 import { CONTROL_MAP, IDENTITIES_MAP, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 import { identityStatus } from '../../shared/session/identity.ts'
 import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON, TOKEN_ROTATED_REASON } from '../../shared/close-codes.ts'
@@ -80,7 +79,7 @@ class ControlWatch {
     private readonly log: Logger,
     private readonly onBoardDeleted: (boardId: string) => void,
   ) {
-    this.ready = registry.join(roomName({ boardId, channel: 'control' }), this.peer).then((room) => {
+    this.ready = registry.join({ boardId, channel: 'control' }, this.peer).then((room) => {
       if (this.stopped) {
         registry.leave(room, this.peer)
         return

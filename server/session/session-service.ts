@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
-import { roomName } from '../../shared/session/channels.ts'
+import { parseRoomName, type DocRef } from '../../shared/session/channels.ts'
 import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
 import { ownerKeyOf } from '../../shared/session/owner-key.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
@@ -54,7 +54,7 @@ export class SessionService {
 
   /** `fromStorage`: catch up with what other instances stored first (see ControlHandle.refresh). */
   control(boardId: string, { fromStorage = false } = {}): Promise<ControlState> {
-    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
+    return this.withRoom(controlDoc(boardId), async (room) => {
       if (fromStorage) await room.catchUp()
       return readControlOf(room)
     })
@@ -177,15 +177,14 @@ export class SessionService {
 
   /** The attendance map of the board's control document (attendance.ts). */
   attendance(): AttendanceBook {
-    const control = (boardId: string) => roomName({ boardId, channel: 'control' })
     return {
       read: (boardId) =>
-        this.withRoom(control(boardId), async (room) => {
+        this.withRoom(controlDoc(boardId), async (room) => {
           const entries = readAttendance(room.doc.getMap<unknown>(ATTENDANCE_MAP).entries())
           return new Map(entries.map(({ key, ...attendee }) => [key, attendee]))
         }),
       write: (boardId, entries) =>
-        this.withRoom(control(boardId), (room) =>
+        this.withRoom(controlDoc(boardId), (room) =>
           room.writeAsServer((doc) => {
             const map = doc.getMap<unknown>(ATTENDANCE_MAP)
             for (const [key, attendee] of entries) map.set(key, attendee)
@@ -205,8 +204,8 @@ export class SessionService {
   async hiddenNotes(boardId: string): Promise<HiddenNotes> {
     let notes = 0
     let writers = 0
-    for (const name of await this.storage.listDocs(boardId, 'private/')) {
-      const count = await this.withRoom(name, async (room) => {
+    for (const doc of await this.privateDocs(boardId)) {
+      const count = await this.withRoom(doc, async (room) => {
         let shapes = 0
         for (const key of docRecords(room.doc).map.keys()) if (key.startsWith('shape:')) shapes++
         return shapes
@@ -280,11 +279,11 @@ export class SessionService {
    */
   async revealPrivateNotes(boardId: string): Promise<number> {
     let moved = 0
-    for (const name of await this.storage.listDocs(boardId, 'private/')) {
-      await this.withRoom(name, async (privateRoom) => {
+    for (const doc of await this.privateDocs(boardId)) {
+      await this.withRoom(doc, async (privateRoom) => {
         const notes = [...docRecords(privateRoom.doc).map.entries()].map(([key, entry]) => [key, entry.val] as const)
         if (notes.length === 0) return
-        await this.withRoom(boardId, (board) =>
+        await this.withRoom({ boardId, channel: 'main' }, (board) =>
           board.writeAsServer((doc) => {
             const records = docRecords(doc)
             const fresh = notes.filter(([key]) => !records.has(key))
@@ -343,7 +342,7 @@ export class SessionService {
 
   /** Reads the control state, applies `next` (null: no change) and writes what changed. */
   private change(boardId: string, next: (state: ControlState, now: number) => ControlPatch | null): Promise<ControlState> {
-    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
+    return this.withRoom(controlDoc(boardId), async (room) => {
       const patch = next(readControlOf(room), this.now())
       if (patch) {
         await room.writeAsServer((doc) => {
@@ -361,15 +360,25 @@ export class SessionService {
     })
   }
 
-  private async withRoom<T>(name: string, work: (room: Room) => Promise<T>): Promise<T> {
+  /** The board's private-notes documents that storage holds. */
+  private async privateDocs(boardId: string): Promise<DocRef[]> {
+    const names = await this.storage.listDocs(boardId, 'private/')
+    return names.map(parseRoomName).filter((doc): doc is DocRef => doc !== null)
+  }
+
+  private async withRoom<T>(doc: DocRef, work: (room: Room) => Promise<T>): Promise<T> {
     const peer = serverPeer()
-    const room = await this.registry.join(name, peer)
+    const room = await this.registry.join(doc, peer)
     try {
       return await work(room)
     } finally {
       this.registry.leave(room, peer)
     }
   }
+}
+
+function controlDoc(boardId: string): DocRef {
+  return { boardId, channel: 'control' }
 }
 
 function readControlOf(room: Room): ControlState {

@@ -20,6 +20,7 @@
  * Oversized frames never get here: ws closes them with 1009.
  */
 import type { WebSocket } from 'ws'
+import { roomName, type DocRef } from '../../shared/session/channels.ts'
 import { canEditDocument, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import type { Peer } from '../rooms/peer.ts'
@@ -96,7 +97,8 @@ export class SyncConnection implements Peer {
 
   constructor(
     private readonly socket: WebSocket,
-    readonly boardId: string,
+    /** The board document this connection syncs. */
+    readonly doc: DocRef,
     readonly role: Role,
     private readonly registry: RoomRegistry,
     private readonly limits: ConnectionLimits,
@@ -104,12 +106,12 @@ export class SyncConnection implements Peer {
     log: Logger,
     private readonly permissions: { mayWrite(): boolean } = { mayWrite: () => canEditDocument(role) },
   ) {
-    this.log = log.child({ boardId, role })
+    this.log = log.child({ boardId: doc.boardId, doc: roomName(doc), role })
     this.updateRate = new TokenBucket(limits.maxUpdatesPerSecond, limits.maxUpdatesPerSecond * 2)
     socket.on('pong', () => {
       this.alive = true
     })
-    this.queue = registry.join(boardId, this).then(
+    this.queue = registry.join(doc, this).then(
       (room) => {
         if (this.closed) registry.leave(room, this)
         else this.room = room
