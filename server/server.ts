@@ -58,7 +58,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   })
   const storage = timedStorage(await openStorage(config, log), metrics)
   const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
-  const registry = new RoomRegistry(storage, fanout, { ...config, countUpdate: (source) => metrics.update(source) }, log)
+  // Without Redis no other instance writes our boards, which lets rooms compact from their doc.
+  const soleWriter = !config.redisUrl
+  const registry = new RoomRegistry(storage, fanout, { ...config, soleWriter, countUpdate: (source) => metrics.update(source) }, log)
   const admission = new ConnectionAdmission(config)
   const requestLimits = new RequestLimits(config)
   const session = new SessionService(registry, storage, log)

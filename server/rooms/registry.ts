@@ -31,6 +31,8 @@ export interface RegistryOptions {
   maxAwarenessStateBytes: number
   maxAwarenessClientsPerConnection: number
   countUpdate: (source: 'client' | 'remote') => void
+  /** This instance is the only one writing its boards (see RoomOptions.soleWriter). */
+  soleWriter: boolean
 }
 
 /** Every board slot is taken by a board with connections. */
@@ -197,6 +199,7 @@ export class RoomRegistry {
     const name = roomName(ref)
     const loading = Room.load(ref, this.storage, this.fanout, {
       compactAfterUpdates: this.options.compactAfterUpdates,
+      soleWriter: this.options.soleWriter,
       maxBoardBytes: this.options.maxBoardBytes,
       countUpdate: this.options.countUpdate,
       log: this.log,
