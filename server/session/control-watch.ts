@@ -7,7 +7,7 @@
  * connections to a board watches its control document, that is how a deletion reaches them all.
  */
 import type * as Y from 'yjs'
-import { CONTROL_MAP, IDENTITIES_MAP, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
+import { controlStateMaps, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 import { identityStatus } from '../../shared/session/identity.ts'
 import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON, TOKEN_ROTATED_REASON } from '../../shared/close-codes.ts'
 import type { Peer } from '../rooms/peer.ts'
@@ -85,7 +85,7 @@ class ControlWatch {
         return
       }
       this.room = room
-      this.maps = [room.doc.getMap<unknown>(CONTROL_MAP), room.doc.getMap<unknown>(IDENTITIES_MAP)]
+      this.maps = controlStateMaps(room.doc)
       this.state = this.read()
       for (const map of this.maps) map.observe(this.onChange)
       if (this.state.deleted !== null) this.onBoardDeleted(boardId)

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import { parseRoomName, type DocRef } from '../../shared/session/channels.ts'
-import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, ROTATED_MAP, VIEW_ONLY_MAP, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
 import { ownerKeyOf } from '../../shared/session/owner-key.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
 import type { AttendanceBook } from './attendance.ts'
@@ -83,12 +83,7 @@ export class SessionService {
   }
 
   viewOnly(boardId: string, ownerKey: string, viewOnly: boolean): Promise<ControlState> {
-    return this.change(boardId, (state) => {
-      const next: Record<string, true> = { ...state.viewOnly }
-      if (viewOnly) next[ownerKey] = true
-      else delete next[ownerKey]
-      return { viewOnly: next }
-    })
+    return this.change(boardId, () => ({ viewOnly: { [ownerKey]: viewOnly } }))
   }
 
   /**
@@ -154,7 +149,7 @@ export class SessionService {
     await this.storage.replaceToken(boardId, role, hashToken(token))
     // The identities the old link issued end with it (they name its generation); drop them.
     await this.change(boardId, (state) => ({
-      rotated: { ...state.rotated, [role]: at },
+      rotated: { [role]: at },
       identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role === role).map(([id]) => [id, null])),
     }))
     this.log.info({ boardId, role }, 'link rotated')
@@ -347,13 +342,24 @@ export class SessionService {
       if (patch) {
         await room.writeAsServer((doc) => {
           const map = doc.getMap<unknown>(CONTROL_MAP)
-          const { identities, ...values } = patch
-          for (const [key, value] of Object.entries(values) as [Exclude<keyof ControlState, 'identities'>, unknown][]) map.set(ControlKey[key], value)
+          const { identities, viewOnly, rotated, ...values } = patch
+          for (const [key, value] of Object.entries(values) as [keyof typeof values, unknown][]) map.set(ControlKey[key], value)
+          // Set entries are written one by one (see control-doc.ts): a facilitator on another
+          // instance changing another entry at the same moment keeps theirs.
           const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
           for (const [id, entry] of Object.entries(identities ?? {})) {
             if (entry === null) roster.delete(id)
             else roster.set(id, entry)
           }
+          const viewOnlyMap = doc.getMap<boolean>(VIEW_ONLY_MAP)
+          const oldViewOnly = (map.get(ControlKey.viewOnly) ?? {}) as ControlState['viewOnly']
+          for (const [id, on] of Object.entries(viewOnly ?? {})) {
+            // false only where a board's old whole value still names the person; else no entry.
+            if (on || Object.hasOwn(oldViewOnly, id)) viewOnlyMap.set(id, on)
+            else viewOnlyMap.delete(id)
+          }
+          const rotatedMap = doc.getMap<number>(ROTATED_MAP)
+          for (const [role, at] of Object.entries(rotated ?? {})) rotatedMap.set(role, at)
         })
       }
       return readControlOf(room)
@@ -386,10 +392,15 @@ function readControlOf(room: Room): ControlState {
 }
 
 /**
- * A change of the control state: values of the control map replaced whole, and roster entries
- * set or (null) removed one by one, so concurrent issuing on two instances keeps both.
+ * A change of the control state: values of the control map replaced whole; roster entries set or
+ * (null) removed, people set view-only (true) or not (false), and link rotations, each one by
+ * one, so that concurrent changes on two instances keep both (see control-doc.ts).
  */
-type ControlPatch = Partial<Omit<ControlState, 'identities'>> & { identities?: Readonly<Record<string, IdentityEntry | null>> }
+type ControlPatch = Partial<Omit<ControlState, 'identities' | 'viewOnly' | 'rotated'>> & {
+  identities?: Readonly<Record<string, IdentityEntry | null>>
+  viewOnly?: Readonly<Record<string, boolean>>
+  rotated?: ControlState['rotated']
+}
 
 function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: number): VotingRound {
   const shapeIds = [...new Set(request.shapeIds)]
