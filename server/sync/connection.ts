@@ -6,6 +6,10 @@
  * chain is joining the room, which loads the board. So a SyncStep1 that arrives before the board
  * is loaded waits and is answered from the loaded state: no client ever sees an empty board.
  *
+ * A client that closes its socket right after sending (a tab closed after an edit) loses nothing:
+ * the document updates still queued are applied, paced like any, before the peer leaves the room.
+ * A connection the server closes (a limit, a refusal) has its queue dropped instead.
+ *
  * Pacing: document updates and awareness (one token per started KiB) come out of a token bucket.
  * When it is empty the connection is throttled, not closed: frames wait until tokens flow in, and
  * while frames wait the socket is paused, so the client's TCP window fills as with any slow
@@ -92,6 +96,11 @@ export class SyncConnection implements Peer {
   private throttled = false
   private sliceStart = performance.now()
   private closed = false
+  /**
+   * The client closed its socket after sending: the document updates it sent before are still
+   * applied (a tab closed right after an edit must not lose it), then the peer leaves the room.
+   */
+  private draining = false
   private readonly updateRate: TokenBucket
   private readonly log: Logger
 
@@ -113,7 +122,7 @@ export class SyncConnection implements Peer {
     })
     this.queue = registry.join(doc, this).then(
       (room) => {
-        if (this.closed) registry.leave(room, this)
+        if (this.closed && !this.draining) registry.leave(room, this)
         else this.room = room
       },
       (error: unknown) => {
@@ -150,7 +159,7 @@ export class SyncConnection implements Peer {
     this.queue = this.queue.then(async () => {
       this.queued--
       this.queuedBytes -= bytes
-      if (this.closed || !this.room) return
+      if (!this.room || (this.closed && !this.draining)) return
       try {
         await this.handle(frame)
       } catch (error) {
@@ -198,7 +207,7 @@ export class SyncConnection implements Peer {
 
   /** Waits until the bucket holds `cost` tokens and takes them; the socket is paused meanwhile. */
   private async pace(cost: number): Promise<void> {
-    for (let wait = this.updateRate.waitFor(cost); wait > 0 && !this.closed; wait = this.updateRate.waitFor(cost)) {
+    for (let wait = this.updateRate.waitFor(cost); wait > 0 && (!this.closed || this.draining); wait = this.updateRate.waitFor(cost)) {
       if (!this.throttled) this.counters.rejected('update_rate')
       this.throttled = true
       this.pause()
@@ -242,7 +251,15 @@ export class SyncConnection implements Peer {
 
   /** The socket is gone (closed by either side). */
   onSocketClosed(): void {
-    if (!this.closed) this.markClosed()
+    if (this.closed) return
+    // Closed by the client: what it sent before closing is applied still, then it leaves.
+    this.closed = true
+    this.draining = true
+    void this.queue.then(() => {
+      if (!this.draining) return
+      this.draining = false
+      this.leaveRoom()
+    })
   }
 
   terminate(): void {
@@ -257,6 +274,11 @@ export class SyncConnection implements Peer {
 
   private markClosed(): void {
     this.closed = true
+    this.draining = false
+    this.leaveRoom()
+  }
+
+  private leaveRoom(): void {
     const room = this.room
     this.room = null
     if (room) this.registry.leave(room, this)
@@ -275,7 +297,9 @@ export class SyncConnection implements Peer {
     const cost = costOf(message, frame.byteLength)
     if (cost > 0) await this.pace(cost)
     const room = this.room
-    if (this.closed || !room) return
+    if (!room || (this.closed && !this.draining)) return
+    // Nothing can be answered any more; only what changes the document still counts.
+    if (this.closed && message.kind !== 'update' && message.kind !== 'sync-step-2') return
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)
