@@ -14,7 +14,7 @@ import { jsonError } from './errors.ts'
 
 export type BoardEnv = { Variables: { board: BoardRecord; role: Role } }
 
-export type Requirement =
+type Requirement =
   | { role?: undefined }
   | { role: 'participant' | 'facilitator'; refusal: { code: string; message: string } }
 

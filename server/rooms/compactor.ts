@@ -20,7 +20,7 @@ import type { Storage } from '../storage/storage.ts'
 import { mergeUpdatesWithGcInSlices } from './compaction.ts'
 import type { SizeBudget } from './size-budget.ts'
 
-export interface CompactorOptions {
+interface CompactorOptions {
   compactAfterUpdates: number
   soleWriter: boolean
 }

@@ -11,7 +11,7 @@
  * Changes of our own peers go to the other instances through the fan-out channel; what came from
  * there is relayed to our peers only.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { BoardChannel } from '../fanout/fanout.ts'
 import { stampAwareness } from '../sync/awareness-stamp.ts'

@@ -163,7 +163,7 @@ export const INITIAL_CONTROL: ControlState = {
 }
 
 /** The entries of the per-key maps (see the top of this file), when the caller has the document. */
-export interface PerKeyEntries {
+interface PerKeyEntries {
   viewOnly?: Iterable<[string, unknown]>
   rotated?: Iterable<[string, unknown]>
 }
