@@ -20,16 +20,14 @@ import { createLogger, type Logger } from './log.ts'
 import { Metrics } from './metrics/metrics.ts'
 import { timedStorage } from './metrics/timed-storage.ts'
 import { RoomRegistry } from './rooms/registry.ts'
-import { CloseCode } from './rooms/room.ts'
+import { CLOSE_GOING_AWAY } from '../shared/close-codes.ts'
 import { openStorage } from './storage/open.ts'
 import type { Storage } from './storage/storage.ts'
 import { SyncConnection } from './sync/connection.ts'
-import { roomName } from '../shared/session/channels.ts'
 import { ControlWatches } from './session/control-watch.ts'
-import { mayWrite } from './session/permissions.ts'
+import { mayWrite } from '../shared/session/permissions.ts'
 import { SessionService } from './session/session-service.ts'
 import { recordAttendance } from './session/attendance.ts'
-import { parseRoomName } from '../shared/session/channels.ts'
 import { Keepalive } from './sync/keepalive.ts'
 import { BoardDeletion } from './boards/board-deletion.ts'
 import { RetentionSweep } from './boards/retention.ts'
@@ -63,14 +61,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   })
   const storage = timedStorage(await openStorage(config, log), metrics)
   const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
-  const registry = new RoomRegistry(storage, fanout, { ...config, countUpdate: (source) => metrics.update(source) }, log)
+  // Without Redis no other instance writes our boards, which lets rooms compact from their doc.
+  const soleWriter = !config.redisUrl
+  const registry = new RoomRegistry(storage, fanout, { ...config, soleWriter, countUpdate: (source) => metrics.update(source) }, log)
   const admission = new ConnectionAdmission(config)
   const requestLimits = new RequestLimits(config)
   const session = new SessionService(registry, storage, log)
   // Who was present, for the report: every board document loaded here whose room is a main one.
   const attendanceBook = session.attendance()
   registry.onRoomLoaded((room) => {
-    if (parseRoomName(room.boardId)?.channel === 'main') recordAttendance(room, attendanceBook, log)
+    if (room.ref.channel === 'main') recordAttendance(room, attendanceBook, log)
   })
   const deletion = new BoardDeletion({ storage, session, registry, dataDir: config.dataDir, log })
   // A deletion made on any instance reaches this one through the board's control document.
@@ -112,10 +112,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       return admission.admit(address, boardId)
     },
     openSyncConnection(socket, doc, role, participantId, control) {
-      const boardId = roomName(doc)
       const connection = new SyncConnection(
         socket,
-        boardId,
+        doc,
         role,
         registry,
         {
@@ -138,9 +137,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       })
       socket.on('error', (error: Error & { code?: string }) => {
         if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejected('message_too_large')
-        log.debug({ boardId, role, err: error }, 'socket error')
+        log.debug({ boardId: doc.boardId, channel: doc.channel, role, err: error }, 'socket error')
       })
-      log.debug({ boardId, role }, 'sync connection opened')
+      log.debug({ boardId: doc.boardId, channel: doc.channel, role }, 'sync connection opened')
       return connection
     },
   })
@@ -163,7 +162,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await retention.stop()
       // Stop accepting first, then let rooms flush and compact, then close the database.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
-      await registry.closeAll(CloseCode.goingAway, 'server shutting down')
+      await registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down')
       for (const connection of connections) connection.terminate()
       server.closeAllConnections()
       await stopped

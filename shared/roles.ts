@@ -14,7 +14,7 @@ export function canEditDocument(role: Role): boolean {
   return role !== 'viewer'
 }
 
-/** Whether this role leads the session: inserts templates and, later, locks, timers and votes. */
+/** Whether this role leads the session: templates, locking, the timer, voting, freezing, the waiting room. */
 export function canFacilitate(role: Role): boolean {
   return role === 'facilitator'
 }

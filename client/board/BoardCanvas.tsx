@@ -35,6 +35,7 @@ import { showWholeBoard } from './open-view.ts'
 import type { Identity } from './identity.ts'
 import type { SyncStatusSnapshot } from './sync-status.ts'
 import { NARROW_SCREEN } from './view-choice.ts'
+import { exposeEditorForTests } from './test-hooks.ts'
 
 // Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
 const assetUrls = getAssetUrlsByImport()
@@ -168,8 +169,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
         overrides={TLDRAW_WORDS}
         onMount={(editor) => {
           editor.updateInstanceState({ isReadonly: readOnly })
-          // Exposed for the browser tests and for debugging from the console.
-          ;(window as unknown as { __regiebordEditor?: unknown }).__regiebordEditor = editor
+          exposeEditorForTests(editor)
           setEditor(editor)
           // Who made a shape: the outline view lets people edit their own notes, the CSV export
           // names authors. The name is the display name people chose to show on this board.

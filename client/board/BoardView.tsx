@@ -1,13 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useValue } from '@tldraw/state-react'
 import type { Role } from '../../shared/roles.ts'
-import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/session/session-api.ts'
+import { CLOSE_BOARD_DELETED, CLOSE_BOARD_TOO_LARGE, CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED } from '../../shared/close-codes.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { PhoneView } from '../phone/PhoneView.tsx'
-import { forgetOwners, type Owner } from '../session/owner-secret.ts'
-import { forgetBoard } from '../start/my-boards.ts'
+import type { Owner } from '../session/owner-secret.ts'
 import { openBoardSession, type BoardSession } from './board-session.ts'
 import type { Identity } from './identity.ts'
+import { forgetBoardLocally } from './local-copies.ts'
 import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
 import { chooseView, rememberView, type BoardViewKind } from './view-choice.ts'
 
@@ -54,12 +54,7 @@ export function BoardView({ boardId, title, token, role, identity, owner, licens
       }
       if (event?.code !== CLOSE_TOKEN_ROTATED && event?.code !== CLOSE_BOARD_DELETED && event?.code !== CLOSE_NOT_ADMITTED) return
       setClosedWith(event.code === CLOSE_BOARD_DELETED ? 'deleted' : event.code === CLOSE_NOT_ADMITTED ? 'notAdmitted' : 'rotated')
-      // A deleted board must not linger in this browser either (AVG): drop the local copies.
-      if (event.code === CLOSE_BOARD_DELETED) {
-        forgetBoard(boardId)
-        for (const room of [boardId, `${boardId}/structure`, `${boardId}/private/${owner.key}`]) indexedDB.deleteDatabase(`regiebord:${room}`)
-        forgetOwners(boardId)
-      }
+      if (event.code === CLOSE_BOARD_DELETED) forgetBoardLocally(boardId, owner.key)
       for (const connection of [opened.main, opened.structure, opened.control, opened.private]) connection?.provider.disconnect()
     }
     opened.main.provider.on('connection-close', onClose)

@@ -6,6 +6,7 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
+import { localCopyName } from './local-copies.ts'
 
 export interface BoardConnection {
   doc: Y.Doc
@@ -34,7 +35,7 @@ export interface DocConnectionOptions {
 
 export function openDocConnection({ room, params, cache: keepCopy }: DocConnectionOptions): BoardConnection {
   const doc = new Y.Doc()
-  const cache = keepCopy ? new IndexeddbPersistence(`regiebord:${room}`, doc) : null
+  const cache = keepCopy ? new IndexeddbPersistence(localCopyName(room), doc) : null
   const provider = new WebsocketProvider(syncServerUrl(window.location), room, doc, { params })
   let timer = 0
   const ready = new Promise<void>((resolve) => {

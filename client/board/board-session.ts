@@ -12,6 +12,8 @@ import { createBoardSchema } from '../../shared/board/board-schema.ts'
 import { canEditDocument, canFacilitate, type Role } from '../../shared/roles.ts'
 import { roomName } from '../../shared/session/channels.ts'
 import type { ControlState } from '../../shared/session/control-doc.ts'
+import { linkGeneration } from '../../shared/session/identity.ts'
+import { mayWrite } from '../../shared/session/permissions.ts'
 import { watchControl } from '../session/control-state.ts'
 import type { Owner } from '../session/owner-secret.ts'
 import { createRecordLayers } from '../session/record-layers.ts'
@@ -104,11 +106,13 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
     }).dispose
   })
 
+  // The server let this connection in, so its identity was admitted; until the control document
+  // (and the roster in it) arrives, count it in rather than show a board that looks read-only.
+  const $controlSynced = atom('control synced', false)
+  void control.ready.then(() => $controlSynced.set(true))
   const $mayEdit = computed('may edit', () => {
-    if (!canEditDocument(role)) return false
-    if (role === 'facilitator') return true
     const state = $control.get()
-    return !state.frozen && state.viewOnly[owner.key] !== true
+    return mayWrite({ channel: 'main' }, role, owner.key, $controlSynced.get() ? state : withOwnIdentityAdmitted(state, owner.key, role))
   })
   /*
    * An edit that raced the freeze was dropped by the server, and every later edit of ours builds
@@ -117,6 +121,7 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
    */
   const stopResync = react('resync when editing is allowed again', () => {
     const allowed = $mayEdit.get()
+    if (!$controlSynced.get()) return
     if (allowed && mayEditBefore === false) {
       for (const connection of [main, privateDoc]) {
         if (!connection) continue
@@ -175,4 +180,11 @@ function createBoardStore(boardId: string, token: string, identity: Identity): T
     onMount: () => undefined,
   }
   return new Store({ schema: createBoardSchema(), props })
+}
+
+/** The control state with this person's own identity in the roster, admitted (see $mayEdit). */
+function withOwnIdentityAdmitted(state: ControlState, ownerKey: string, role: Role): ControlState {
+  if (Object.hasOwn(state.identities, ownerKey)) return state
+  const own = { name: '', role, issuedAt: 0, generation: linkGeneration(state, role), status: 'admitted' as const }
+  return { ...state, identities: { ...state.identities, [ownerKey]: own } }
 }

@@ -1,10 +1,10 @@
 import { atom, type Atom } from '@tldraw/state'
 import type * as Y from 'yjs'
-import { CONTROL_MAP, IDENTITIES_MAP, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
+import { controlStateMaps, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 
 /** The session state in the control document, as a signal the UI can follow. */
 export function watchControl(doc: Y.Doc): { $control: Atom<ControlState>; dispose(): void } {
-  const maps = [doc.getMap<unknown>(CONTROL_MAP), doc.getMap<unknown>(IDENTITIES_MAP)]
+  const maps = controlStateMaps(doc)
   const read = () => readControlDoc(doc)
   const $control = atom<ControlState>('control state', read())
   const update = () => $control.set(read())

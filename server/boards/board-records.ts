@@ -9,7 +9,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { META_MAP, RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
 import type { BoardContent } from '../../shared/export/board-content.ts'
 import { roomName } from '../../shared/session/channels.ts'
-import { ATTENDANCE_MAP, CONTROL_MAP, readAttendance, readControl } from '../../shared/session/control-doc.ts'
+import { ATTENDANCE_MAP, readAttendance, readControlDoc } from '../../shared/session/control-doc.ts'
 import type { Storage } from '../storage/storage.ts'
 
 /** Loads one document's stored log into a throwaway Y.Doc and reads what `read` needs from it. */
@@ -38,8 +38,7 @@ export async function readBoardContent(storage: Storage, boardId: string): Promi
     readStoredDoc(storage, boardId, (doc) => ({ records: recordsIn(doc), meta: doc.getMap<unknown>(META_MAP).toJSON() })),
     readStoredDoc(storage, roomName({ boardId, channel: 'structure' }), recordsIn),
     readStoredDoc(storage, roomName({ boardId, channel: 'control' }), (doc) => {
-      const map = doc.getMap<unknown>(CONTROL_MAP)
-      return { control: readControl((key) => map.get(key)), attendance: readAttendance(doc.getMap<unknown>(ATTENDANCE_MAP).entries()) }
+      return { control: readControlDoc(doc), attendance: readAttendance(doc.getMap<unknown>(ATTENDANCE_MAP).entries()) }
     }),
   ])
   return { records: board.records, structure, meta: board.meta, control: control.control, attendance: control.attendance }

@@ -35,11 +35,11 @@ export interface FanoutCounters {
 
 export interface Fanout {
   /**
-   * Starts receiving a board's messages. Resolves once everything published from now on will
+   * Starts receiving a board document's messages (`doc`: its room name, shared/session/channels.ts). Resolves once everything published from now on will
    * arrive (or, while the transport is down, at once: `onResync` follows when it is back), so a
    * room that loads from storage after joining misses nothing.
    */
-  join(boardId: string, handlers: BoardHandlers): Promise<BoardChannel>
+  join(doc: string, handlers: BoardHandlers): Promise<BoardChannel>
   status(): FanoutStatus
   close(): Promise<void>
 }

@@ -1,6 +1,6 @@
 /**
- * Fan-out through Redis pub/sub, one channel per board (`regiebord:board:<id>`), subscribed while
- * the board is loaded on this instance.
+ * Fan-out through Redis pub/sub, one channel per board document (`regiebord:board:<room name>`),
+ * subscribed while the document is loaded on this instance.
  *
  * Why pub/sub and not streams: the durable copy of every update is already in storage (updates
  * are stored before they are published), so Redis only has to be fast, not durable. Pub/sub
@@ -66,21 +66,21 @@ export class RedisFanout implements Fanout {
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message))
   }
 
-  async join(boardId: string, handlers: BoardHandlers): Promise<BoardChannel> {
-    this.boards.set(boardId, handlers)
+  async join(doc: string, handlers: BoardHandlers): Promise<BoardChannel> {
+    this.boards.set(doc, handlers)
     if (this.subscriber.status === 'ready') {
       // While down, onSubscriberReady subscribes and resyncs this board once Redis is back.
-      await this.subscriber.subscribe(CHANNEL_PREFIX + boardId).catch((error: unknown) => {
-        this.log.warn({ boardId, err: error }, 'redis subscribe failed; board resyncs on reconnect')
+      await this.subscriber.subscribe(CHANNEL_PREFIX + doc).catch((error: unknown) => {
+        this.log.warn({ doc, err: error }, 'redis subscribe failed; board resyncs on reconnect')
       })
     }
     return {
-      publishUpdate: (update) => this.publish(boardId, MessageKind.update, update),
-      publishAwareness: (update) => this.publish(boardId, MessageKind.awareness, update),
+      publishUpdate: (update) => this.publish(doc, MessageKind.update, update),
+      publishAwareness: (update) => this.publish(doc, MessageKind.awareness, update),
       leave: () => {
-        if (this.boards.get(boardId) !== handlers) return
-        this.boards.delete(boardId)
-        if (this.subscriber.status === 'ready') this.subscriber.unsubscribe(CHANNEL_PREFIX + boardId).catch(() => undefined)
+        if (this.boards.get(doc) !== handlers) return
+        this.boards.delete(doc)
+        if (this.subscriber.status === 'ready') this.subscriber.unsubscribe(CHANNEL_PREFIX + doc).catch(() => undefined)
       },
     }
   }
@@ -97,19 +97,19 @@ export class RedisFanout implements Fanout {
     this.subscriber.disconnect()
   }
 
-  private publish(boardId: string, kind: Kind, payload: Uint8Array): void {
+  private publish(doc: string, kind: Kind, payload: Uint8Array): void {
     if (this.publisher.status !== 'ready') {
       // The resync when the publisher is ready again makes up for it.
       this.counters.publishFailed()
       return
     }
     const message = Buffer.concat([Buffer.of(kind), this.instanceId, payload])
-    this.publisher.publish(CHANNEL_PREFIX + boardId, message).then(
+    this.publisher.publish(CHANNEL_PREFIX + doc, message).then(
       () => this.counters.message('published', KIND_NAMES[kind]),
       (error: unknown) => {
         this.counters.publishFailed()
-        this.log.warn({ boardId, err: error }, 'redis publish failed; asking the others to resync')
-        this.unsent.add(boardId)
+        this.log.warn({ doc, err: error }, 'redis publish failed; asking the others to resync')
+        this.unsent.add(doc)
         this.resyncTimer ??= setTimeout(() => this.retryResyncs(), RESYNC_RETRY_MS)
       },
     )
@@ -117,15 +117,15 @@ export class RedisFanout implements Fanout {
 
   private retryResyncs(): void {
     this.resyncTimer = null
-    const boardIds = [...this.unsent]
+    const docs = [...this.unsent]
     this.unsent.clear()
-    for (const boardId of boardIds) if (this.boards.has(boardId)) this.publish(boardId, MessageKind.resync, new Uint8Array(0))
+    for (const doc of docs) if (this.boards.has(doc)) this.publish(doc, MessageKind.resync, new Uint8Array(0))
   }
 
   private receive(channel: Buffer, message: Buffer): void {
     if (message.length < HEADER_BYTES || this.instanceId.equals(message.subarray(1, HEADER_BYTES))) return
-    const boardId = channel.toString('utf8').slice(CHANNEL_PREFIX.length)
-    const handlers = this.boards.get(boardId)
+    const doc = channel.toString('utf8').slice(CHANNEL_PREFIX.length)
+    const handlers = this.boards.get(doc)
     if (!handlers) return
     const kind = message[0] as Kind
     const payload = new Uint8Array(message.buffer, message.byteOffset + HEADER_BYTES, message.length - HEADER_BYTES)
@@ -138,7 +138,7 @@ export class RedisFanout implements Fanout {
       else handlers.onResync()
     } catch (error) {
       // Another instance validated and stored this; failing here means our copy is off.
-      this.log.error({ boardId, err: error }, 'applying a fanned-out message failed; resyncing')
+      this.log.error({ doc, err: error }, 'applying a fanned-out message failed; resyncing')
       handlers.onResync()
     }
   }
@@ -146,19 +146,19 @@ export class RedisFanout implements Fanout {
   private onPublisherReady(): void {
     if (this.boards.size === 0) return
     this.log.info({ boards: this.boards.size }, 'redis publisher ready; asking other instances to resync')
-    for (const boardId of this.boards.keys()) this.publish(boardId, MessageKind.resync, new Uint8Array(0))
+    for (const doc of this.boards.keys()) this.publish(doc, MessageKind.resync, new Uint8Array(0))
   }
 
   private async onSubscriberReady(): Promise<void> {
-    const boardIds = [...this.boards.keys()]
-    if (boardIds.length === 0) return
+    const docs = [...this.boards.keys()]
+    if (docs.length === 0) return
     try {
-      await this.subscriber.subscribe(...boardIds.map((id) => CHANNEL_PREFIX + id))
+      await this.subscriber.subscribe(...docs.map((id) => CHANNEL_PREFIX + id))
     } catch (error) {
       this.log.warn({ err: error }, 'redis resubscribe failed; retrying on the next reconnect')
       return
     }
-    this.log.info({ boards: boardIds.length }, 'redis subscriber ready; catching up loaded boards from storage')
-    for (const boardId of boardIds) this.boards.get(boardId)?.onResync()
+    this.log.info({ boards: docs.length }, 'redis subscriber ready; catching up loaded boards from storage')
+    for (const doc of docs) this.boards.get(doc)?.onResync()
   }
 }

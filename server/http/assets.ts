@@ -1,16 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
-import { canEditDocument } from '../../shared/roles.ts'
 import { AssetQuota } from '../boards/asset-quota.ts'
 import { matchesContentType } from '../boards/asset-signature.ts'
 import { ASSET_TYPES, readAsset, saveAsset } from '../boards/assets.ts'
-import { authorize } from '../boards/boards.ts'
 import { overLimit } from '../limits/request-limits.ts'
-import { bearerToken } from './bearer.ts'
 import { clientAddress } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
+import { requireBoard } from './require-board.ts'
 
 /**
  * Mounted at /api/boards/:id/assets. Upload: the raw file as the body, its type as content-type.
@@ -35,11 +33,9 @@ export function assetRoutes({ storage, config, metrics, requestLimits }: AppDeps
           return jsonError(c, 413, 'asset_too_large', `Files may be at most ${config.maxAssetBytes} bytes`)
         },
       }),
+      requireBoard(storage, { role: 'participant', refusal: { code: 'read_only', message: 'Viewers cannot upload files' } }),
       async (c) => {
-        const boardId = c.req.param('id')
-        const access = await authorize(storage, boardId, bearerToken(c.req.header('authorization')))
-        if (!access.ok) return jsonError(c, access.status, access.code, access.message)
-        if (!canEditDocument(access.role)) return jsonError(c, 403, 'read_only', 'Viewers cannot upload files')
+        const boardId = c.var.board.id
         const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
         if (!ASSET_TYPES[contentType]) {
           return jsonError(c, 415, 'unsupported_type', `Allowed types: ${Object.keys(ASSET_TYPES).join(', ')}`)

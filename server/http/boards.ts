@@ -2,13 +2,13 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
-import { authorize, createBoard } from '../boards/boards.ts'
+import { createBoard } from '../boards/boards.ts'
 import { overLimit } from '../limits/request-limits.ts'
-import { bearerToken } from './bearer.ts'
 import { clientAddress } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
+import { requireBoard } from './require-board.ts'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
 import { boardDismissals, splitDismissed } from '../../shared/board/regiecheck-dismissals.ts'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
@@ -56,26 +56,20 @@ export function boardRoutes(deps: AppDeps): Hono {
       log.info({ boardId: board.id, template: template ?? null }, 'board created')
       return c.json(board, 201)
     })
-    .get('/:id', async (c) => {
-      const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
-      if (!access.ok) return jsonError(c, access.status, access.code, access.message)
-      const { board, role } = access
+    .get('/:id', requireBoard(storage), async (c) => {
+      const { board, role } = c.var
       return c.json({ id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role })
     })
-    .delete('/:id', async (c) => {
-      const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
-      if (!access.ok) return jsonError(c, access.status, access.code, access.message)
-      if (access.role !== 'facilitator') return jsonError(c, 403, 'not_facilitator', 'Only the facilitator can delete the board')
-      await deps.deletion.deleteBoard(access.board.id, 'facilitator')
-      return c.json({ id: access.board.id, deleted: true })
+    .delete('/:id', requireBoard(storage, { role: 'facilitator', refusal: { code: 'not_facilitator', message: 'Only the facilitator can delete the board' } }), async (c) => {
+      const { board } = c.var
+      await deps.deletion.deleteBoard(board.id, 'facilitator')
+      return c.json({ id: board.id, deleted: true })
     })
-    .get('/:id/regiecheck', async (c) => {
-      const access = await authorize(storage, c.req.param('id'), bearerToken(c.req.header('authorization')))
-      if (!access.ok) return jsonError(c, access.status, access.code, access.message)
+    .get('/:id/regiecheck', requireBoard(storage), async (c) => {
       const requested = c.req.query('locale') ?? 'nl'
       if (!isLocale(requested)) return jsonError(c, 400, 'unknown_locale', `Unknown locale "${requested}"; use nl or en`)
       // Locked content (the structure document) is part of the board as everyone sees it.
-      const records = visibleRecords(await readBoardContent(storage, access.board.id))
+      const records = visibleRecords(await readBoardContent(storage, c.var.board.id))
       const model = recordsToModel(records)
       const counts = { actors: model.actors.length, relations: model.relations.length, groups: model.groups.length, blocks: model.blocks.length }
       // Rules the facilitator set aside for this board ("bewust zo gekozen") are listed apart, with the reason.

@@ -29,14 +29,13 @@ import { isLocale, type Locale } from '../../shared/regie/text.ts'
 import type { Role } from '../../shared/roles.ts'
 import { exportBoardFile, importBoardFile } from '../boards/board-import.ts'
 import { readBoardContent } from '../boards/board-records.ts'
-import { authorize } from '../boards/boards.ts'
 import type { BoardRecord } from '../storage/storage.ts'
 import { overLimit } from '../limits/request-limits.ts'
-import { bearerToken } from './bearer.ts'
 import { clientAddress } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
+import { requireBoard, type BoardEnv } from './require-board.ts'
 
 /** Largest board file an import takes; the rest of the API has MAX_REQUEST_BODY_BYTES. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
@@ -46,13 +45,12 @@ export const BOARD_IMPORT_PATH = /^\/api\/boards\/import\/?$/
 export function exportRoutes(deps: AppDeps): Hono {
   const { storage, log, metrics } = deps
 
+  const anyToken = requireBoard(storage)
   /** The board and the requested locale, or the error answer. */
-  const exportable = async (c: Context): Promise<{ board: BoardRecord; locale: Locale; role: Role } | Response> => {
-    const access = await authorize(storage, c.req.param('id') ?? '', bearerToken(c.req.header('authorization')))
-    if (!access.ok) return jsonError(c, access.status, access.code, access.message)
+  const exportable = (c: Context<BoardEnv>): { board: BoardRecord; locale: Locale; role: Role } | Response => {
     const locale = c.req.query('locale') ?? 'nl'
     if (!isLocale(locale)) return jsonError(c, 400, 'unknown_locale', `Unknown locale "${locale}"; use nl or en`)
-    return { board: access.board, locale, role: access.role }
+    return { board: c.var.board, locale, role: c.var.role }
   }
 
   // Counted before the body (up to 8 MiB) is read.
@@ -80,8 +78,8 @@ export function exportRoutes(deps: AppDeps): Hono {
         return c.json(imported.board, 201)
       },
     )
-    .get('/:id/export.json', async (c) => {
-      const target = await exportable(c)
+    .get('/:id/export.json', anyToken, async (c) => {
+      const target = exportable(c)
       if (target instanceof Response) return target
       const file = await exportBoardFile(storage, target.board)
       if (c.req.query('snapshots') === '1') {
@@ -91,36 +89,36 @@ export function exportRoutes(deps: AppDeps): Hono {
       }
       return download(c, JSON.stringify(file), 'application/json; charset=utf-8', fileName(target.board, 'json'))
     })
-    .get('/:id/export.csv', async (c) => {
-      const target = await exportable(c)
+    .get('/:id/export.csv', anyToken, async (c) => {
+      const target = exportable(c)
       if (target instanceof Response) return target
       const content = await readBoardContent(storage, target.board.id)
       return download(c, notesCsv(noteRows(content), target.locale, revealedRounds(content.control)), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'notities' : 'notes'))
     })
-    .get('/:id/arrangements.csv', async (c) => {
-      const target = await exportable(c)
+    .get('/:id/arrangements.csv', anyToken, async (c) => {
+      const target = exportable(c)
       if (target instanceof Response) return target
       const content = await readBoardContent(storage, target.board.id)
       const rows = arrangementRows(recordsToModel(visibleRecords(content)), target.locale)
       return download(c, arrangementsCsv(rows, target.locale), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'afspraken' : 'arrangements'))
     })
-    .get('/:id/actors.csv', async (c) => {
-      const target = await exportable(c)
+    .get('/:id/actors.csv', anyToken, async (c) => {
+      const target = exportable(c)
       if (target instanceof Response) return target
       const content = await readBoardContent(storage, target.board.id)
       const csv = actorsCsv(recordsToModel(visibleRecords(content)), target.locale)
       return download(c, csv, CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'actoren' : 'actors'))
     })
-    .get('/:id/aannames.csv', async (c) => {
+    .get('/:id/aannames.csv', anyToken, async (c) => {
       // Issue 16: every aanname on the board (cards, relations, frames, items), open or confirmed.
-      const target = await exportable(c)
+      const target = exportable(c)
       if (target instanceof Response) return target
       const content = await readBoardContent(storage, target.board.id)
       const table = aannamesCsvRows(boardAannames(visibleRecords(content), target.locale), target.locale)
       return download(c, toCsv(table.header, table.rows), CSV_CONTENT_TYPE, fileName(target.board, 'csv', target.locale === 'nl' ? 'aannames' : 'assumptions'))
     })
-    .get('/:id/report.html', async (c) => {
-      const target = await exportable(c)
+    .get('/:id/report.html', anyToken, async (c) => {
+      const target = exportable(c)
       if (target instanceof Response) return target
       const { board, locale } = target
       const content = await readBoardContent(storage, board.id)

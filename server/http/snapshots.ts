@@ -10,7 +10,7 @@ import { TooManySnapshots, type BoardSnapshots } from '../session/snapshots.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
-import { facilitator } from './session.ts'
+import { facilitatorOnly } from './session.ts'
 
 export const SnapshotBody = z.strictObject({
   name: z.string().trim().min(1).max(MAX_SNAPSHOT_NAME),
@@ -27,16 +27,15 @@ export function snapshotRoutes(deps: AppDeps, snapshots: BoardSnapshots): Hono {
     return SNAPSHOT_ID.test(id) ? id : null
   }
 
+  const facilitator = facilitatorOnly(deps.storage)
   return new Hono()
-    .get('/:id/snapshots', async (c) => {
-      const who = await facilitator(deps, c)
-      if (who instanceof Response) return who
+    .get('/:id/snapshots', facilitator, async (c) => {
+      const who = { boardId: c.var.board.id }
       c.header('Cache-Control', 'no-store')
       return c.json<{ snapshots: SnapshotSummary[] }>({ snapshots: await snapshots.list(who.boardId) })
     })
-    .post('/:id/snapshots', async (c) => {
-      const who = await facilitator(deps, c)
-      if (who instanceof Response) return who
+    .post('/:id/snapshots', facilitator, async (c) => {
+      const who = { boardId: c.var.board.id }
       const body = await readJsonBody(c, SnapshotBody)
       if (!body.ok) return body.response
       try {
@@ -48,18 +47,16 @@ export function snapshotRoutes(deps: AppDeps, snapshots: BoardSnapshots): Hono {
         throw error
       }
     })
-    .get('/:id/snapshots/:snapshotId', async (c) => {
-      const who = await facilitator(deps, c)
-      if (who instanceof Response) return who
+    .get('/:id/snapshots/:snapshotId', facilitator, async (c) => {
+      const who = { boardId: c.var.board.id }
       const id = snapshotId(c)
       const content = id ? await snapshots.content(who.boardId, id) : null
       if (!content) return notFound(c)
       c.header('Cache-Control', 'no-store')
       return c.json(content)
     })
-    .get('/:id/snapshots/:snapshotId/export.json', async (c) => {
-      const who = await facilitator(deps, c)
-      if (who instanceof Response) return who
+    .get('/:id/snapshots/:snapshotId/export.json', facilitator, async (c) => {
+      const who = { boardId: c.var.board.id }
       const id = snapshotId(c)
       const content = id ? await snapshots.content(who.boardId, id) : null
       const board = await deps.storage.getBoard(who.boardId)
@@ -73,9 +70,8 @@ export function snapshotRoutes(deps: AppDeps, snapshots: BoardSnapshots): Hono {
         'cache-control': 'no-store',
       })
     })
-    .delete('/:id/snapshots/:snapshotId', async (c) => {
-      const who = await facilitator(deps, c)
-      if (who instanceof Response) return who
+    .delete('/:id/snapshots/:snapshotId', facilitator, async (c) => {
+      const who = { boardId: c.var.board.id }
       const id = snapshotId(c)
       if (!id || !(await snapshots.delete(who.boardId, id))) return notFound(c)
       return c.json({ id, deleted: true })

@@ -62,11 +62,11 @@ export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
       // Deleted a moment ago, its rows maybe not yet gone: as good as gone.
       if (control.get().deleted !== null) return jsonError(c, 404, 'board_not_found', 'No board with this id')
       const secret = c.req.query(OWNER_SECRET_PARAM)
-      let presented = presentedIdentity(secret, access.role, control.get())
+      let presented = await presentedIdentity(secret, access.role, control.get())
       if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
         // Issued on another instance a moment ago, perhaps, and not here yet: ask storage once.
         await control.refresh()
-        presented = presentedIdentity(secret, access.role, control.get())
+        presented = await presentedIdentity(secret, access.role, control.get())
       }
       const gate = gateIdentity(presented, access.role, control.get())
       if (!gate.ok) {

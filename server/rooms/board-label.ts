@@ -29,7 +29,7 @@ export async function putBoardLabelRight(room: Room, schema: TLSchema, log: Logg
   if (relation === 'same') {
     const sequences = (stored as { sequences: Record<string, number> }).sequences
     if (Object.keys(sequences).every((sequence) => Object.hasOwn(ours.sequences, sequence))) return
-    log.info({ boardId: room.boardId }, 'board label names sequences no record uses; relabelled')
+    log.info({ boardId: room.ref.boardId }, 'board label names sequences no record uses; relabelled')
     await room.writeAsServer(() => meta.set(MetaKey.schema, ours))
     return
   }
@@ -43,7 +43,7 @@ export async function putBoardLabelRight(room: Room, schema: TLSchema, log: Logg
   const store = Object.fromEntries([...current].map(([key, value]) => [key, structuredClone(value)])) as unknown as Snapshot['store']
   const result = schema.migrateStoreSnapshot({ schema: stored as Snapshot['schema'], store })
   if (result.type === 'error') {
-    log.warn({ boardId: room.boardId, reason: result.reason }, 'board could not be migrated to the current schema')
+    log.warn({ boardId: room.ref.boardId, reason: result.reason }, 'board could not be migrated to the current schema')
     return
   }
   const migrated = result.value as Record<string, unknown>
@@ -59,5 +59,5 @@ export async function putBoardLabelRight(room: Room, schema: TLSchema, log: Logg
     array.push([...changed].filter((key) => Object.hasOwn(migrated, key)).map((key) => ({ key, val: migrated[key] })))
     meta.set(MetaKey.schema, ours)
   })
-  log.info({ boardId: room.boardId }, 'board migrated to the current schema')
+  log.info({ boardId: room.ref.boardId }, 'board migrated to the current schema')
 }

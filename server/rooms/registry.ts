@@ -13,11 +13,10 @@
 import type { Fanout } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
-import { splitDocName } from '../storage/doc-name.ts'
 import type { Peer } from './peer.ts'
-import { CloseCode, Room, type OtherDocuments } from './room.ts'
-import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED } from '../../shared/session/session-api.ts'
-import { parseRoomName, roomName } from '../../shared/session/channels.ts'
+import { Room, type OtherDocuments } from './room.ts'
+import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED, CLOSE_INTERNAL_ERROR } from '../../shared/close-codes.ts'
+import { roomName, type DocRef } from '../../shared/session/channels.ts'
 import { boardSchema } from '../../shared/board/board-schema.ts'
 import type { TLSchema } from '@tldraw/tlschema'
 import { putBoardLabelRight } from './board-label.ts'
@@ -33,6 +32,8 @@ export interface RegistryOptions {
   maxAwarenessStateBytes: number
   maxAwarenessClientsPerConnection: number
   countUpdate: (source: 'client' | 'remote') => void
+  /** This instance is the only one writing its boards (see RoomOptions.soleWriter). */
+  soleWriter: boolean
 }
 
 /** Every board slot is taken by a board with connections. */
@@ -49,12 +50,14 @@ export class BoardDeletedError extends Error {}
 const DISCARDED_MEMORY_MS = 10 * 60_000
 
 interface Slot {
+  ref: DocRef
   room: Promise<Room>
   loaded: Room | null
   idleTimer: NodeJS.Timeout | null
 }
 
 export class RoomRegistry {
+  /** By room name. */
   private readonly slots = new Map<string, Slot>()
   private readonly unloading = new Set<Promise<void>>()
   private readonly discarded = new Set<string>()
@@ -71,7 +74,7 @@ export class RoomRegistry {
 
   /** Boards with at least one document in memory. */
   get loadedCount(): number {
-    return new Set([...this.slots.keys()].map(boardOf)).size
+    return new Set([...this.slots.values()].map((slot) => slot.ref.boardId)).size
   }
 
   /**
@@ -82,24 +85,22 @@ export class RoomRegistry {
     this.loadedListeners.push(listener)
   }
 
-  /** The room of a board if it is loaded (for metrics and tests); never loads. */
-  loadedRoom(boardId: string): Room | null {
-    return this.slots.get(boardId)?.loaded ?? null
+  /** The room of a document, by its room name, if it is loaded (for metrics and tests); never loads. */
+  loadedRoom(name: string): Room | null {
+    return this.slots.get(name)?.loaded ?? null
   }
 
   /** The loaded rooms of a board's documents (the board itself, structure, control, private notes). */
   loadedRoomsOfBoard(boardId: string): Room[] {
     const rooms: Room[] = []
-    for (const [name, slot] of this.slots) {
-      if (slot.loaded && (name === boardId || name.startsWith(`${boardId}/`))) rooms.push(slot.loaded)
-    }
+    for (const slot of this.slots.values()) if (slot.loaded && slot.ref.boardId === boardId) rooms.push(slot.loaded)
     return rooms
   }
 
   /** Boards with at least one peer (a connection, or the server at work) in one of their rooms. */
   boardsInUse(): Set<string> {
     const boards = new Set<string>()
-    for (const [name, slot] of this.slots) if (slot.loaded && slot.loaded.peerCount > 0) boards.add(boardOf(name))
+    for (const slot of this.slots.values()) if (slot.loaded && slot.loaded.peerCount > 0) boards.add(slot.ref.boardId)
     return boards
   }
 
@@ -107,11 +108,10 @@ export class RoomRegistry {
    * Whether a connection to this board can be served: it is loaded, or there is a free slot, or
    * an idle board can give up its slot (which this unloads).
    */
-  makeRoomFor(name: string): boolean {
-    const board = boardOf(name)
+  makeRoomFor(boardId: string): boolean {
     const boards = new Map<string, Slot[]>()
-    for (const [key, slot] of this.slots) boards.set(boardOf(key), [...(boards.get(boardOf(key)) ?? []), slot])
-    if (boards.has(board) || boards.size < this.options.maxBoardsLoaded) return true
+    for (const slot of this.slots.values()) boards.set(slot.ref.boardId, [...(boards.get(slot.ref.boardId) ?? []), slot])
+    if (boards.has(boardId) || boards.size < this.options.maxBoardsLoaded) return true
     for (const slots of boards.values()) {
       const idle = slots.every((slot) => slot.idleTimer && slot.loaded && slot.loaded.peerCount === 0)
       if (idle) {
@@ -122,18 +122,19 @@ export class RoomRegistry {
     return false
   }
 
-  /** Loads the board if needed and adds the peer; the returned room already has the peer. */
-  async join(boardId: string, peer: Peer): Promise<Room> {
-    if (this.discarded.has(boardOf(boardId))) throw new BoardDeletedError(`board ${boardOf(boardId)} was deleted`)
-    let slot = this.slots.get(boardId)
+  /** Loads the document if needed and adds the peer; the returned room already has the peer. */
+  async join(ref: DocRef, peer: Peer): Promise<Room> {
+    if (this.discarded.has(ref.boardId)) throw new BoardDeletedError(`board ${ref.boardId} was deleted`)
+    const name = roomName(ref)
+    let slot = this.slots.get(name)
     if (!slot) {
-      if (!this.makeRoomFor(boardId)) throw new TooManyBoardsError(`${this.options.maxBoardsLoaded} boards are in use`)
-      slot = { room: this.load(boardId), loaded: null, idleTimer: null }
-      this.slots.set(boardId, slot)
+      if (!this.makeRoomFor(ref.boardId)) throw new TooManyBoardsError(`${this.options.maxBoardsLoaded} boards are in use`)
+      slot = { ref, room: this.load(ref), loaded: null, idleTimer: null }
+      this.slots.set(name, slot)
     }
     const room = await slot.room
-    // While we waited the board may have been unloaded; then load it again.
-    if (this.slots.get(boardId) !== slot) return this.join(boardId, peer)
+    // While we waited the document may have been unloaded; then load it again.
+    if (this.slots.get(name) !== slot) return this.join(ref, peer)
     slot.loaded = room
     this.cancelIdleTimer(slot)
     room.addPeer(peer)
@@ -142,11 +143,11 @@ export class RoomRegistry {
 
   leave(room: Room, peer: Peer): void {
     room.removePeer(peer)
-    const slot = this.slots.get(room.boardId)
+    const slot = this.slots.get(room.name)
     if (room.peerCount > 0 || !slot || slot.idleTimer) return
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null
-      if (this.slots.get(room.boardId) !== slot || room.peerCount > 0) return
+      if (this.slots.get(room.name) !== slot || room.peerCount > 0) return
       this.track(this.unload(room))
     }, this.options.idleUnloadMs)
     slot.idleTimer.unref()
@@ -163,7 +164,7 @@ export class RoomRegistry {
     setTimeout(() => this.discarded.delete(boardId), DISCARDED_MEMORY_MS).unref()
     const rooms: Promise<Room>[] = []
     for (const [name, slot] of [...this.slots]) {
-      if (boardOf(name) !== boardId) continue
+      if (slot.ref.boardId !== boardId) continue
       this.cancelIdleTimer(slot)
       this.slots.delete(name)
       rooms.push(slot.room)
@@ -195,9 +196,11 @@ export class RoomRegistry {
     while (this.unloading.size > 0) await Promise.allSettled([...this.unloading])
   }
 
-  private load(boardId: string): Promise<Room> {
-    const loading = Room.load(boardId, this.storage, this.fanout, {
+  private load(ref: DocRef): Promise<Room> {
+    const name = roomName(ref)
+    const loading = Room.load(ref, this.storage, this.fanout, {
       compactAfterUpdates: this.options.compactAfterUpdates,
+      soleWriter: this.options.soleWriter,
       maxBoardBytes: this.options.maxBoardBytes,
       maxBoardMemoryBytes: this.options.maxBoardMemoryBytes,
       countUpdate: this.options.countUpdate,
@@ -213,48 +216,46 @@ export class RoomRegistry {
         maxStateBytes: this.options.maxAwarenessStateBytes,
         maxClientIdsPerConnection: this.options.maxAwarenessClientsPerConnection,
       },
-      otherDocuments: this.otherDocumentsOf(boardId),
+      otherDocuments: this.otherDocumentsOf(ref),
       onBroken: (broken, error) => {
-        if (this.slots.get(boardId)?.room === room) this.slots.delete(boardId)
+        if (this.slots.get(name)?.room === room) this.slots.delete(name)
         void this.afterFailedWrite(broken, error)
       },
     })
     // The board's schema label is the server's: put it right before anyone syncs (board-label.ts).
-    const room = parseRoomName(boardId)?.channel === 'main' ? loading.then(async (loaded) => {
+    const room = ref.channel === 'main' ? loading.then(async (loaded) => {
       try {
         await putBoardLabelRight(loaded, this.schema, this.log)
       } catch (error) {
-        this.log.warn({ boardId, err: error }, 'could not put the board label right')
+        this.log.warn({ boardId: ref.boardId, err: error }, 'could not put the board label right')
       }
       return loaded
     }) : loading
     room.then(
       (loaded) => {
-        this.log.debug({ boardId }, 'board loaded')
+        this.log.debug({ doc: name }, 'board document loaded')
         for (const listener of this.loadedListeners) listener(loaded)
       },
       (error: unknown) => {
-        this.log.error({ boardId, err: error }, 'board could not be loaded')
-        if (this.slots.get(boardId)?.room === room) this.slots.delete(boardId)
+        this.log.error({ doc: name, err: error }, 'board document could not be loaded')
+        if (this.slots.get(name)?.room === room) this.slots.delete(name)
       },
     )
     return room
   }
 
   /**
-   * The documents of the same board whose records a record in `name` may refer to: a shape in the
+   * The documents of the same board whose records a record in `ref` may refer to: a shape in the
    * board may sit in a locked frame (structure) and the other way round; private notes sit on
    * either. Those not loaded are loaded on demand, held by a peer of the server for a moment.
    */
-  private otherDocumentsOf(name: string): OtherDocuments {
-    const ref = parseRoomName(name)
-    const names: string[] = []
-    if (ref && ref.channel !== 'control') {
-      const main = roomName({ boardId: ref.boardId, channel: 'main' })
-      const structure = roomName({ boardId: ref.boardId, channel: 'structure' })
-      if (ref.channel !== 'main') names.push(main)
-      if (ref.channel !== 'structure') names.push(structure)
+  private otherDocumentsOf(ref: DocRef): OtherDocuments {
+    const others: DocRef[] = []
+    if (ref.channel !== 'control') {
+      if (ref.channel !== 'main') others.push({ boardId: ref.boardId, channel: 'main' })
+      if (ref.channel !== 'structure') others.push({ boardId: ref.boardId, channel: 'structure' })
     }
+    const names = others.map(roomName)
     return {
       lookup: (id) => {
         for (const other of names) {
@@ -265,14 +266,14 @@ export class RoomRegistry {
       },
       load: async () => {
         let loaded = false
-        for (const other of names) {
-          if (this.slots.get(other)?.loaded) continue
+        for (const other of others) {
+          if (this.slots.get(roomName(other))?.loaded) continue
           const peer = momentaryPeer()
           try {
             this.leave(await this.join(other, peer), peer)
             loaded = true
           } catch (error) {
-            this.log.warn({ boardId: other, err: error }, 'could not load a document to check references')
+            this.log.warn({ doc: roomName(other), err: error }, 'could not load a document to check references')
           }
         }
         return loaded
@@ -286,34 +287,34 @@ export class RoomRegistry {
    * that is no failure: then the whole board is discarded, with the deletion's close code.
    */
   private async afterFailedWrite(broken: Room, error: unknown): Promise<void> {
-    const board = boardOf(broken.boardId)
+    const board = broken.ref.boardId
     const exists = this.discarded.has(board) ? false : await boardStillExists(this.storage, board)
     if (!exists) {
-      this.log.info({ boardId: broken.boardId }, 'write to a deleted board refused; dropping the board')
+      this.log.info({ boardId: board }, 'write to a deleted board refused; dropping the board')
       broken.closeAll(CLOSE_BOARD_DELETED, BOARD_DELETED_REASON)
       broken.destroy()
       await this.discardBoard(board)
       return
     }
-    this.log.error({ boardId: broken.boardId, err: error }, 'storage write failed; board reloads from storage')
-    broken.closeAll(CloseCode.internalError, 'storage failure, reconnect')
+    this.log.error({ doc: broken.name, err: error }, 'storage write failed; board reloads from storage')
+    broken.closeAll(CLOSE_INTERNAL_ERROR, 'storage failure, reconnect')
     broken.destroy()
   }
 
   private async unload(room: Room): Promise<void> {
-    const slot = this.slots.get(room.boardId)
+    const slot = this.slots.get(room.name)
     if (slot?.loaded === room) {
       this.cancelIdleTimer(slot)
-      this.slots.delete(room.boardId)
+      this.slots.delete(room.name)
     }
     try {
       await room.settled()
       await room.compact()
     } catch (error) {
-      this.log.warn({ boardId: room.boardId, err: error }, 'compaction on unload failed')
+      this.log.warn({ doc: room.name, err: error }, 'compaction on unload failed')
     } finally {
       room.destroy()
-      this.log.debug({ boardId: room.boardId }, 'board unloaded')
+      this.log.debug({ doc: room.name }, 'board document unloaded')
     }
   }
 
@@ -339,10 +340,6 @@ async function boardStillExists(storage: Storage, boardId: string): Promise<bool
   } finally {
     clearTimeout(timer)
   }
-}
-
-function boardOf(name: string): string {
-  return splitDocName(name).boardId
 }
 
 /** A member of a room for the moment it takes to load it; it sends nothing and writes nothing. */

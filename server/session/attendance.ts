@@ -41,7 +41,7 @@ export interface AttendanceBook {
  * lives (its awareness goes with it). Does not join the room: it is no peer of it.
  */
 export function recordAttendance(main: Room, book: AttendanceBook, log: Logger, now: () => number = Date.now): () => void {
-  const boardId = main.boardId
+  const boardId = main.ref.boardId
   // Known entries, read once from the control document and kept current by our own writes.
   let known: Promise<Map<string, Attendee>> | null = null
   let writing = Promise.resolve()

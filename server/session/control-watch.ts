@@ -7,10 +7,9 @@
  * connections to a board watches its control document, that is how a deletion reaches them all.
  */
 import type * as Y from 'yjs'
-import { roomName } from '../../shared/session/channels.ts'
-import { CONTROL_MAP, IDENTITIES_MAP, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
+import { controlStateMaps, INITIAL_CONTROL, readControlDoc, type ControlState } from '../../shared/session/control-doc.ts'
 import { identityStatus } from '../../shared/session/identity.ts'
-import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON } from '../../shared/session/session-api.ts'
+import { CLOSE_NOT_ADMITTED, CLOSE_TOKEN_ROTATED, NOT_ADMITTED_REASON, TOKEN_ROTATED_REASON } from '../../shared/close-codes.ts'
 import type { Peer } from '../rooms/peer.ts'
 import type { Logger } from '../log.ts'
 import type { RoomRegistry } from '../rooms/registry.ts'
@@ -80,13 +79,13 @@ class ControlWatch {
     private readonly log: Logger,
     private readonly onBoardDeleted: (boardId: string) => void,
   ) {
-    this.ready = registry.join(roomName({ boardId, channel: 'control' }), this.peer).then((room) => {
+    this.ready = registry.join({ boardId, channel: 'control' }, this.peer).then((room) => {
       if (this.stopped) {
         registry.leave(room, this.peer)
         return
       }
       this.room = room
-      this.maps = [room.doc.getMap<unknown>(CONTROL_MAP), room.doc.getMap<unknown>(IDENTITIES_MAP)]
+      this.maps = controlStateMaps(room.doc)
       this.state = this.read()
       for (const map of this.maps) map.observe(this.onChange)
       if (this.state.deleted !== null) this.onBoardDeleted(boardId)
@@ -142,7 +141,7 @@ class ControlWatch {
   private closeRole(role: 'participant' | 'viewer'): void {
     this.log.info({ boardId: this.boardId, role }, 'link rotated; closing its connections')
     for (const room of this.registry.loadedRoomsOfBoard(this.boardId)) {
-      room.closePeers((peer) => peer.role === role, CLOSE_TOKEN_ROTATED, 'token rotated: ask the facilitator for the new link')
+      room.closePeers((peer) => peer.role === role, CLOSE_TOKEN_ROTATED, TOKEN_ROTATED_REASON)
     }
   }
 }

@@ -3,11 +3,10 @@
  * secret the server issued) and looks it up in the board's roster. Only the sha-256 of the secret
  * is ever kept or compared.
  */
-import { createHash } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
 import type { ControlState } from '../../shared/session/control-doc.ts'
 import { identityStatus } from '../../shared/session/identity.ts'
-import { OWNER_SECRET_PATTERN } from '../../shared/session/owner-key.ts'
+import { OWNER_SECRET_PATTERN, ownerKeyOf } from '../../shared/session/owner-key.ts'
 
 export type PresentedIdentity =
   | { kind: 'none' }
@@ -15,14 +14,10 @@ export type PresentedIdentity =
   | { kind: 'unknown' }
   | { kind: 'known'; participantId: string; status: 'admitted' | 'waiting' | 'refused' }
 
-export function participantIdOf(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url')
-}
-
-export function presentedIdentity(secret: string | null | undefined, role: Role, control: ControlState): PresentedIdentity {
+export async function presentedIdentity(secret: string | null | undefined, role: Role, control: ControlState): Promise<PresentedIdentity> {
   if (secret === undefined || secret === null || secret === '') return { kind: 'none' }
   if (!OWNER_SECRET_PATTERN.test(secret)) return { kind: 'unknown' }
-  const participantId = participantIdOf(secret)
+  const participantId = await ownerKeyOf(secret)
   const status = identityStatus(control, participantId, role)
   return status === 'unknown' ? { kind: 'unknown' } : { kind: 'known', participantId, status }
 }

@@ -5,8 +5,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/roles.ts'
-import { roomName } from '../../shared/session/channels.ts'
-import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { parseRoomName, type DocRef } from '../../shared/session/channels.ts'
+import { ATTENDANCE_MAP, CONTROL_MAP, ControlKey, IDENTITIES_MAP, readAttendance, readControlDoc, ROTATED_MAP, VIEW_ONLY_MAP, type ControlState, type IdentityEntry, type VotingRound } from '../../shared/session/control-doc.ts'
+import { ownerKeyOf } from '../../shared/session/owner-key.ts'
 import { linkGeneration, MAX_IDENTITIES_PER_BOARD, MAX_IDENTITY_NAME, type IssuedIdentity } from '../../shared/session/identity.ts'
 import type { AttendanceBook } from './attendance.ts'
 import type { HiddenNotes, LinksAnswer, SummonRequest, VotesAnswer, VotingProgress, VotingRequest } from '../../shared/session/session-api.ts'
@@ -14,7 +15,8 @@ import { shapesOf, shapeText, visibleRecords } from '../../shared/export/board-c
 import { isVotableType } from '../../shared/session/votable.ts'
 import { readBoardContent } from '../boards/board-records.ts'
 import { linkToken, type SharedRole } from '../boards/link-tokens.ts'
-import { applyTimerAction, MAX_TIMER_MS, type TimerAction } from '../../shared/session/timer.ts'
+import { applyTimerAction, type TimerAction } from '../../shared/session/timer.ts'
+import { MAX_SUMMON_NAME, MAX_TIMER_MINUTES, MAX_TIMER_MS, MAX_VOTABLE_SHAPES, MAX_VOTES_PER_PERSON, MAX_VOTES_PER_SHAPE, MAX_VOTING_QUESTION } from '../../shared/session/limits.ts'
 import { ballotSize, refuseUnvote, refuseVote, type VoteRefusal } from '../../shared/session/voting.ts'
 import { hashToken } from '../boards/tokens.ts'
 import type { Logger } from '../log.ts'
@@ -23,7 +25,6 @@ import type { Room } from '../rooms/room.ts'
 import type { Storage } from '../storage/storage.ts'
 import { placeArrivingNotes, type PlacedShape } from '../../shared/board/note-placement.ts'
 import { docRecords } from './doc-records.ts'
-import { participantIdOf } from './identity-check.ts'
 import { serverPeer } from './server-peer.ts'
 import { BoardSnapshots } from './snapshots.ts'
 
@@ -37,9 +38,6 @@ export class SessionError extends Error {
     super(message)
   }
 }
-
-const MAX_VOTABLE_SHAPES = 500
-const MAX_VOTES_PER_PERSON = 100
 
 export class SessionService {
   /** Named phases of each board; taken here too when a round or private notes are revealed. */
@@ -56,7 +54,7 @@ export class SessionService {
 
   /** `fromStorage`: catch up with what other instances stored first (see ControlHandle.refresh). */
   control(boardId: string, { fromStorage = false } = {}): Promise<ControlState> {
-    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
+    return this.withRoom(controlDoc(boardId), async (room) => {
       if (fromStorage) await room.catchUp()
       return readControlOf(room)
     })
@@ -80,17 +78,12 @@ export class SessionService {
   }
 
   summon(boardId: string, request: SummonRequest): Promise<ControlState> {
-    const byName = request.byName?.trim().slice(0, 60)
+    const byName = request.byName?.trim().slice(0, MAX_SUMMON_NAME)
     return this.change(boardId, (_state, now) => ({ summon: { at: now, pageId: request.pageId, bounds: request.bounds, by: request.by, ...(byName && { byName }) } }))
   }
 
   viewOnly(boardId: string, ownerKey: string, viewOnly: boolean): Promise<ControlState> {
-    return this.change(boardId, (state) => {
-      const next: Record<string, true> = { ...state.viewOnly }
-      if (viewOnly) next[ownerKey] = true
-      else delete next[ownerKey]
-      return { viewOnly: next }
-    })
+    return this.change(boardId, () => ({ viewOnly: { [ownerKey]: viewOnly } }))
   }
 
   /**
@@ -100,7 +93,7 @@ export class SessionService {
    */
   async issueIdentity(boardId: string, role: Role, name: string): Promise<IssuedIdentity> {
     const identity = randomBytes(32).toString('base64url')
-    const participantId = participantIdOf(identity)
+    const participantId = await ownerKeyOf(identity)
     let status: IdentityEntry['status'] = 'admitted'
     await this.change(boardId, (state, now) => {
       if (Object.keys(state.identities).length >= MAX_IDENTITIES_PER_BOARD) {
@@ -156,7 +149,7 @@ export class SessionService {
     await this.storage.replaceToken(boardId, role, hashToken(token))
     // The identities the old link issued end with it (they name its generation); drop them.
     await this.change(boardId, (state) => ({
-      rotated: { ...state.rotated, [role]: at },
+      rotated: { [role]: at },
       identities: Object.fromEntries(Object.entries(state.identities).filter(([, entry]) => entry.role === role).map(([id]) => [id, null])),
     }))
     this.log.info({ boardId, role }, 'link rotated')
@@ -179,15 +172,14 @@ export class SessionService {
 
   /** The attendance map of the board's control document (attendance.ts). */
   attendance(): AttendanceBook {
-    const control = (boardId: string) => roomName({ boardId, channel: 'control' })
     return {
       read: (boardId) =>
-        this.withRoom(control(boardId), async (room) => {
+        this.withRoom(controlDoc(boardId), async (room) => {
           const entries = readAttendance(room.doc.getMap<unknown>(ATTENDANCE_MAP).entries())
           return new Map(entries.map(({ key, ...attendee }) => [key, attendee]))
         }),
       write: (boardId, entries) =>
-        this.withRoom(control(boardId), (room) =>
+        this.withRoom(controlDoc(boardId), (room) =>
           room.writeAsServer((doc) => {
             const map = doc.getMap<unknown>(ATTENDANCE_MAP)
             for (const [key, attendee] of entries) map.set(key, attendee)
@@ -207,8 +199,8 @@ export class SessionService {
   async hiddenNotes(boardId: string): Promise<HiddenNotes> {
     let notes = 0
     let writers = 0
-    for (const name of await this.storage.listDocs(boardId, 'private/')) {
-      const count = await this.withRoom(name, async (room) => {
+    for (const doc of await this.privateDocs(boardId)) {
+      const count = await this.withRoom(doc, async (room) => {
         let shapes = 0
         for (const key of docRecords(room.doc).map.keys()) if (key.startsWith('shape:')) shapes++
         return shapes
@@ -282,11 +274,11 @@ export class SessionService {
    */
   async revealPrivateNotes(boardId: string): Promise<number> {
     let moved = 0
-    for (const name of await this.storage.listDocs(boardId, 'private/')) {
-      await this.withRoom(name, async (privateRoom) => {
+    for (const doc of await this.privateDocs(boardId)) {
+      await this.withRoom(doc, async (privateRoom) => {
         const notes = [...docRecords(privateRoom.doc).map.entries()].map(([key, entry]) => [key, entry.val] as const)
         if (notes.length === 0) return
-        await this.withRoom(boardId, (board) =>
+        await this.withRoom({ boardId, channel: 'main' }, (board) =>
           board.writeAsServer((doc) => {
             const records = docRecords(doc)
             const fresh = notes.filter(([key]) => !records.has(key))
@@ -345,27 +337,44 @@ export class SessionService {
 
   /** Reads the control state, applies `next` (null: no change) and writes what changed. */
   private change(boardId: string, next: (state: ControlState, now: number) => ControlPatch | null): Promise<ControlState> {
-    return this.withRoom(roomName({ boardId, channel: 'control' }), async (room) => {
+    return this.withRoom(controlDoc(boardId), async (room) => {
       const patch = next(readControlOf(room), this.now())
       if (patch) {
         await room.writeAsServer((doc) => {
           const map = doc.getMap<unknown>(CONTROL_MAP)
-          const { identities, ...values } = patch
-          for (const [key, value] of Object.entries(values) as [Exclude<keyof ControlState, 'identities'>, unknown][]) map.set(ControlKey[key], value)
+          const { identities, viewOnly, rotated, ...values } = patch
+          for (const [key, value] of Object.entries(values) as [keyof typeof values, unknown][]) map.set(ControlKey[key], value)
+          // Set entries are written one by one (see control-doc.ts): a facilitator on another
+          // instance changing another entry at the same moment keeps theirs.
           const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
           for (const [id, entry] of Object.entries(identities ?? {})) {
             if (entry === null) roster.delete(id)
             else roster.set(id, entry)
           }
+          const viewOnlyMap = doc.getMap<boolean>(VIEW_ONLY_MAP)
+          const oldViewOnly = (map.get(ControlKey.viewOnly) ?? {}) as ControlState['viewOnly']
+          for (const [id, on] of Object.entries(viewOnly ?? {})) {
+            // false only where a board's old whole value still names the person; else no entry.
+            if (on || Object.hasOwn(oldViewOnly, id)) viewOnlyMap.set(id, on)
+            else viewOnlyMap.delete(id)
+          }
+          const rotatedMap = doc.getMap<number>(ROTATED_MAP)
+          for (const [role, at] of Object.entries(rotated ?? {})) rotatedMap.set(role, at)
         })
       }
       return readControlOf(room)
     })
   }
 
-  private async withRoom<T>(name: string, work: (room: Room) => Promise<T>): Promise<T> {
+  /** The board's private-notes documents that storage holds. */
+  private async privateDocs(boardId: string): Promise<DocRef[]> {
+    const names = await this.storage.listDocs(boardId, 'private/')
+    return names.map(parseRoomName).filter((doc): doc is DocRef => doc !== null)
+  }
+
+  private async withRoom<T>(doc: DocRef, work: (room: Room) => Promise<T>): Promise<T> {
     const peer = serverPeer()
-    const room = await this.registry.join(name, peer)
+    const room = await this.registry.join(doc, peer)
     try {
       return await work(room)
     } finally {
@@ -374,15 +383,24 @@ export class SessionService {
   }
 }
 
+function controlDoc(boardId: string): DocRef {
+  return { boardId, channel: 'control' }
+}
+
 function readControlOf(room: Room): ControlState {
   return readControlDoc(room.doc)
 }
 
 /**
- * A change of the control state: values of the control map replaced whole, and roster entries
- * set or (null) removed one by one, so concurrent issuing on two instances keeps both.
+ * A change of the control state: values of the control map replaced whole; roster entries set or
+ * (null) removed, people set view-only (true) or not (false), and link rotations, each one by
+ * one, so that concurrent changes on two instances keep both (see control-doc.ts).
  */
-type ControlPatch = Partial<Omit<ControlState, 'identities'>> & { identities?: Readonly<Record<string, IdentityEntry | null>> }
+type ControlPatch = Partial<Omit<ControlState, 'identities' | 'viewOnly' | 'rotated'>> & {
+  identities?: Readonly<Record<string, IdentityEntry | null>>
+  viewOnly?: Readonly<Record<string, boolean>>
+  rotated?: ControlState['rotated']
+}
 
 function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: number): VotingRound {
   const shapeIds = [...new Set(request.shapeIds)]
@@ -392,12 +410,12 @@ function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: num
   if (!Number.isInteger(request.votesPerPerson) || request.votesPerPerson < 1 || request.votesPerPerson > MAX_VOTES_PER_PERSON) {
     throw new SessionError(400, 'invalid_round', `Votes per person must be 1 to ${MAX_VOTES_PER_PERSON}`)
   }
-  if (!Number.isInteger(request.maxPerShape) || request.maxPerShape < 1) {
-    throw new SessionError(400, 'invalid_round', 'Votes per shape must be at least 1')
+  if (!Number.isInteger(request.maxPerShape) || request.maxPerShape < 1 || request.maxPerShape > MAX_VOTES_PER_SHAPE) {
+    throw new SessionError(400, 'invalid_round', `Votes per shape must be 1 to ${MAX_VOTES_PER_SHAPE}`)
   }
   const minutes = request.minutes
   if (minutes !== null && (!(minutes > 0) || minutes * 60_000 > MAX_TIMER_MS)) {
-    throw new SessionError(400, 'invalid_round', 'A round lasts at most 4 hours')
+    throw new SessionError(400, 'invalid_round', `A round lasts at most ${MAX_TIMER_MINUTES / 60} hours`)
   }
   return {
     id: randomUUID(),
@@ -406,7 +424,7 @@ function newRound(request: Extract<VotingRequest, { action: 'start' }>, now: num
     maxPerShape: Math.min(request.maxPerShape, request.votesPerPerson),
     endsAt: minutes === null ? null : now + Math.round(minutes * 60_000),
     status: 'open',
-    question: request.question?.trim().slice(0, 200) ?? '',
+    question: request.question?.trim().slice(0, MAX_VOTING_QUESTION) ?? '',
     startedAt: now,
   }
 }

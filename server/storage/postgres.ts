@@ -17,7 +17,7 @@
 import pg from 'pg'
 import { isRole, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
-import { splitDocName } from './doc-name.ts'
+import { storageKeyOf } from './doc-name.ts'
 import { isSnapshotKind } from '../../shared/session/snapshots.ts'
 import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredSnapshot, StoredSnapshotInfo, StoredUpdates } from './storage.ts'
 
@@ -283,14 +283,14 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       await pool.query('UPDATE board_tokens SET token_hash = $1 WHERE board_id = $2 AND role = $3', [tokenHash, boardId, role])
     },
     async appendUpdate(name, update) {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       // Autocommit: the statement is committed (and fsynced, by the server's defaults) when the
       // query resolves.
       const result = await pool.query(APPEND, [boardId, bytes(update), doc])
       if (result.rowCount !== 1) throw new Error(`no board ${boardId} to append to`)
     },
     async loadUpdates(name): Promise<StoredUpdates> {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       const { rows } = await pool.query<{ seq: string; data: Buffer }>(
         'SELECT seq, data FROM board_updates WHERE board_id = $1 AND doc = $2 ORDER BY seq',
         [boardId, doc],
@@ -301,7 +301,7 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       }
     },
     async replaceUpdates(name, upToSeq, merged) {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       await transaction(pool, async (client) => {
         await client.query("SELECT pg_advisory_xact_lock(hashtext('regiebord:compact:' || $1))", [name])
         const deleted = await client.query('DELETE FROM board_updates WHERE board_id = $1 AND doc = $2 AND seq <= $3', [boardId, doc, upToSeq])
@@ -311,7 +311,7 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       })
     },
     async countUpdates(name) {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = $1 AND doc = $2', [boardId, doc])
       return Number(rows[0]!.n)
     },
@@ -323,7 +323,7 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
       return rows.map((row) => `${boardId}/${row.doc}`)
     },
     async deleteDoc(name) {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       await pool.query('DELETE FROM board_updates WHERE board_id = $1 AND doc = $2', [boardId, doc])
     },
     async addVote({ boardId, roundId, voter, shapeId }, limits) {

@@ -14,7 +14,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
 import { GroupCommit } from './group-commit.ts'
-import { splitDocName } from './doc-name.ts'
+import { storageKeyOf, type DocKey } from './doc-name.ts'
 import { isSnapshotKind } from '../../shared/session/snapshots.ts'
 import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredSnapshot, StoredSnapshotInfo, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
@@ -274,16 +274,13 @@ export function openSqliteStorage(dataDir: string): Storage {
     for (const [doc, update] of Object.entries(board.otherDocs ?? {})) insertUpdate.run(board.id, doc, update)
   })
   // Appends of one event-loop turn share a commit; see GroupCommit.
-  const appends = new GroupCommit<{ name: string; update: Uint8Array }>(
-    db.transaction((rows: readonly { name: string; update: Uint8Array }[]) => {
-      for (const row of rows) {
-        const { boardId, doc } = splitDocName(row.name)
-        insertUpdate.run(boardId, doc, row.update)
-      }
+  const appends = new GroupCommit<{ key: DocKey; update: Uint8Array }>(
+    db.transaction((rows: readonly { key: DocKey; update: Uint8Array }[]) => {
+      for (const row of rows) insertUpdate.run(row.key.boardId, row.key.doc, row.update)
     }),
   )
   const replaceTx = db.transaction((name: string, upToSeq: number, merged: Uint8Array) => {
-    const { boardId, doc } = splitDocName(name)
+    const { boardId, doc } = storageKeyOf(name)
     // Nothing left up to upToSeq: these rows were merged already (see Storage.replaceUpdates).
     if (deleteUpTo.run(boardId, doc, upToSeq).changes === 0) return
     insertUpdate.run(boardId, doc, merged)
@@ -326,11 +323,12 @@ export function openSqliteStorage(dataDir: string): Storage {
     async replaceToken(boardId, role, tokenHash) {
       updateToken.run(tokenHash, boardId, role)
     },
-    appendUpdate(name, update) {
-      return appends.add({ name, update })
+    async appendUpdate(name, update) {
+      // Read before joining the batch: a bad name fails its own append, not the whole commit.
+      return appends.add({ key: storageKeyOf(name), update })
     },
     async loadUpdates(name): Promise<StoredUpdates> {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       const rows = selectUpdates.all(boardId, doc)
       return {
         updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
@@ -341,14 +339,14 @@ export function openSqliteStorage(dataDir: string): Storage {
       replaceTx(name, upToSeq, merged)
     },
     async countUpdates(name) {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       return countForDoc.get(boardId, doc)?.n ?? 0
     },
     async listDocs(boardId, prefix) {
       return selectDocs.all(boardId, prefix, prefix).map((row) => `${boardId}/${row.doc}`)
     },
     async deleteDoc(name) {
-      const { boardId, doc } = splitDocName(name)
+      const { boardId, doc } = storageKeyOf(name)
       deleteDocRows.run(boardId, doc)
     },
     async addVote(vote, limits) {

@@ -5,7 +5,7 @@
  * Updates are an append-only log per document. A board has several documents (the board itself,
  * its locked structure, the session control, private notes: shared/session/channels.ts); the
  * update-log methods take the document's room name (`<boardId>` or `<boardId>/<rest>`, see
- * doc-name.ts), and everything of a board goes when the board goes.
+ * shared/session/channels.ts; doc-name.ts turns it into storage's keys), and everything of a board goes when the board goes.
  *
  * Per document, the log is append-only. `seq` grows strictly (never reused), which is what
  * makes `replaceUpdates` safe while other writers keep appending: it only removes rows up to the

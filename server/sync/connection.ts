@@ -6,6 +6,10 @@
  * chain is joining the room, which loads the board. So a SyncStep1 that arrives before the board
  * is loaded waits and is answered from the loaded state: no client ever sees an empty board.
  *
+ * A client that closes its socket right after sending (a tab closed after an edit) loses nothing:
+ * the document updates still queued are applied, paced like any, before the peer leaves the room.
+ * A connection the server closes (a limit, a refusal) has its queue dropped instead.
+ *
  * Pacing: document updates and awareness (one token per started KiB) come out of a token bucket.
  * When it is empty the connection is throttled, not closed: frames wait until tokens flow in, and
  * while frames wait the socket is paused, so the client's TCP window fills as with any slow
@@ -20,6 +24,7 @@
  * Oversized frames never get here: ws closes them with 1009.
  */
 import type { WebSocket } from 'ws'
+import { roomName, type DocRef } from '../../shared/session/channels.ts'
 import { canEditDocument, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import type { Peer } from '../rooms/peer.ts'
@@ -31,10 +36,14 @@ import {
   CLOSE_AWARENESS_REFUSED,
   CLOSE_BOARD_DELETED,
   CLOSE_BOARD_TOO_LARGE,
+  CLOSE_INTERNAL_ERROR,
+  CLOSE_INVALID_PAYLOAD,
   CLOSE_RECORD_REFUSED,
   CLOSE_RESYNC,
-} from '../../shared/session/session-api.ts'
-import { BoardTooLargeError, CloseCode, type Room } from '../rooms/room.ts'
+  CLOSE_TRY_AGAIN_LATER,
+  CLOSE_UNSUPPORTED_DATA,
+} from '../../shared/close-codes.ts'
+import { BoardTooLargeError, type Room } from '../rooms/room.ts'
 import { BoardMemoryError } from '../rooms/memory-budget.ts'
 import { UpdateRefusedError, type RefusalKind } from '../rooms/record-guard.ts'
 import { AwarenessRefusedError, awarenessCost } from './awareness-limits.ts'
@@ -52,7 +61,7 @@ const REFUSAL_CLOSE: Record<RefusalKind, number> = {
   meta_write: CLOSE_RECORD_REFUSED,
   update_budget: CLOSE_BOARD_TOO_LARGE,
   pending_update: CLOSE_RESYNC,
-  malformed_update: CloseCode.invalidPayload,
+  malformed_update: CLOSE_INVALID_PAYLOAD,
 }
 
 export interface ConnectionLimits {
@@ -89,9 +98,8 @@ export class SyncConnection implements Peer {
   private sliceStart = performance.now()
   private closed = false
   /**
-   * The client closed its socket with frames still queued: those are edits it made before it
-   * left (a tab closed right after typing), so the updates among them are still applied and
-   * stored; nothing is answered. Not set when the server closed the connection (a refusal).
+   * The client closed its socket after sending: the document updates it sent before are still
+   * applied (a tab closed right after an edit must not lose it), then the peer leaves the room.
    */
   private draining = false
   private readonly updateRate: TokenBucket
@@ -99,7 +107,8 @@ export class SyncConnection implements Peer {
 
   constructor(
     private readonly socket: WebSocket,
-    readonly boardId: string,
+    /** The board document this connection syncs. */
+    readonly doc: DocRef,
     readonly role: Role,
     private readonly registry: RoomRegistry,
     private readonly limits: ConnectionLimits,
@@ -107,19 +116,19 @@ export class SyncConnection implements Peer {
     log: Logger,
     private readonly permissions: { mayWrite(): boolean } = { mayWrite: () => canEditDocument(role) },
   ) {
-    this.log = log.child({ boardId, role })
+    this.log = log.child({ boardId: doc.boardId, doc: roomName(doc), role })
     this.updateRate = new TokenBucket(limits.maxUpdatesPerSecond, limits.maxUpdatesPerSecond * 2)
     socket.on('pong', () => {
       this.alive = true
     })
-    this.queue = registry.join(boardId, this).then(
+    this.queue = registry.join(doc, this).then(
       (room) => {
         if (this.closed && !this.draining) registry.leave(room, this)
         else this.room = room
       },
       (error: unknown) => {
         if (error instanceof TooManyBoardsError) {
-          this.reject('boards_loaded', CloseCode.tryAgainLater, 'server busy: too many boards open')
+          this.reject('boards_loaded', CLOSE_TRY_AGAIN_LATER, 'server busy: too many boards open')
           return
         }
         if (error instanceof BoardDeletedError) {
@@ -127,7 +136,7 @@ export class SyncConnection implements Peer {
           return
         }
         this.log.error({ err: error }, 'could not join board')
-        this.close(CloseCode.internalError, 'board could not be loaded')
+        this.close(CLOSE_INTERNAL_ERROR, 'board could not be loaded')
       },
     )
   }
@@ -136,14 +145,14 @@ export class SyncConnection implements Peer {
   receive(data: ArrayBuffer | string): void {
     if (this.closed) return
     if (typeof data === 'string') {
-      this.close(CloseCode.unsupportedData, 'binary frames only')
+      this.close(CLOSE_UNSUPPORTED_DATA, 'binary frames only')
       return
     }
     this.counters.received(data.byteLength)
     const bytes = data.byteLength
     this.queuedBytes += bytes
     if (++this.queued > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes) {
-      this.reject('flooding', CloseCode.tryAgainLater, 'too many messages in flight')
+      this.reject('flooding', CLOSE_TRY_AGAIN_LATER, 'too many messages in flight')
       return
     }
     if (this.queued >= PAUSE_AT) this.pause()
@@ -151,7 +160,7 @@ export class SyncConnection implements Peer {
     this.queue = this.queue.then(async () => {
       this.queued--
       this.queuedBytes -= bytes
-      if (this.stopped() || !this.room) return
+      if (!this.room || (this.closed && !this.draining)) return
       try {
         await this.handle(frame)
       } catch (error) {
@@ -176,14 +185,14 @@ export class SyncConnection implements Peer {
       this.reject(tooLarge ? 'awareness_too_large' : 'awareness_clients', tooLarge ? CLOSE_BOARD_TOO_LARGE : CLOSE_AWARENESS_REFUSED, error.message)
     } else if (error instanceof ProtocolError) {
       this.log.info({ reason: error.message }, 'protocol violation')
-      this.reject('protocol_violation', CloseCode.invalidPayload, error.message)
+      this.reject('protocol_violation', CLOSE_INVALID_PAYLOAD, error.message)
     } else if (error instanceof BoardTooLargeError) {
-      this.reject('board_too_large', CloseCode.boardTooLarge, error.message)
+      this.reject('board_too_large', CLOSE_BOARD_TOO_LARGE, error.message)
     } else if (error instanceof BoardMemoryError) {
-      this.reject('board_memory', CloseCode.boardTooLarge, error.message)
+      this.reject('board_memory', CLOSE_BOARD_TOO_LARGE, error.message)
     } else {
       this.log.error({ err: error }, 'message handling failed')
-      this.close(CloseCode.internalError, 'internal error')
+      this.close(CLOSE_INTERNAL_ERROR, 'internal error')
     }
   }
 
@@ -201,7 +210,7 @@ export class SyncConnection implements Peer {
 
   /** Waits until the bucket holds `cost` tokens and takes them; the socket is paused meanwhile. */
   private async pace(cost: number): Promise<void> {
-    for (let wait = this.updateRate.waitFor(cost); wait > 0 && !this.stopped(); wait = this.updateRate.waitFor(cost)) {
+    for (let wait = this.updateRate.waitFor(cost); wait > 0 && (!this.closed || this.draining); wait = this.updateRate.waitFor(cost)) {
       if (!this.throttled) this.counters.rejected('update_rate')
       this.throttled = true
       this.pause()
@@ -224,7 +233,7 @@ export class SyncConnection implements Peer {
       // Queued data would grow without bound; the client resyncs when it reconnects.
       this.log.warn('slow consumer disconnected')
       this.counters.rejected('slow_consumer')
-      this.close(CloseCode.tryAgainLater, 'send buffer full', true)
+      this.close(CLOSE_TRY_AGAIN_LATER, 'send buffer full', true)
       return
     }
     this.counters.sent(message.byteLength)
@@ -232,7 +241,6 @@ export class SyncConnection implements Peer {
   }
 
   close(code: number, reason: string, terminate = false): void {
-    this.draining = false
     if (this.closed) return
     // A paused socket would never read the client's answer to our close frame.
     if (this.paused) {
@@ -247,22 +255,14 @@ export class SyncConnection implements Peer {
   /** The socket is gone (closed by either side). */
   onSocketClosed(): void {
     if (this.closed) return
-    if (this.queued === 0) {
-      this.markClosed()
-      return
-    }
+    // Closed by the client: what it sent before closing is applied still, then it leaves.
     this.closed = true
     this.draining = true
-    const leave = () => {
+    void this.queue.then(() => {
+      if (!this.draining) return
       this.draining = false
-      this.markClosed()
-    }
-    this.queue = this.queue.then(leave, leave)
-  }
-
-  /** Whether queued frames are to be dropped: closed, and not draining the client's last edits. */
-  private stopped(): boolean {
-    return this.closed && !this.draining
+      this.leaveRoom()
+    })
   }
 
   terminate(): void {
@@ -278,6 +278,10 @@ export class SyncConnection implements Peer {
   private markClosed(): void {
     this.closed = true
     this.draining = false
+    this.leaveRoom()
+  }
+
+  private leaveRoom(): void {
     const room = this.room
     this.room = null
     if (room) this.registry.leave(room, this)
@@ -285,12 +289,6 @@ export class SyncConnection implements Peer {
 
   /** Closes because a limit was hit, counting it. */
   private reject(reason: RejectionReason, code: number, message: string): void {
-    if (this.draining) {
-      // A refused frame ends the drain: nothing after it is applied either.
-      this.counters.rejected(reason)
-      this.draining = false
-      return
-    }
     if (this.closed) return
     this.counters.rejected(reason)
     this.log.info({ reason }, 'connection closed by a limit')
@@ -302,8 +300,8 @@ export class SyncConnection implements Peer {
     const cost = costOf(message, frame.byteLength)
     if (cost > 0) await this.pace(cost)
     const room = this.room
-    if (this.stopped() || !room) return
-    // After the client left only its edits matter: there is nobody to answer.
+    if (!room || (this.closed && !this.draining)) return
+    // Nothing can be answered any more; only what changes the document still counts.
     if (this.closed && message.kind !== 'update' && message.kind !== 'sync-step-2') return
     switch (message.kind) {
       case 'sync-step-1':

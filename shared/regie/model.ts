@@ -1,7 +1,8 @@
 /**
  * The regie content of a board, independent of tldraw: who the actors are, how they relate, how
  * they are grouped, and the blocks around them (a decision flow, a checklist, a note, a legend).
- * Templates, the layout, the regiecheck and later the canvas shapes all read this model.
+ * Templates, the layout, the regiecheck and the exports read this model; the canvas's shapes are
+ * made from it (board/model-to-records.ts) and read back into it (board/records-to-model.ts).
  *
  * Text fields are generic: a template holds `RegieModel<LocalizedText>` (both languages), a board
  * holds `RegieModel<string>` in the language it was made in (see `localize.ts`).

@@ -16,13 +16,11 @@
  *   records into `main`.
  */
 import { isBoardId } from '../board-id.ts'
+import { OWNER_KEY_PATTERN } from './owner-key.ts'
 
 export type DocRef =
   | { readonly boardId: string; readonly channel: 'main' | 'structure' | 'control' }
   | { readonly boardId: string; readonly channel: 'private'; readonly ownerKey: string }
-
-/** base64url of a sha-256: 43 characters. */
-const OWNER_KEY = /^[A-Za-z0-9_-]{43}$/
 
 /** The y-websocket room name of a document (what follows `/sync/` in the URL). */
 export function roomName(ref: DocRef): string {
@@ -42,7 +40,7 @@ export function parseRoomName(name: string): DocRef | null {
   if (boardId === undefined || !isBoardId(boardId) || rest.length > 0) return null
   if (channel === undefined) return { boardId, channel: 'main' }
   if ((channel === 'structure' || channel === 'control') && ownerKey === undefined) return { boardId, channel }
-  if (channel === 'private' && ownerKey !== undefined && OWNER_KEY.test(ownerKey)) return { boardId, channel, ownerKey }
+  if (channel === 'private' && ownerKey !== undefined && OWNER_KEY_PATTERN.test(ownerKey)) return { boardId, channel, ownerKey }
   return null
 }
 

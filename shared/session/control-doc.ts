@@ -1,14 +1,23 @@
 /**
  * The layout of a board's `control` document: session state that only the server writes (see
  * channels.ts) and every client reads. One Y.Map, `doc.getMap('control')`, whose values are plain
- * JSON replaced whole, so a reader never sees half a change; and the roster of issued identities
- * in a second map, `doc.getMap('identities')`, one entry per participant id, so that two server
- * instances issuing identities at the same moment do not overwrite each other's.
+ * JSON replaced whole, so a reader never sees half a change (the timer, a voting round).
+ *
+ * State that is a set of independent entries, which facilitators on different server instances
+ * may change at the same moment, has a map of its own with one entry per key instead, so that
+ * neither instance overwrites the other's change with the whole set as it read it: the roster of
+ * issued identities (`identities`, by participant id), the view-only participants (`viewOnly`, by
+ * participant id) and the link rotations (`rotated`, by role). Boards from before these two had
+ * maps of their own keep their old value in the control map; entries in the map take precedence.
  */
 import type * as Y from 'yjs'
 
 export const CONTROL_MAP = 'control'
 export const IDENTITIES_MAP = 'identities'
+/** Participant id → true while the person may only look (false: no longer, over an old value). */
+export const VIEW_ONLY_MAP = 'viewOnly'
+/** Role → when its link was last replaced. */
+export const ROTATED_MAP = 'rotated'
 
 export const ControlKey = {
   timer: 'timer',
@@ -153,8 +162,14 @@ export const INITIAL_CONTROL: ControlState = {
   rounds: [],
 }
 
+/** The entries of the per-key maps (see the top of this file), when the caller has the document. */
+interface PerKeyEntries {
+  viewOnly?: Iterable<[string, unknown]>
+  rotated?: Iterable<[string, unknown]>
+}
+
 /** Reads the control state from the map's plain values, with defaults for what is missing. */
-export function readControl(get: (key: string) => unknown, identities: IdentityRoster = {}): ControlState {
+export function readControl(get: (key: string) => unknown, identities: IdentityRoster = {}, perKey: PerKeyEntries = {}): ControlState {
   const value = <K extends Exclude<keyof ControlState, 'identities'>>(key: K): ControlState[K] => (get(ControlKey[key]) as ControlState[K] | undefined) ?? INITIAL_CONTROL[key]
   return {
     timer: value('timer'),
@@ -162,8 +177,8 @@ export function readControl(get: (key: string) => unknown, identities: IdentityR
     privateMode: value('privateMode'),
     voting: value('voting'),
     summon: value('summon'),
-    viewOnly: value('viewOnly'),
-    rotated: value('rotated'),
+    viewOnly: withViewOnlyEntries(value('viewOnly'), perKey.viewOnly ?? []),
+    rotated: withRotatedEntries(value('rotated'), perKey.rotated ?? []),
     deleted: typeof get(ControlKey.deleted) === 'number' ? (get(ControlKey.deleted) as number) : null,
     identities,
     lobby: value('lobby') === true,
@@ -171,11 +186,34 @@ export function readControl(get: (key: string) => unknown, identities: IdentityR
   }
 }
 
-/** The whole control state of a control document: its control map and its roster. */
+/** The whole control state of a control document: its control map, its roster and its per-key maps. */
 export function readControlDoc(doc: Y.Doc): ControlState {
   const map = doc.getMap<unknown>(CONTROL_MAP)
   const roster = doc.getMap<IdentityEntry>(IDENTITIES_MAP)
-  return readControl((key) => map.get(key), Object.fromEntries(roster.entries()))
+  return readControl((key) => map.get(key), Object.fromEntries(roster.entries()), {
+    viewOnly: doc.getMap<unknown>(VIEW_ONLY_MAP).entries(),
+    rotated: doc.getMap<unknown>(ROTATED_MAP).entries(),
+  })
+}
+
+/** Every map readControlDoc reads: what a watcher of the control state observes. */
+export function controlStateMaps(doc: Y.Doc): Y.Map<unknown>[] {
+  return [CONTROL_MAP, IDENTITIES_MAP, VIEW_ONLY_MAP, ROTATED_MAP].map((name) => doc.getMap<unknown>(name))
+}
+
+function withViewOnlyEntries(old: ViewOnlyState, entries: Iterable<[string, unknown]>): ViewOnlyState {
+  const viewOnly: Record<string, true> = { ...old }
+  for (const [participantId, value] of entries) {
+    if (value === true) viewOnly[participantId] = true
+    else delete viewOnly[participantId]
+  }
+  return viewOnly
+}
+
+function withRotatedEntries(old: RotatedState, entries: Iterable<[string, unknown]>): RotatedState {
+  const rotated: Partial<Record<'participant' | 'viewer', number>> = { ...old }
+  for (const [role, at] of entries) if ((role === 'participant' || role === 'viewer') && typeof at === 'number') rotated[role] = at
+  return rotated
 }
 
 /** The attendance map's entries, oldest first; entries that are not attendees are left out. */

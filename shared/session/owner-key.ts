@@ -8,7 +8,10 @@ export const OWNER_SECRET_PARAM = 'owner'
 export const OWNER_SECRET_HEADER = 'x-regiebord-owner'
 /** 32 random bytes in base64url. */
 export const OWNER_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/
+/** A sha-256 in base64url: 43 characters. */
+export const OWNER_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
+/** The participant id of a secret; the one place it is computed, in the browser and on the server. */
 export async function ownerKeyOf(secret: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret))
   let binary = ''

@@ -13,7 +13,7 @@
  *   POST /api/boards/:id/session/summon              SummonRequest          → ControlState
  *   POST /api/boards/:id/session/view-only           { ownerKey, viewOnly } → ControlState
  *   POST /api/boards/:id/tokens/:role/rotate         (role participant|viewer) → { role, token }
- *        connections holding the old token are closed with 4403 "token rotated"
+ *        connections holding the old token are closed with 4403 "token rotated" (close-codes.ts)
  *   GET  /api/boards/:id/links                       → LinksAnswer (facilitator): the participant and
  *        viewer tokens again, derived from the facilitator's (server/boards/link-tokens.ts)
  *   GET  /api/boards/:id/session/voting/progress     → VotingProgress (facilitator)
@@ -92,42 +92,3 @@ export interface VotesAnswer {
   /** Only once the round is revealed (for everyone) — never before, not even to facilitators. */
   readonly totals: Readonly<Record<string, number>> | null
 }
-
-/** WebSocket close code for a connection whose token was rotated away. */
-export const CLOSE_TOKEN_ROTATED = 4403
-
-/**
- * WebSocket close code for every connection to a board that was deleted (`DELETE
- * /api/boards/:id`, or the retention period): the board is gone for good, so a client should not
- * reconnect (it would get HTTP 404) and should drop its local copy.
- */
-export const CLOSE_BOARD_DELETED = 4410
-export const BOARD_DELETED_REASON = 'board deleted'
-
-/**
- * WebSocket close code for a connection whose identity no longer opens the board: the facilitator
- * turned the person away, or switched the waiting room on while the connection had no identity.
- * Final, like every 44xx code for y-websocket: the browser shows why instead of retrying.
- */
-export const CLOSE_NOT_ADMITTED = 4401
-export const NOT_ADMITTED_REASON = 'not admitted by the facilitator'
-
-/**
- * WebSocket close code for an update that would take the board past MAX_BOARD_BYTES, or that is
- * beyond the update budget (MAX_UPDATE_STRUCTS, …), or an awareness state beyond its size limit.
- */
-export const CLOSE_BOARD_TOO_LARGE = 4413
-
-/*
- * Close codes of the record checks (server/rooms/record-guard.ts). y-websocket never reconnects
- * after 4400–4499 and always does after 4500–4599, so the range says whether reconnecting helps:
- * a refused record would be sent again by a reconnecting client (it is in its document), so that
- * refusal is final; an update that depends on changes the server lacks is put right by the sync
- * of a new connection, so that close asks the client to come back.
- */
-/** A record (or a change to the board's meta, or a part no board has) was refused; final. */
-export const CLOSE_RECORD_REFUSED = 4422
-/** Awareness from a connection that speaks for more client ids than allowed; final. */
-export const CLOSE_AWARENESS_REFUSED = 4400
-/** The update depends on changes the server does not have: reconnect and sync again. */
-export const CLOSE_RESYNC = 4509

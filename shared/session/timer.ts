@@ -3,8 +3,7 @@
  * facilitator's requests; clients only compute what is left.
  */
 import type { TimerState } from './control-doc.ts'
-
-export const MAX_TIMER_MS = 4 * 60 * 60_000
+import { MAX_TIMER_MS } from './limits.ts'
 
 export type TimerAction =
   | { readonly action: 'set'; readonly minutes: number }

@@ -19,8 +19,13 @@ export function browserUnavailableReason(): string | null {
   return reason
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Chromium for the browser tests. Every page it opens (through newContext or newPage) runs with
+ * `window.__regiebordTestHooks` set before our scripts, so the client exposes what the tests
+ * read (client/board/test-hooks.ts); pages people open never get it.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -33,4 +38,14 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+  const newContext = browser.newContext.bind(browser)
+  // newPage makes its context through newContext, so this covers both.
+  browser.newContext = async (options) => {
+    const context = await newContext(options)
+    await context.addInitScript(() => {
+      ;(window as unknown as { __regiebordTestHooks?: boolean }).__regiebordTestHooks = true
+    })
+    return context
+  }
+  return browser
 }

@@ -108,7 +108,7 @@ describe('durability', () => {
     const watcher = await join(server.wsUrl, board.id, board.tokens.viewer)
     for (let i = 0; i < 100; i++) writer.records.set(`shape:${i % 10}`, shapeWith(`shape:${i % 10}`, { x: i }))
     await waitFor(() => (watcher.records.get('shape:9') as { meta: { x: number } } | undefined)?.meta.x === 99, 'edits')
-    const room = await server.registry.join(board.id, { role: 'viewer', awarenessIds: new Set(), mayWrite: () => false, send() {}, close() {} })
+    const room = await server.registry.join({ boardId: board.id, channel: 'main' }, { role: 'viewer', awarenessIds: new Set(), mayWrite: () => false, send() {}, close() {} })
     await room.compact()
     expect(await server.storage.countUpdates(board.id)).toBe(1)
 

@@ -18,7 +18,7 @@ import { createDatabase, servicesUnavailableReason, startPostgres, startRedis, t
 import { sleep, waitFor, waitForAsync } from '../helpers/wait.ts'
 import { rawRoundTrip } from '../helpers/barrier.ts'
 import { shapeWith } from '../helpers/records.ts'
-import { CLOSE_RESYNC } from '../../shared/session/session-api.ts'
+import { CLOSE_RESYNC } from '../../shared/close-codes.ts'
 
 const unavailable = servicesUnavailableReason()
 

@@ -3,6 +3,7 @@ import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { lockShapes, unlockShapes } from '../locking.ts'
 import { useParticipants } from '../participants.ts'
+import { MAX_SUMMON_NAME } from '../../../shared/session/limits.ts'
 import { useControl } from '../use-control.ts'
 import { useAttempt } from './use-attempt.ts'
 
@@ -24,7 +25,7 @@ export function CollaborationControls({ editor, session }: { editor: Editor; ses
         pageId: editor.getCurrentPageId(),
         bounds: { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h },
         by: editor.user.getId(),
-        ...(me && { byName: me.name.slice(0, 60) }),
+        ...(me && { byName: me.name.slice(0, MAX_SUMMON_NAME) }),
       }),
     )
   }

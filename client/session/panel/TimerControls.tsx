@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { MAX_TIMER_MINUTES } from '../../../shared/session/limits.ts'
 import { useControl } from '../use-control.ts'
 
 export function TimerControls({ session, attempt }: { session: BoardSession; attempt: (action: () => Promise<unknown>) => void }) {
@@ -15,9 +16,9 @@ export function TimerControls({ session, attempt }: { session: BoardSession; att
       <div className="session-row">
         <label>
           {t('session.timer.minutes')}
-          <input type="number" min={0} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-timer-minutes />
+          <input type="number" min={0} max={MAX_TIMER_MINUTES} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-timer-minutes />
         </label>
-        <button type="button" onClick={() => timer({ action: 'set', minutes: Number(minutes) || 0 })} data-timer-set>
+        <button type="button" onClick={() => timer({ action: 'set', minutes: Math.min(MAX_TIMER_MINUTES, Number(minutes) || 0) })} data-timer-set>
           {t('session.timer.set')}
         </button>
       </div>

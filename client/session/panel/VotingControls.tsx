@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type { BoardSession } from '../../board/board-session.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { MAX_TIMER_MINUTES, MAX_VOTES_PER_PERSON, MAX_VOTES_PER_SHAPE, MAX_VOTING_QUESTION } from '../../../shared/session/limits.ts'
 import { useControl } from '../use-control.ts'
 import { selectedFrameName, votableShapes } from '../votable-shapes.ts'
 
@@ -23,10 +24,10 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
       session.client.voting({
         action: 'start',
         shapeIds: candidates,
-        votesPerPerson: Math.max(1, Number(perPerson) || 1),
-        maxPerShape: Math.max(1, Number(perShape) || 1),
-        minutes: minutes.trim() === '' ? null : Math.max(1, Number(minutes) || 1),
-        question: (question.trim() || frameName).slice(0, 200),
+        votesPerPerson: within(1, MAX_VOTES_PER_PERSON, Math.round(Number(perPerson)) || 1),
+        maxPerShape: within(1, MAX_VOTES_PER_SHAPE, Math.round(Number(perShape)) || 1),
+        minutes: minutes.trim() === '' ? null : within(1, MAX_TIMER_MINUTES, Number(minutes) || 1),
+        question: (question.trim() || frameName).slice(0, MAX_VOTING_QUESTION),
       }),
     )
   }
@@ -39,20 +40,20 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
           <p className="regie-help">{t('session.voting.help', { count: candidates.length })}</p>
           <label className="session-question">
             {t('facil.voting.question')}
-            <input value={question} maxLength={200} placeholder={frameName || t('facil.voting.questionPlaceholder')} onChange={(e) => setQuestion(e.target.value)} data-voting-question />
+            <input value={question} maxLength={MAX_VOTING_QUESTION} placeholder={frameName || t('facil.voting.questionPlaceholder')} onChange={(e) => setQuestion(e.target.value)} data-voting-question />
           </label>
           <div className="session-row">
             <label>
               {t('session.voting.perPerson')}
-              <input type="number" min={1} value={perPerson} onChange={(e) => setPerPerson(e.target.value)} data-voting-per-person />
+              <input type="number" min={1} max={MAX_VOTES_PER_PERSON} value={perPerson} onChange={(e) => setPerPerson(e.target.value)} data-voting-per-person />
             </label>
             <label>
               {t('session.voting.perShape')}
-              <input type="number" min={1} value={perShape} onChange={(e) => setPerShape(e.target.value)} data-voting-per-shape />
+              <input type="number" min={1} max={MAX_VOTES_PER_SHAPE} value={perShape} onChange={(e) => setPerShape(e.target.value)} data-voting-per-shape />
             </label>
             <label>
               {t('session.voting.minutes')}
-              <input type="number" min={1} value={minutes} placeholder="—" onChange={(e) => setMinutes(e.target.value)} />
+              <input type="number" min={1} max={MAX_TIMER_MINUTES} value={minutes} placeholder="—" onChange={(e) => setMinutes(e.target.value)} />
             </label>
           </div>
           <button type="button" onClick={start} disabled={candidates.length === 0} data-voting-start>
@@ -78,4 +79,8 @@ export function VotingControls({ editor, session, attempt }: { editor: Editor; s
       )}
     </section>
   )
+}
+
+function within(min: number, max: number, value: number): number {
+  return Math.min(max, Math.max(min, value))
 }

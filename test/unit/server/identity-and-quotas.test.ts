@@ -4,37 +4,38 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import { INITIAL_CONTROL, type ControlState, type IdentityEntry } from '../../../shared/session/control-doc.ts'
 import { matchesContentType } from '../../../server/boards/asset-signature.ts'
 import { KeyedRateLimit } from '../../../server/limits/keyed-rate-limit.ts'
-import { gateIdentity, participantIdOf, presentedIdentity } from '../../../server/session/identity-check.ts'
-import { anonymousMayWrite, mayWrite } from '../../../server/session/permissions.ts'
+import { gateIdentity, presentedIdentity } from '../../../server/session/identity-check.ts'
+import { ownerKeyOf } from '../../../shared/session/owner-key.ts'
+import { anonymousMayWrite, mayWrite } from '../../../shared/session/permissions.ts'
 import { stampAwareness } from '../../../server/sync/awareness-stamp.ts'
 import { ProtocolError } from '../../../server/sync/protocol.ts'
 
 const SECRET = 'a'.repeat(43)
-const ID = participantIdOf(SECRET)
+const ID = await ownerKeyOf(SECRET)
 const entry = (over: Partial<IdentityEntry> = {}): IdentityEntry => ({ name: 'Anna', role: 'participant', issuedAt: 1, generation: 0, status: 'admitted', ...over })
 const withRoster = (over: Partial<ControlState> = {}, identity: Partial<IdentityEntry> = {}): ControlState => ({ ...INITIAL_CONTROL, identities: { [ID]: entry(identity) }, ...over })
 const main = { boardId: 'b', channel: 'main' } as const
 
 describe('identities the server issued', () => {
-  it('knows only identities in the roster, of the same link and generation', () => {
-    expect(presentedIdentity(undefined, 'participant', withRoster())).toEqual({ kind: 'none' })
-    expect(presentedIdentity(SECRET, 'participant', withRoster())).toEqual({ kind: 'known', participantId: ID, status: 'admitted' })
-    expect(presentedIdentity('b'.repeat(43), 'participant', withRoster())).toEqual({ kind: 'unknown' })
-    expect(presentedIdentity('short', 'participant', withRoster())).toEqual({ kind: 'unknown' })
-    expect(presentedIdentity(SECRET, 'viewer', withRoster())).toEqual({ kind: 'unknown' })
+  it('knows only identities in the roster, of the same link and generation', async () => {
+    expect(await presentedIdentity(undefined, 'participant', withRoster())).toEqual({ kind: 'none' })
+    expect(await presentedIdentity(SECRET, 'participant', withRoster())).toEqual({ kind: 'known', participantId: ID, status: 'admitted' })
+    expect(await presentedIdentity('b'.repeat(43), 'participant', withRoster())).toEqual({ kind: 'unknown' })
+    expect(await presentedIdentity('short', 'participant', withRoster())).toEqual({ kind: 'unknown' })
+    expect(await presentedIdentity(SECRET, 'viewer', withRoster())).toEqual({ kind: 'unknown' })
     // A rotation after issuing ends it.
-    expect(presentedIdentity(SECRET, 'participant', withRoster({ rotated: { participant: 5 } }))).toEqual({ kind: 'unknown' })
+    expect(await presentedIdentity(SECRET, 'participant', withRoster({ rotated: { participant: 5 } }))).toEqual({ kind: 'unknown' })
     // Names like toString are not in the roster.
-    expect(presentedIdentity(SECRET, 'participant', { ...INITIAL_CONTROL, identities: {} })).toEqual({ kind: 'unknown' })
+    expect(await presentedIdentity(SECRET, 'participant', { ...INITIAL_CONTROL, identities: {} })).toEqual({ kind: 'unknown' })
   })
 
-  it('gates the waiting room: facilitators pass, others need an identity that was let in', () => {
+  it('gates the waiting room: facilitators pass, others need an identity that was let in', async () => {
     const lobby = withRoster({ lobby: true }, { status: 'waiting' })
     expect(gateIdentity({ kind: 'none' }, 'facilitator', lobby)).toEqual({ ok: true, participantId: null })
     expect(gateIdentity({ kind: 'none' }, 'viewer', lobby)).toMatchObject({ ok: false, status: 401, code: 'identity_required' })
-    expect(gateIdentity(presentedIdentity(SECRET, 'participant', lobby), 'participant', lobby)).toMatchObject({ ok: false, code: 'waiting_for_admission' })
+    expect(gateIdentity(await presentedIdentity(SECRET, 'participant', lobby), 'participant', lobby)).toMatchObject({ ok: false, code: 'waiting_for_admission' })
     const refused = withRoster({}, { status: 'refused' })
-    expect(gateIdentity(presentedIdentity(SECRET, 'participant', refused), 'participant', refused)).toMatchObject({ ok: false, code: 'turned_away' })
+    expect(gateIdentity(await presentedIdentity(SECRET, 'participant', refused), 'participant', refused)).toMatchObject({ ok: false, code: 'turned_away' })
     expect(gateIdentity({ kind: 'unknown' }, 'participant', INITIAL_CONTROL)).toMatchObject({ ok: false, code: 'identity_invalid' })
   })
 

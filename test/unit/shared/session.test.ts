@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { docKey, parseRoomName, roomName } from '../../../shared/session/channels.ts'
 import { INITIAL_CONTROL, readControl, type TimerState, type VotingRound } from '../../../shared/session/control-doc.ts'
 import { ownerKeyOf } from '../../../shared/session/owner-key.ts'
-import { applyTimerAction, formatRemaining, MAX_TIMER_MS, remainingMs } from '../../../shared/session/timer.ts'
+import { applyTimerAction, formatRemaining, remainingMs } from '../../../shared/session/timer.ts'
+import { MAX_TIMER_MS } from '../../../shared/session/limits.ts'
 import { ranking, refuseUnvote, refuseVote } from '../../../shared/session/voting.ts'
 
 const KEY = 'a'.repeat(43)

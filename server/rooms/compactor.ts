@@ -1,0 +1,83 @@
+/**
+ * When and how one document's stored log is merged into one update (see Storage.replaceUpdates,
+ * which makes this safe while appends continue).
+ *
+ * When: once the log is longer than a bound drawn anew after each compaction, somewhere between
+ * half the configured bound and the bound. Boards that are edited at the same pace (a workshop, a
+ * load test, all boards loaded after a restart) would otherwise all reach the bound in the same
+ * second, and their compactions together stall the server.
+ *
+ * How: encoding the live doc takes about a millisecond; replaying the log into a new doc takes
+ * 10–20 ms per 500 updates, which under load held up relaying for whole seconds. So when this
+ * instance is the board's only writer (`soleWriter`: the fan-out is local, decided by whoever
+ * wires the server) and the log holds no more rows than the room stored, the doc is the merge of
+ * the log and is encoded instead. The doc may hold updates newer than the log's last row as well;
+ * they stay stored after it too, and applying one twice is harmless. Otherwise someone else wrote:
+ * then the log is replayed.
+ */
+import * as Y from 'yjs'
+import type { Storage } from '../storage/storage.ts'
+import { mergeUpdatesWithGcInSlices } from './compaction.ts'
+import type { SizeBudget } from './size-budget.ts'
+
+interface CompactorOptions {
+  compactAfterUpdates: number
+  soleWriter: boolean
+}
+
+export class Compactor {
+  private storedUpdates = 0
+  private compactAt: number
+  private running: Promise<void> | null = null
+
+  constructor(
+    private readonly name: string,
+    private readonly doc: Y.Doc,
+    private readonly storage: Storage,
+    private readonly budget: SizeBudget,
+    private readonly options: CompactorOptions,
+  ) {
+    this.compactAt = this.nextBound()
+  }
+
+  loaded(updates: number): void {
+    this.storedUpdates = updates
+  }
+
+  /** One more update is in the log (stored here or by another instance). */
+  stored(): void {
+    this.storedUpdates++
+  }
+
+  /** The log is past its bound and no compaction is running. */
+  get due(): boolean {
+    return this.storedUpdates > this.compactAt && !this.running
+  }
+
+  compact(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        this.budget.compactionStarted()
+        const { updates, lastSeq } = await this.storage.loadUpdates(this.name)
+        let size = updates.reduce((sum, update) => sum + update.byteLength, 0)
+        if (updates.length > 1) {
+          const fromDoc = this.options.soleWriter && updates.length <= this.storedUpdates
+          const merged = fromDoc ? Y.encodeStateAsUpdate(this.doc) : await mergeUpdatesWithGcInSlices(updates)
+          await this.storage.replaceUpdates(this.name, lastSeq, merged)
+          size = merged.byteLength
+        }
+        this.budget.compactionEnded(size)
+        this.storedUpdates = await this.storage.countUpdates(this.name)
+        this.compactAt = this.nextBound()
+      } finally {
+        this.running = null
+      }
+    })()
+    return this.running
+  }
+
+  private nextBound(): number {
+    const bound = this.options.compactAfterUpdates
+    return Math.ceil(bound / 2 + Math.random() * (bound / 2))
+  }
+}
