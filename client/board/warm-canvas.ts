@@ -1,24 +1,32 @@
 /**
  * Downloads, without running, what the canvas needs before its first paint: tldraw's chunk and
- * ours, their CSS and the two typefaces tldraw waits for. The build writes the list into
- * index.html (scripts/canvas-files.ts). Started once the board's own code is in, so the name
+ * ours, their CSS, the two typefaces tldraw waits for and tldraw's texts in the page's language.
+ * The build writes the list into index.html (scripts/canvas-files.ts). Started once the board's own code is in, so the name
  * dialog and the phone view come first; a few files at a time, so the requests the board itself
  * makes (joining, syncing) always find a free connection.
  */
 
 /** The element scripts/canvas-files.ts writes (CANVAS_FILES_ELEMENT_ID). */
 const ELEMENT_ID = 'canvas-files'
-const AT_ONCE = 2
+/** While the phone view is what the resident waits for, its own requests come first. */
+const AT_ONCE_BEHIND_PHONE_VIEW = 2
+/**
+ * When the canvas is what the resident waits for: on a slow network each file waits a round trip
+ * before its first byte, and two at a time left the line idle between files. Four keep it busy
+ * and leave two of the browser's six connections to the host for joining and the board's requests.
+ */
+const AT_ONCE_FOR_CANVAS = 4
 
 interface CanvasFiles {
   scripts: string[]
   styles: string[]
   fonts: string[]
+  translations: Record<string, string>
 }
 
 let started = false
 
-export function downloadCanvasFiles(): void {
+export function downloadCanvasFiles(canvasFirst = false): void {
   if (started) return
   started = true
   const files = readList()
@@ -27,6 +35,8 @@ export function downloadCanvasFiles(): void {
   const [first, ...otherScripts] = files.scripts
   const queue: { href: string; rel: 'modulepreload' | 'prefetch' }[] = [
     ...(first ? [{ href: first, rel: 'modulepreload' as const }] : []),
+    // tldraw asks for its texts only once it has mounted, and shows no shapes until they are in.
+    ...[files.translations[document.documentElement.lang]].flatMap((href) => (href ? [{ href, rel: 'prefetch' as const }] : [])),
     ...files.styles.map((href) => ({ href, rel: 'prefetch' as const })),
     ...otherScripts.map((href) => ({ href, rel: 'modulepreload' as const })),
     ...files.fonts.map((href) => ({ href, rel: 'prefetch' as const })),
@@ -46,7 +56,7 @@ export function downloadCanvasFiles(): void {
     link.addEventListener('error', next, { once: true })
     document.head.append(link)
   }
-  for (let lane = 0; lane < AT_ONCE; lane++) next()
+  for (let lane = 0; lane < (canvasFirst ? AT_ONCE_FOR_CANVAS : AT_ONCE_BEHIND_PHONE_VIEW); lane++) next()
 }
 
 function readList(): CanvasFiles | null {
@@ -55,7 +65,8 @@ function readList(): CanvasFiles | null {
   try {
     const parsed = JSON.parse(text) as Partial<CanvasFiles>
     const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.startsWith('/')) : [])
-    return { scripts: strings(parsed.scripts), styles: strings(parsed.styles), fonts: strings(parsed.fonts) }
+    const translations = Object.fromEntries(Object.entries(parsed.translations ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].startsWith('/')))
+    return { scripts: strings(parsed.scripts), styles: strings(parsed.styles), fonts: strings(parsed.fonts), translations }
   } catch {
     return null
   }
