@@ -62,8 +62,8 @@ export function BoardPage({ location }: { location: BoardLocation }) {
   useEffect(() => {
     if (failure) return
     const timer = window.setTimeout(() => {
-      if (chooseView('participant') === 'canvas') downloadCanvasFiles(true)
-      void loadBoardView().then(() => downloadCanvasFiles(), () => undefined)
+      if (chooseView('participant') === 'canvas') downloadCanvasFiles()
+      void loadBoardView().then(downloadCanvasFiles, () => undefined)
     }, identity ? 0 : 50)
     return () => window.clearTimeout(timer)
   }, [failure, identity])

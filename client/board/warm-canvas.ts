@@ -8,14 +8,12 @@
 
 /** The element scripts/canvas-files.ts writes (CANVAS_FILES_ELEMENT_ID). */
 const ELEMENT_ID = 'canvas-files'
-/** While the phone view is what the resident waits for, its own requests come first. */
-const AT_ONCE_BEHIND_PHONE_VIEW = 2
 /**
- * When the canvas is what the resident waits for: on a slow network each file waits a round trip
- * before its first byte, and two at a time left the line idle between files. Four keep it busy
- * and leave two of the browser's six connections to the host for joining and the board's requests.
+ * A few at a time: the board's own requests (joining, syncing) always find a free connection, and
+ * tldraw's chunk, which the canvas runs first, is not slowed by sharing the line with everything
+ * else (four at a time measured no faster).
  */
-const AT_ONCE_FOR_CANVAS = 4
+const AT_ONCE = 2
 
 interface CanvasFiles {
   scripts: string[]
@@ -26,7 +24,7 @@ interface CanvasFiles {
 
 let started = false
 
-export function downloadCanvasFiles(canvasFirst = false): void {
+export function downloadCanvasFiles(): void {
   if (started) return
   started = true
   const files = readList()
@@ -56,7 +54,7 @@ export function downloadCanvasFiles(canvasFirst = false): void {
     link.addEventListener('error', next, { once: true })
     document.head.append(link)
   }
-  for (let lane = 0; lane < (canvasFirst ? AT_ONCE_FOR_CANVAS : AT_ONCE_BEHIND_PHONE_VIEW); lane++) next()
+  for (let lane = 0; lane < AT_ONCE; lane++) next()
 }
 
 function readList(): CanvasFiles | null {
