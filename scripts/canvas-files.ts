@@ -1,7 +1,7 @@
 /**
  * Vite plugin: writes into index.html which files the canvas needs before its first paint (the
- * canvas chunk with everything it imports statically, their CSS, and the two typefaces tldraw
- * waits for before it draws notes and frames). The phone view downloads these while the resident
+ * canvas chunk with everything it imports statically, their CSS, the two typefaces tldraw
+ * waits for before it draws notes and frames, and tldraw's texts in Dutch). The phone view downloads these while the resident
  * types a name and reads the notes (client/board/warm-canvas.ts), so opening the canvas does not
  * start with a 600 kB download on workshop Wi-Fi. The list is data, not a script: nothing runs
  * before the page asks for it.
@@ -16,10 +16,19 @@ const CANVAS_ENTRY = /client\/board\/BoardCanvas\.tsx$/
  */
 const FIRST_PAINT_FONTS = [/Shantell_Sans-Informal_Regular-[^/]*\.woff2$/, /IBMPlexSans-Medium-[^/]*\.woff2$/]
 
+/**
+ * tldraw's own texts in the app's languages other than English (built into tldraw): it fetches
+ * them after the canvas mounts and draws no shapes until they are in, a round trip (0.6 s on
+ * Fast 3G) after everything else.
+ */
+const TRANSLATIONS = { nl: /^assets\/nl-[A-Za-z0-9_-]+\.json$/ } as const
+
 export interface CanvasFiles {
   scripts: string[]
   styles: string[]
   fonts: string[]
+  /** Language code → tldraw's translation file. */
+  translations: Record<string, string>
 }
 
 export const CANVAS_FILES_ELEMENT_ID = 'canvas-files'
@@ -56,7 +65,13 @@ export function canvasFiles(): Plugin {
         scripts.sort((a, b) => size(b) - size(a))
         const fonts = Object.keys(bundle).filter((fileName) => FIRST_PAINT_FONTS.some((pattern) => pattern.test(fileName)))
         if (fonts.length !== FIRST_PAINT_FONTS.length) throw new Error(`canvas-files: expected ${FIRST_PAINT_FONTS.length} first-paint fonts, found ${fonts.join(', ') || 'none'}`)
-        const files: CanvasFiles = { scripts: scripts.map((file) => base + file), styles: [...styles].map((file) => base + file), fonts: fonts.map((file) => base + file) }
+        const translations: Record<string, string> = {}
+        for (const [language, pattern] of Object.entries(TRANSLATIONS)) {
+          const file = Object.keys(bundle).find((fileName) => pattern.test(fileName))
+          if (!file) throw new Error(`canvas-files: no tldraw translation for ${language}`)
+          translations[language] = base + file
+        }
+        const files: CanvasFiles = { scripts: scripts.map((file) => base + file), styles: [...styles].map((file) => base + file), fonts: fonts.map((file) => base + file), translations }
         return {
           html,
           tags: [{ tag: 'script', attrs: { type: 'application/json', id: CANVAS_FILES_ELEMENT_ID }, children: JSON.stringify(files), injectTo: 'head' }],

@@ -70,8 +70,8 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
   const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: true })
   // Only participants write privately; a facilitator's and a viewer's notes are never secret.
   const privateDoc = role === 'participant' ? openDocConnection({ room: roomName({ boardId, channel: 'private', ownerKey: owner.key }), params, cache: true }) : null
-  // Last: browsers open one socket to a host at a time, and the board shows once the three above
-  // are in; the control doc (timer, voting) follows a round trip later.
+  // Last: browsers open one socket to a host at a time, and the board shows once the first two
+  // are in; one's private notes and the control doc (timer, voting) follow a round trip later each.
   const control = openDocConnection({ room: roomName({ boardId, channel: 'control' }), params, cache: false })
   const { $control, dispose: stopControl } = watchControl(control.doc)
   const clock = createServerClock()
@@ -91,12 +91,16 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
   let mayEditBefore: boolean | null = null
   main.provider.awareness.setLocalStateField(SESSION_FIELD, { role, ownerKey: owner.key } satisfies AwarenessSession)
 
-  const ready = Promise.all([main.ready, structure.ready, privateDoc?.ready]).then(() => {
+  /*
+   * The board shows once the board's and the structure's documents are in (notes sit in lanes the
+   * structure holds). One's private notes follow: the browser opens the private doc's socket only
+   * after those two, and on a slow network that is a round trip later.
+   */
+  const ready = Promise.all([main.ready, structure.ready]).then(() => {
     if (disposed) return
     mainBinding = bindStoreToDoc(store, main.doc, { readOnly: !canEditDocument(role), layer: layers.main })
     bindings.push(mainBinding)
     bindings.push(bindStoreToDoc(store, structure.doc, { readOnly: !canFacilitate(role), layer: layers.structure }))
-    if (privateDoc) bindings.push(bindStoreToDoc(store, privateDoc.doc, { layer: layers.private }))
     const $user = atom<TLUser | null>('presence user', UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.colour }))
     stopPresence = bindPresence({
       store,
@@ -105,6 +109,11 @@ export function openBoardSession({ boardId, token, role, identity, owner }: Open
       showsSelection: canFacilitate(role) ? undefined : (state) => (state[SESSION_FIELD] as Partial<AwarenessSession> | undefined)?.role !== 'facilitator',
     }).dispose
   })
+  if (privateDoc) {
+    void Promise.all([ready, privateDoc.ready]).then(() => {
+      if (!disposed) bindings.push(bindStoreToDoc(store, privateDoc.doc, { layer: layers.private }))
+    })
+  }
 
   // The server let this connection in, so its identity was admitted; until the control document
   // (and the roster in it) arrives, count it in rather than show a board that looks read-only.
