@@ -95,6 +95,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     log,
     metrics,
     fanout,
+    soleWriter,
     controls,
     session,
     deletion,

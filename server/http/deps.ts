@@ -25,6 +25,11 @@ export interface AppDeps {
   metrics: Metrics
   /** For the health check: whether the link to the other instances is up. */
   fanout: Fanout
+  /**
+   * No other instance writes these boards (no Redis): what this instance holds is all there is,
+   * so an identity it does not know was not issued a moment ago elsewhere.
+   */
+  soleWriter: boolean
   /** Whether one more sync connection from this address to this board may open. */
   admitSyncConnection(address: string, boardId: string): Admission
   /** The session state of boards with connections here, which decides who may write. */

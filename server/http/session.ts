@@ -63,7 +63,7 @@ async function identified(deps: AppDeps, session: SessionService, c: BoardContex
   if (!secret) return jsonError(c, 400, 'owner_missing', `This needs the identity the board issued, in the ${OWNER_SECRET_HEADER} header`)
   let control = await session.control(who.boardId)
   let presented = await presentedIdentity(secret, who.role, control)
-  if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
+  if (presented.kind === 'unknown' && !deps.soleWriter) {
     // Issued on another instance a moment ago, perhaps: ask storage once.
     control = await session.control(who.boardId, { fromStorage: true })
     presented = await presentedIdentity(secret, who.role, control)
@@ -148,7 +148,7 @@ export function sessionRoutes(deps: AppDeps, session: SessionService): Hono {
       const secret = c.req.header(OWNER_SECRET_HEADER)
       if (!secret) return jsonError(c, 400, 'owner_missing', `Send the identity in the ${OWNER_SECRET_HEADER} header`)
       let presented = await presentedIdentity(secret, who.role, await session.control(who.boardId))
-      if (presented.kind === 'unknown' && deps.fanout.status() !== 'disabled') {
+      if (presented.kind === 'unknown' && !deps.soleWriter) {
         presented = await presentedIdentity(secret, who.role, await session.control(who.boardId, { fromStorage: true }))
       }
       if (presented.kind !== 'known') return jsonError(c, 403, 'identity_invalid', 'This identity was not issued by this board link (or the link was replaced)')
