@@ -31,7 +31,7 @@ import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
 import type { BoardSession } from './board-session.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { registerNoteFitting } from './fit-notes.ts'
-import { showWholeBoard } from './open-view.ts'
+import { openOnWholeBoard } from './open-view.ts'
 import type { Identity } from './identity.ts'
 import type { SyncStatusSnapshot } from './sync-status.ts'
 import { NARROW_SCREEN } from './view-choice.ts'
@@ -175,7 +175,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
           // names authors. The name is the display name people chose to show on this board.
           editor.getInitialMetaForShape = () => ({ createdBy: identity.id, createdByName: identity.name })
           // Open on the whole board (a template is larger than a screen, a phone's especially).
-          showWholeBoard(editor, options === PHONE_OPTIONS)
+          return openOnWholeBoard(editor, options === PHONE_OPTIONS)
         }}
       />
       </BoardBarSlot.Provider>

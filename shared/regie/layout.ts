@@ -75,9 +75,12 @@ const TITLE_HEIGHT = 48
 const INNER_PADDING = 24
 /**
  * tldraw draws a frame's name above the frame's top edge, so every frame's box in the layout
- * reserves this band above the frame for it: a title never lands on the card above.
+ * reserves this band above the frame for it: a title never lands on the card above. Sized for
+ * the zooms a whole board is shown at: below 29 % tldraw draws the name 3.5× (its cap on
+ * --tl-scale), about 98 units tall, so a narrower band let nested frames' names cross the
+ * parent's top edge (Drechtsteden "Gemeente Alblasserdam").
  */
-export const FRAME_TITLE_BAND = 32
+export const FRAME_TITLE_BAND = 100
 /** An empty group still needs room to drop cards into; a lane more so. */
 const EMPTY_GROUP: Size = { width: 320, height: 200 }
 const EMPTY_LANE: Size = { width: 480, height: 320 }

@@ -69,7 +69,7 @@ describe.skipIf(unavailable !== null)('small screens and projectors', () => {
   ]
   for (const { width, height, touch } of sizes) {
     for (const role of ['participant', 'facilitator'] as const) {
-      it(`${role} at ${width}×${height}: our bar and timer leave tldraw's menus, title and toolbar free`, async () => {
+      it(`${role} at ${width}×${height}: our bar and timer leave tldraw's menus, title and toolbar free; the board opens clear of all of them`, async () => {
         const page = await openCanvas({ width, height }, role, touch)
         try {
           await page.screenshot({ path: path.join(SCREENSHOTS, `canvas-${role}-${width}x${height}.png`) })
@@ -84,6 +84,23 @@ describe.skipIf(unavailable !== null)('small screens and projectors', () => {
           for (const mine of ours) for (const tldraws of theirs) expect(overlaps(mine, tldraws), `${JSON.stringify(mine)} covers ${JSON.stringify(tldraws)}`).toBe(false)
           // Our own pieces do not pile up either.
           for (let i = 0; i < ours.length; i++) for (let j = i + 1; j < ours.length; j++) expect(overlaps(ours[i]!, ours[j]!)).toBe(false)
+          if (!touch) {
+            // The board opens whole in the part of the canvas no menu covers, also after the side
+            // panel narrowed the canvas (it mounts after the editor).
+            const boardOnScreen = () =>
+              page.evaluate(() => {
+                const editor = (window as unknown as { __regiebordEditor: { getCurrentPageBounds(): { minX: number; minY: number; maxX: number; maxY: number }; pageToScreen(point: { x: number; y: number }): { x: number; y: number } } }).__regiebordEditor
+                const bounds = editor.getCurrentPageBounds()
+                const from = editor.pageToScreen({ x: bounds.minX, y: bounds.minY })
+                const to = editor.pageToScreen({ x: bounds.maxX, y: bounds.maxY })
+                return { x: from.x, y: from.y, w: to.x - from.x, h: to.y - from.y }
+              })
+            const menus = [...theirs, ...ours, ...(await boxesOf(page.locator('.regie-sidebar')))]
+            await expect.poll(async () => {
+              const shown = await boardOnScreen()
+              return menus.filter((menu) => overlaps(shown, menu)).map((menu) => ({ menu, board: shown }))
+            }, { timeout: 10_000 }).toEqual([])
+          }
         } finally {
           await page.context().close()
         }
