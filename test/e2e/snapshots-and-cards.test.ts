@@ -176,6 +176,9 @@ describe.skipIf(unavailable !== null)('snapshots and cards in the browser', () =
     const centre = await screenCentre(facilitator, first.id)
     await facilitator.mouse.dblclick(centre.x, centre.y)
     await facilitator.waitForSelector('[data-actor-name-editor]')
+    // The field takes focus on the next frame; keys typed before that would go to the canvas
+    // as tldraw shortcuts, and the name would not change (a CI run under load timed out here).
+    await facilitator.waitForFunction(() => document.activeElement?.hasAttribute('data-actor-name-editor') === true)
     await facilitator.keyboard.type('Gemeente Ede')
     await screenshot(facilitator, 'actor-name-editing-1440')
     await facilitator.keyboard.press('Enter')
