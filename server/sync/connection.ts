@@ -142,7 +142,7 @@ export class SyncConnection implements Peer {
   }
 
   /** A frame from the socket. Text frames are not part of the protocol. */
-  receive(data: ArrayBuffer | string): void {
+  receive(data: ArrayBuffer | Uint8Array | string): void {
     if (this.closed) return
     if (typeof data === 'string') {
       this.close(CLOSE_UNSUPPORTED_DATA, 'binary frames only')
@@ -156,6 +156,8 @@ export class SyncConnection implements Peer {
       return
     }
     if (this.queued >= PAUSE_AT) this.pause()
+    // From a Uint8Array this copies (ws hands out views into the socket's read buffer, which are
+    // not ours to keep); an ArrayBuffer is already a copy of its own and is only viewed.
     const frame = new Uint8Array(data)
     this.queue = this.queue.then(async () => {
       this.queued--
