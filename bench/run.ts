@@ -17,6 +17,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { machine } from './lib/process-stats.ts'
+import { REGIEBORD_ENTRY } from './lib/servers.ts'
 import { fanoutTable, runFanout } from './parts/fanout.ts'
 import { browserTable, runBrowser } from './parts/browser.ts'
 import { coldLoadTable, runColdLoad } from './parts/cold-load.ts'
@@ -69,8 +70,8 @@ const progress = (line: string) => console.error(line)
 
 const out = path.resolve(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
 fs.mkdirSync(path.dirname(out), { recursive: true })
-console.log(`Regiebord benchmarks — ${machine()}`)
-const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine() }
+console.log(`Regiebord benchmarks — ${machine()}; Regiebord server: ${REGIEBORD_ENTRY === 'build' ? 'dist/server/main.js (as npm start)' : 'server/main.ts through tsx'}`)
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), regiebordEntry: REGIEBORD_ENTRY }
 for (const part of parts) {
   console.error(`${part}…`)
   let table: string

@@ -1,12 +1,14 @@
 /**
  * The two servers under test, each started as its own child process so that its CPU time and
  * RSS can be read from /proc:
- * - Regiebord (`server/main.ts`, SQLite in a fresh temp dir, durable append on), boards created
- *   through its API, clients joining with the participant token;
+ * - Regiebord as `npm start` runs it (`dist/server/main.js`, compiled from the current sources
+ *   once per benchmark run; `BENCH_SERVER=source` runs `server/main.ts` through tsx instead),
+ *   SQLite in a fresh temp dir, durable append on, boards created through its API, clients
+ *   joining with the participant token;
  * - the reference, `@y/websocket-server` 0.1.1's own `server.js`, without persistence (no
  *   YPERSISTENCE), where any path is a document.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -57,10 +59,27 @@ export interface RegiebordUnderTest extends ServerUnderTest {
   kill(): Promise<void>
 }
 
+/** Which server the benchmarks run: the compiled one `npm start` runs, or the sources through tsx. */
+export const REGIEBORD_ENTRY: 'build' | 'source' = process.env.BENCH_SERVER === 'source' ? 'source' : 'build'
+let serverBuilt = false
+
+/** Compiles the server from the current sources (esbuild, well under a second), once per run. */
+function buildServerOnce(): void {
+  if (serverBuilt || REGIEBORD_ENTRY !== 'build') return
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: 'inherit' })
+  serverBuilt = true
+}
+
 export async function startRegiebord(options: RegiebordOptions = {}): Promise<RegiebordUnderTest> {
   const ownDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-'))
-  const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...options.env }, undefined, options.nodeArgs)
+  buildServerOnce()
+  const server = await startChildServer(
+    { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...options.env },
+    undefined,
+    options.nodeArgs,
+    REGIEBORD_ENTRY,
+  )
   track(server.process)
   const created: RegiebordUnderTest = {
     name: 'regiebord',

@@ -14,7 +14,8 @@ import type { RequestLimits } from '../limits/request-limits.ts'
 
 /** A live sync connection as the HTTP layer sees it: frames in, close notice. */
 export interface SyncSocketHandler {
-  receive(data: ArrayBuffer | string): void
+  /** A binary frame's bytes (copied before they are kept), or a string for a text frame. */
+  receive(data: ArrayBuffer | Uint8Array | string): void
   onSocketClosed(): void
 }
 

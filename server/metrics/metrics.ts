@@ -53,6 +53,21 @@ export interface Gauges {
   connections(): Record<Role, number>
 }
 
+interface Tally {
+  updatesClient: number
+  updatesRemote: number
+  bytesIn: number
+  bytesOut: number
+}
+
+/** Adds what was tallied to the counter's series; a series appears only once it counted something. */
+function flushTally<L extends string>(counter: client.Counter<L>, label: L, value: string, tally: Tally, field: keyof Tally): void {
+  const count = tally[field]
+  if (count === 0) return
+  tally[field] = 0
+  counter.inc({ [label]: value } as Partial<Record<L, string>>, count)
+}
+
 export class Metrics implements FanoutCounters {
   readonly registry = new client.Registry()
   private readonly updates: client.Counter<'source'>
@@ -61,6 +76,8 @@ export class Metrics implements FanoutCounters {
   private readonly storageSeconds: client.Histogram<'operation' | 'outcome'>
   private readonly fanoutMessages: client.Counter<'direction' | 'kind'>
   private readonly fanoutFailures: client.Counter
+  /** Counted since /metrics was last read; see the constructor. */
+  private readonly tally: Tally = { updatesClient: 0, updatesRemote: 0, bytesIn: 0, bytesOut: 0 }
 
   constructor(gauges: Gauges) {
     const registers = [this.registry]
@@ -82,17 +99,29 @@ export class Metrics implements FanoutCounters {
         this.set(gauges.boardsLoaded())
       },
     })
+    // The counters of the relay path are counted in plain numbers and handed to prom-client when
+    // /metrics is read: a labelled `inc` hashes its labels and allocates, and `sent` runs once per
+    // delivery (ten per update on a board of ten).
+    const tally = this.tally
     this.updates = new client.Counter({
       name: 'regiebord_updates_total',
       help: 'Document updates applied: from our clients (stored here) or from other instances',
       labelNames: ['source'],
       registers,
+      collect() {
+        flushTally(this, 'source', 'client', tally, 'updatesClient')
+        flushTally(this, 'source', 'remote', tally, 'updatesRemote')
+      },
     })
     this.bytes = new client.Counter({
       name: 'regiebord_sync_bytes_total',
       help: 'WebSocket payload bytes received from and sent to clients',
       labelNames: ['direction'],
       registers,
+      collect() {
+        flushTally(this, 'direction', 'in', tally, 'bytesIn')
+        flushTally(this, 'direction', 'out', tally, 'bytesOut')
+      },
     })
     this.rejections = new client.Counter({
       name: 'regiebord_rejections_total',
@@ -121,15 +150,16 @@ export class Metrics implements FanoutCounters {
   }
 
   update(source: 'client' | 'remote'): void {
-    this.updates.inc({ source })
+    if (source === 'client') this.tally.updatesClient++
+    else this.tally.updatesRemote++
   }
 
   received(bytes: number): void {
-    this.bytes.inc({ direction: 'in' }, bytes)
+    this.tally.bytesIn += bytes
   }
 
   sent(bytes: number): void {
-    this.bytes.inc({ direction: 'out' }, bytes)
+    this.tally.bytesOut += bytes
   }
 
   rejected(reason: RejectionReason): void {

@@ -14,8 +14,12 @@ type Entry = RecordEntry<unknown>
 
 export class RecordIndex {
   readonly array: Y.Array<unknown>
-  /** Live entries per key; more than one only while concurrent writes are being settled. */
-  private readonly entries = new Map<string, Set<Entry>>()
+  /**
+   * The live entry per key, or a Set of them while concurrent writes of one key are being settled.
+   * A lone entry is kept as it is: a Set per record cost about 100 bytes of every loaded board's
+   * heap per record (issue 17), and almost every key has one live entry.
+   */
+  private readonly entries = new Map<string, Entry | Set<Entry>>()
 
   constructor(doc: Y.Doc) {
     this.array = doc.getArray<unknown>(RECORDS_ARRAY)
@@ -29,15 +33,16 @@ export class RecordIndex {
   /** The value the board holds under `key`, or undefined. */
   current(key: string): unknown {
     const live = this.entries.get(key)
-    if (!live) return undefined
-    if (live.size === 1) return live.values().next().value?.val
+    if (live === undefined) return undefined
+    if (!(live instanceof Set)) return live.val
     return this.rightmost(key, live)?.val
   }
 
   /** The entry that wins once `gone` are deleted, or undefined when none is left. */
   winnerWithout(key: string, gone: ReadonlySet<unknown>): unknown {
     const live = this.entries.get(key)
-    if (!live) return undefined
+    if (live === undefined) return undefined
+    if (!(live instanceof Set)) return gone.has(live) ? undefined : live.val
     const left = new Set([...live].filter((entry) => !gone.has(entry)))
     if (left.size === 0) return undefined
     return this.rightmost(key, left)?.val
@@ -55,17 +60,23 @@ export class RecordIndex {
 
   private add(value: unknown): void {
     if (!isEntry(value)) return
-    let live = this.entries.get(value.key)
-    if (!live) this.entries.set(value.key, (live = new Set()))
-    live.add(value)
+    const live = this.entries.get(value.key)
+    if (live === undefined) this.entries.set(value.key, value)
+    else if (live instanceof Set) live.add(value)
+    else if (live !== value) this.entries.set(value.key, new Set([live, value]))
   }
 
   private remove(value: unknown): void {
     if (!isEntry(value)) return
     const live = this.entries.get(value.key)
-    if (!live) return
+    if (live === undefined) return
+    if (!(live instanceof Set)) {
+      if (live === value) this.entries.delete(value.key)
+      return
+    }
     live.delete(value)
-    if (live.size === 0) this.entries.delete(value.key)
+    if (live.size === 1) this.entries.set(value.key, live.values().next().value!)
+    else if (live.size === 0) this.entries.delete(value.key)
   }
 }
 

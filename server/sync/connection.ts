@@ -103,7 +103,7 @@ export class SyncConnection implements Peer {
    */
   private draining = false
   private readonly updateRate: TokenBucket
-  private readonly log: Logger
+  private childLog: Logger | null = null
 
   constructor(
     private readonly socket: WebSocket,
@@ -113,10 +113,9 @@ export class SyncConnection implements Peer {
     private readonly registry: RoomRegistry,
     private readonly limits: ConnectionLimits,
     private readonly counters: ConnectionCounters,
-    log: Logger,
+    private readonly parentLog: Logger,
     private readonly permissions: { mayWrite(): boolean } = { mayWrite: () => canEditDocument(role) },
   ) {
-    this.log = log.child({ boardId: doc.boardId, doc: roomName(doc), role })
     this.updateRate = new TokenBucket(limits.maxUpdatesPerSecond, limits.maxUpdatesPerSecond * 2)
     socket.on('pong', () => {
       this.alive = true
@@ -141,8 +140,16 @@ export class SyncConnection implements Peer {
     )
   }
 
+  /**
+   * The connection's logger, made when it first logs: a pino child serialises its bindings when it
+   * is made, and most connections never log (a thousand idle connections held a thousand of them).
+   */
+  private get log(): Logger {
+    return (this.childLog ??= this.parentLog.child({ boardId: this.doc.boardId, doc: roomName(this.doc), role: this.role }))
+  }
+
   /** A frame from the socket. Text frames are not part of the protocol. */
-  receive(data: ArrayBuffer | string): void {
+  receive(data: ArrayBuffer | Uint8Array | string): void {
     if (this.closed) return
     if (typeof data === 'string') {
       this.close(CLOSE_UNSUPPORTED_DATA, 'binary frames only')
@@ -156,6 +163,8 @@ export class SyncConnection implements Peer {
       return
     }
     if (this.queued >= PAUSE_AT) this.pause()
+    // From a Uint8Array this copies (ws hands out views into the socket's read buffer, which are
+    // not ours to keep); an ArrayBuffer is already a copy of its own and is only viewed.
     const frame = new Uint8Array(data)
     this.queue = this.queue.then(async () => {
       this.queued--
