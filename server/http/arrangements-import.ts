@@ -13,8 +13,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { allowanceFirst } from '../limits/request-limits.ts'
-import { clientAddress } from './client-address.ts'
+import { perAddressAllowance } from './allowance.ts'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
 import { IMPORT_LIMITS } from '../../shared/import/limits.ts'
 import { checkImportPayload, payloadToModel, previewToPayload, type ArrangementsPayload } from '../../shared/import/payload.ts'
@@ -41,7 +40,7 @@ export function arrangementImportRoutes(deps: AppDeps): Hono {
   const { storage, log, metrics } = deps
   return new Hono().post(
     '/import-arrangements',
-    allowanceFirst(deps.requestLimits.imports, (c) => clientAddress(c, deps.config.trustProxy), (reason) => metrics.rejected(reason)),
+    perAddressAllowance(deps, deps.requestLimits.imports),
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {

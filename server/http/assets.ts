@@ -1,11 +1,9 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { createMiddleware } from 'hono/factory'
 import { AssetQuota } from '../boards/asset-quota.ts'
 import { matchesContentType } from '../boards/asset-signature.ts'
 import { ASSET_TYPES, readAsset, saveAsset } from '../boards/assets.ts'
-import { overLimit } from '../limits/request-limits.ts'
-import { clientAddress } from './client-address.ts'
+import { perAddressAllowance } from './allowance.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { requireBoard } from './require-board.ts'
@@ -18,10 +16,7 @@ import { requireBoard } from './require-board.ts'
  */
 export function assetRoutes({ storage, config, metrics, requestLimits }: AppDeps): Hono {
   const quota = new AssetQuota(storage, config)
-  const uploadAllowance = createMiddleware(async (c, next) => {
-    const refused = overLimit(c, requestLimits.uploads, clientAddress(c, config.trustProxy), (reason) => metrics.rejected(reason))
-    return refused ?? next()
-  })
+  const uploadAllowance = perAddressAllowance({ config, metrics }, requestLimits.uploads)
   return new Hono()
     .post(
       '/:id/assets',

@@ -1,10 +1,8 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { createBoard } from '../boards/boards.ts'
-import { overLimit } from '../limits/request-limits.ts'
-import { clientAddress } from './client-address.ts'
+import { perAddressAllowance } from './allowance.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
@@ -33,11 +31,7 @@ const smallBody = bodyLimit({
 
 export function boardRoutes(deps: AppDeps): Hono {
   const { storage, log } = deps
-  // Counted before the body is read: a refused request costs next to nothing.
-  const creationAllowance = createMiddleware(async (c, next) => {
-    const refused = overLimit(c, deps.requestLimits.boards, clientAddress(c, deps.config.trustProxy), (reason) => deps.metrics.rejected(reason))
-    return refused ?? next()
-  })
+  const creationAllowance = perAddressAllowance(deps, deps.requestLimits.boards)
   return new Hono()
     .post('/', creationAllowance, smallBody, async (c) => {
       const body = await readJsonBody(c, CreateBoardBody, { allowEmpty: true })

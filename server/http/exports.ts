@@ -13,7 +13,6 @@
  */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { recordsToModel } from '../../shared/board/records-to-model.ts'
 import { actorsCsv } from '../../shared/export/actors-table.ts'
@@ -30,8 +29,7 @@ import type { Role } from '../../shared/roles.ts'
 import { exportBoardFile, importBoardFile } from '../boards/board-import.ts'
 import { readBoardContent } from '../boards/board-records.ts'
 import type { BoardRecord } from '../storage/storage.ts'
-import { overLimit } from '../limits/request-limits.ts'
-import { clientAddress } from './client-address.ts'
+import { perAddressAllowance } from './allowance.ts'
 import type { AppDeps } from './deps.ts'
 import { jsonError } from './errors.ts'
 import { readJsonBody } from './json-body.ts'
@@ -53,11 +51,7 @@ export function exportRoutes(deps: AppDeps): Hono {
     return { board: c.var.board, locale, role: c.var.role }
   }
 
-  // Counted before the body (up to 8 MiB) is read.
-  const importAllowance = createMiddleware(async (c, next) => {
-    const refused = overLimit(c, deps.requestLimits.imports, clientAddress(c, deps.config.trustProxy), (reason) => metrics.rejected(reason))
-    return refused ?? next()
-  })
+  const importAllowance = perAddressAllowance(deps, deps.requestLimits.imports)
   return new Hono()
     .post(
       '/import',

@@ -15,8 +15,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { allowanceFirst } from '../limits/request-limits.ts'
-import { clientAddress } from './client-address.ts'
+import { perAddressAllowance } from './allowance.ts'
 import { OWN_TEMPLATE_LIMITS, isOwnTemplateId } from '../../shared/templates/own-template.ts'
 import { authorize } from '../boards/boards.ts'
 import { checkTemplateFile } from '../templates/template-file.ts'
@@ -43,7 +42,7 @@ export function ownTemplateRoutes(deps: AppDeps): Hono {
   return new Hono()
     .post(
       '/own',
-      allowanceFirst(deps.requestLimits.templateSaves, (c) => clientAddress(c, config.trustProxy), (reason) => deps.metrics.rejected(reason)),
+      perAddressAllowance(deps, deps.requestLimits.templateSaves),
       bodyLimit({
         maxSize: OWN_TEMPLATE_LIMITS.maxFileBytes,
         onError: (c) => bilingualError(c, 413, 'body_too_large', { nl: 'Het sjabloon is groter dan 1 MB.', en: 'The template is larger than 1 MB.' }),

@@ -3,8 +3,7 @@
  * boards, imports, uploads and participant identities. Each refusal is a 429 with Retry-After and
  * is counted in `regiebord_rejections_total{reason}`.
  */
-import type { Context, MiddlewareHandler } from 'hono'
-import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
 import type { Config } from '../config.ts'
 import type { RejectionReason } from '../metrics/metrics.ts'
 import { KeyedRateLimit } from './keyed-rate-limit.ts'
@@ -50,12 +49,4 @@ export function overLimit(c: Context, limit: RequestLimit, key: string, count: (
   // The body is not read: closing the connection spares reading (and discarding) up to 8 MiB.
   if (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined) c.header('Connection', 'close')
   return c.json({ error: 'rate_limited', message: `Too many requests: at most ${limit.what}; try again later` }, 429)
-}
-
-/**
- * Takes one from the caller's allowance before anything else runs, so a refused request never
- * gets its (up to 8 MiB) body read or parsed.
- */
-export function allowanceFirst(limit: RequestLimit, address: (c: Context) => string, count: (reason: RejectionReason) => void): MiddlewareHandler {
-  return createMiddleware(async (c, next) => overLimit(c, limit, address(c), count) ?? next())
 }
