@@ -1,15 +1,21 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { Role } from '../../shared/roles.ts'
 import { COLOURS, loadIdentity, saveIdentity, suggestColour, type Identity } from '../board/identity.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { adoptedNameDialog, nameDialogAdopted } from './adopt-name-dialog.ts'
 
-/** First visit to a board: asks only for a display name and a colour. */
+/**
+ * First visit to a board: asks only for a display name and a colour. The build also writes this
+ * dialog into index.html, where it shows before the app's script is in (name-dialog-first.ts);
+ * the first render here then starts from what was typed there, so React can hydrate it.
+ */
 export function JoinDialog({ title, role, onJoin }: { title: string | null; role: Role | null; onJoin: (identity: Identity) => void }) {
   const { t } = useI18n()
   const previous = loadIdentity()
-  const [name, setName] = useState(previous?.name ?? '')
-  const [colour, setColour] = useState(previous?.colour ?? suggestColour())
+  const [name, setName] = useState(() => adoptedNameDialog()?.name ?? previous?.name ?? '')
+  const [colour, setColour] = useState(() => adoptedNameDialog()?.colour ?? previous?.colour ?? suggestColour())
+  useEffect(nameDialogAdopted, [])
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (name.trim()) onJoin(saveIdentity(name, colour))
