@@ -110,6 +110,7 @@ export function showNameDialogFirst(options: NameDialogFirstOptions): void {
       }
       controller.abort()
       root.setAttribute(options.sentAttribute, '')
+      input.value = name
       input.readOnly = true
       button.disabled = true
       button.textContent = options.sending[language]
