@@ -125,6 +125,11 @@ describe.skipIf(unavailable !== null)('the name dialog before the app is in', ()
     await page.click('button[type=submit]')
     await page.waitForSelector('[data-phone-note]', { timeout: 60_000 })
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('regiebord.identity') ?? 'null')?.name)).toBe('Fatima')
+    // The app's stylesheet came with the page: neither the board's code nor the canvas's fetches it again.
+    await page.tap('[data-open-canvas]')
+    await page.waitForSelector('[data-board-ready="true"] .tl-shape[data-shape-type="note"]', { timeout: 60_000 })
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/assets\/index-[^/]+\.css$/.test(name)))).toEqual([])
+    expect(await page.$$('link[rel=stylesheet][href*="/assets/index-"]:not([disabled])')).toHaveLength(0)
     expect(errors).toEqual([])
   }, 120_000)
 
