@@ -25,8 +25,29 @@ export function nameDialogHtml(language: Language): string {
   return renderToString(createElement(FixedLanguage, { language, children: createElement(JoinDialog, { title: null, role: null, onJoin: () => undefined }) }))
 }
 
+/** The module whose chunk is the board (the lazy import in client/board/BoardPage.tsx). */
+const BOARD_ENTRY = /client\/board\/BoardView\.tsx$/
+
+type Bundle = Record<string, { type: string; fileName?: string; source?: string | Uint8Array; facadeModuleId?: string | null; imports?: string[]; isEntry?: boolean }>
+
+/** The board's chunk and the chunks it imports, but not the app's entry or what the page preloads already. */
+function boardScripts(bundle: Bundle, html: string, base: string): string[] {
+  const chunks = Object.values(bundle).filter((output) => output.type === 'chunk')
+  const board = chunks.find((chunk) => chunk.facadeModuleId && BOARD_ENTRY.test(chunk.facadeModuleId))
+  if (!board?.fileName) throw new Error('join-first: no chunk for client/board/BoardView.tsx (was the lazy import renamed?)')
+  const files: string[] = []
+  const visit = (fileName: string) => {
+    const chunk = chunks.find((candidate) => candidate.fileName === fileName)
+    if (!chunk || chunk.isEntry || files.includes(fileName)) return
+    files.push(fileName)
+    for (const imported of chunk.imports ?? []) visit(imported)
+  }
+  visit(board.fileName)
+  return files.map((file) => base + file).filter((href) => !html.includes(`href="${href}"`))
+}
+
 /** The inline script's text (its hash must match what the server allows). */
-export function nameDialogScript(): string {
+export function nameDialogScript(boardScripts: readonly string[] = []): string {
   const options: NameDialogFirstOptions = {
     identityKey: IDENTITY_STORAGE_KEY,
     languageKey: LANGUAGE_STORAGE_KEY,
@@ -35,6 +56,7 @@ export function nameDialogScript(): string {
     sending: { nl: translate('nl', 'board.loading'), en: translate('en', 'board.loading') },
     takeOverEvent: TAKE_OVER_EVENT,
     sentAttribute: SENT_ATTRIBUTE,
+    boardScripts,
   }
   // `<` escaped: nothing in the options may end the script element.
   return `(${showNameDialogFirst.toString()})(${JSON.stringify(options).replace(/</g, '\\u003c')})`
@@ -47,7 +69,7 @@ const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*?href="([^"]+)"[^>]*>/g
 const CANVAS_FILES = /(<script type="application\/json" id="canvas-files">)([\s\S]*?)(<\/script>)/
 
 /** The entry's stylesheet link replaced by its text, and left out of the canvas's list. */
-function inlineStyles(html: string, bundle: Record<string, { type: string; source?: string | Uint8Array }>, base: string): string {
+function inlineStyles(html: string, bundle: Bundle, base: string): string {
   const links = [...html.matchAll(STYLESHEET_LINK)]
   if (links.length !== 1) throw new Error(`join-first: expected one stylesheet link in index.html, found ${links.length}`)
   const [link, href] = links[0]!
@@ -76,11 +98,13 @@ export function joinFirst(): Plugin {
       order: 'post',
       handler(html, context) {
         const languages: Language[] = ['nl', 'en']
+        const bundle = context.bundle as Bundle | undefined
+        const page = bundle ? inlineStyles(html, bundle, base) : html
         return {
-          html: context.bundle ? inlineStyles(html, context.bundle, base) : html,
+          html: page,
           tags: [
             ...languages.map((language) => ({ tag: 'template', attrs: { id: TEMPLATE_IDS[language] }, children: nameDialogHtml(language), injectTo: 'body' as const })),
-            { tag: 'script', children: nameDialogScript(), injectTo: 'body' as const },
+            { tag: 'script', children: nameDialogScript(bundle ? boardScripts(bundle, page, base) : []), injectTo: 'body' as const },
           ],
         }
       },

@@ -26,23 +26,40 @@ export interface NameDialogFirstOptions {
   takeOverEvent: string
   /** Set on #root once the name was sent from this dialog. */
   sentAttribute: string
+  /**
+   * The board's code (the chunk the app imports once the name is known, and what it imports):
+   * fetched from here, alongside the app's script, rather than a round trip after the app runs.
+   */
+  boardScripts: readonly string[]
 }
 
 export function showNameDialogFirst(options: NameDialogFirstOptions): void {
   const root = document.getElementById('root')
   if (!root || !/^\/b\/[A-Za-z0-9_-]+\/?$/.test(location.pathname)) return
   if (!new URLSearchParams(location.hash.replace(/^#/, '')).get('t')) return
+  // A board link: its code is needed next, also by who has given a name before.
+  const fetchBoardCode = () => {
+    for (const href of options.boardScripts) {
+      const link = document.createElement('link')
+      link.rel = 'modulepreload'
+      // The request mode of Vite's loader, which then finds this link and does not fetch again.
+      link.crossOrigin = ''
+      link.href = href
+      document.head.append(link)
+    }
+  }
   let storage: Storage
   try {
     storage = window.localStorage
     // A name is kept here; where the browser refuses storage, the app asks in its own way.
     storage.getItem(options.identityKey)
   } catch {
+    fetchBoardCode()
     return
   }
   try {
     const known = JSON.parse(storage.getItem(options.identityKey) ?? 'null') as Record<string, unknown> | null
-    if (known && typeof known.id === 'string' && typeof known.name === 'string' && known.name.trim() && typeof known.colour === 'string') return
+    if (known && typeof known.id === 'string' && typeof known.name === 'string' && known.name.trim() && typeof known.colour === 'string') return fetchBoardCode()
   } catch {
     // A damaged entry means asking again, as the app does.
   }
@@ -68,7 +85,9 @@ export function showNameDialogFirst(options: NameDialogFirstOptions): void {
     button.disabled = !name.trim()
     return true
   }
-  if (!show('', options.colours[Math.floor(Math.random() * options.colours.length)]!)) return
+  if (!show('', options.colours[Math.floor(Math.random() * options.colours.length)]!)) return fetchBoardCode()
+  // Once the dialog is on screen: nothing but the page itself comes before it.
+  requestAnimationFrame(() => setTimeout(fetchBoardCode, 0))
 
   root.addEventListener(
     'input',

@@ -100,9 +100,12 @@ describe.skipIf(unavailable !== null)('the name dialog before the app is in', ()
 
   it('can be typed into before the script, keeps the letters, caret and focus when the app takes over, and joins', async () => {
     const { page, errors, release } = await heldPage(PHONE)
+    const boardCode = page.waitForRequest(/\/assets\/BoardView-[A-Za-z0-9_-]+\.js$/, { timeout: 30_000 })
     await page.goto(link(), { waitUntil: 'commit' })
     await page.waitForSelector('#display-name:focus', { timeout: 30_000 })
     expect(await isReact(page)).toBe(false)
+    // The board's code is on its way already, without waiting for the app's script.
+    await boardCode
     expect(await page.textContent('h1')).toBe('Meedoen met het bord')
     // Empty: the button waits for a name, as in the app.
     expect(await page.isDisabled('button[type=submit]')).toBe(true)
