@@ -7,7 +7,8 @@
  * name yet. The form works: the name can be typed, a colour and the language chosen, and sending
  * it stores the name as the app would; the app then opens the board. Once the app's script runs
  * it takes the dialog over as it is (client/join/adopt-name-dialog.ts): React hydrates the same
- * elements, so what was typed, the caret and the phone's keyboard stay.
+ * elements, so what was typed, the caret and the phone's keyboard stay. On any board link it also
+ * starts fetching the board's code, once the dialog is on screen.
  *
  * Runs as an inline script, turned into text with Function.prototype.toString: it may use nothing
  * from outside its own body but its argument.
