@@ -10,6 +10,7 @@ import { joinFirst } from './scripts/join-first.ts'
 // In development `npm run dev:client` proxies the API and the sync socket to the server.
 export default defineConfig({
   root: 'client',
+  // joinFirst after canvasFiles: it takes the stylesheet it puts into the page off the canvas's list.
   plugins: [react(), canvasFiles(), joinFirst(), subsetFirstPaintFonts(), precompress()],
   build: {
     outDir: '../dist/client',

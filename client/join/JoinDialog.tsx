@@ -26,8 +26,9 @@ export function JoinDialog({ title, role, onJoin }: { title: string | null; role
         <h1>{title === null ? t('join.headingNoTitle') : t('join.heading', { title })}</h1>
         <LanguageSwitch />
       </header>
-      {/* Shown once the board's details are in; the name can be typed before that. */}
-      <p className="join-role">{role ? t(`join.role.${role}`) : '\u00a0'}</p>
+      {/* Shown once the board's details are in; the name can be typed before that. A status, so a
+          screen reader says it (and "Bord laden…" when the name was sent before the app ran). */}
+      <p className="join-role" role="status">{role ? t(`join.role.${role}`) : '\u00a0'}</p>
       <form onSubmit={submit} className="join-form">
         <label htmlFor="display-name">{t('join.name.label')}</label>
         <input id="display-name" value={name} maxLength={60} required autoFocus autoComplete="nickname" onChange={(e) => setName(e.target.value)} />

@@ -136,10 +136,7 @@ export function showNameDialogFirst(options: NameDialogFirstOptions): void {
       button.textContent = options.sending[language]
       // Where the board's details go once they are in; a status, so a screen reader says it.
       const status = root.querySelector('.join-role')
-      if (status) {
-        status.setAttribute('role', 'status')
-        status.textContent = options.sending[language]
-      }
+      if (status) status.textContent = options.sending[language]
     },
     { signal },
   )
