@@ -9,7 +9,7 @@
  */
 import { loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { browserUnavailableReason, launchBrowser } from '../helpers/browser.ts'
 import { startChildServer, type ChildServer } from '../helpers/child-server.ts'
 import { seededWorkshopBoard } from '../helpers/seeded-board.ts'
@@ -66,6 +66,7 @@ interface LoadFigures {
 
 async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
   const { page, downloads, context } = await throttledPhonePage(browser, network)
+  const errors = pageErrors(page)
   try {
     await markWhenShown(page, [DIALOG, PHONE_NOTE, CANVAS_NOTE])
     const start = Date.now()
@@ -78,6 +79,8 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
     await page.type(DIALOG, 'Fatima', { delay: TYPING_DELAY_MS })
     const submitAt = Date.now()
     await page.click('button[type=submit]')
+    // Typed while the app's script arrived and took the dialog over: not a letter lost.
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('regiebord.identity') ?? 'null')?.name === 'Fatima', null, { timeout: 60_000, polling: 50 })
     await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number), [PHONE_NOTE, NOTES_IN_LANE] as const, { timeout: 60_000, polling: 50 })
     const notesAt = await shownAt(page, PHONE_NOTE)
 
@@ -86,6 +89,8 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
     await page.tap('[data-open-canvas]')
     await page.waitForSelector(CANVAS_NOTE, { timeout: 90_000 })
     const canvasAt = await shownAt(page, CANVAS_NOTE)
+    // A hydration mismatch or a refused inline script would show here.
+    expect(errors).toEqual([])
     return {
       scriptBeforeDialog: scriptBytesSentBefore(downloads, dialogAt),
       pageBytes: [...downloads.values()].find((download) => download.type === 'Document')?.bytes ?? 0,
@@ -102,6 +107,13 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
   }
 }
 
+/** Uncaught errors in the page. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
 /** A first visit of someone whose browser remembers "Hele bord": the canvas straight after the name. */
 async function firstLoadOnCanvas(network: NetworkProfile): Promise<CanvasFirstFigures> {
   const { page, downloads, context } = await throttledPhonePage(browser, network)
@@ -115,6 +127,7 @@ async function firstLoadOnCanvas(network: NetworkProfile): Promise<CanvasFirstFi
     await page.type(DIALOG, 'Fatima', { delay: TYPING_DELAY_MS })
     const submitAt = Date.now()
     await page.click('button[type=submit]')
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('regiebord.identity') ?? 'null')?.name === 'Fatima', null, { timeout: 60_000, polling: 50 })
     await page.waitForSelector(CANVAS_NOTE, { timeout: 90_000 })
     const canvasAt = await shownAt(page, CANVAS_NOTE)
     const before = [...downloads.values()].filter((download) => download.sentAt <= canvasAt)
