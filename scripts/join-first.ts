@@ -10,6 +10,9 @@
  * stays, disabled (a browser neither fetches nor applies it): Vite's loader for lazy chunks looks
  * for that link before it loads a chunk's stylesheets and would otherwise fetch and apply it a
  * second time. The canvas's list of files to fetch ahead no longer names it.
+ *
+ * The inline script also gets the board's chunks (BoardView and what it imports), which it
+ * fetches once the dialog is on screen rather than after the app has run.
  */
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
