@@ -4,12 +4,14 @@ import react from '@vitejs/plugin-react'
 import { precompress } from './scripts/precompress.ts'
 import { canvasFiles } from './scripts/canvas-files.ts'
 import { subsetFirstPaintFonts } from './scripts/subset-fonts.ts'
+import { joinFirst } from './scripts/join-first.ts'
 
 // The client lives in client/ and is built to dist/client, which the Hono server serves.
 // In development `npm run dev:client` proxies the API and the sync socket to the server.
 export default defineConfig({
   root: 'client',
-  plugins: [react(), canvasFiles(), subsetFirstPaintFonts(), precompress()],
+  // joinFirst after canvasFiles: it takes the stylesheet it puts into the page off the canvas's list.
+  plugins: [react(), canvasFiles(), joinFirst(), subsetFirstPaintFonts(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

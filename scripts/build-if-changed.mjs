@@ -9,7 +9,8 @@ import path from 'node:path'
 
 const common = ['shared', 'package.json', 'package-lock.json']
 const targets = [
-  { name: 'client', inputs: ['client', 'vite.config.ts', ...common], output: 'dist/client', command: ['npx', 'vite', 'build'] },
+  // The Vite plugins in scripts/ are part of the client's build (vite.config.ts imports them).
+  { name: 'client', inputs: ['client', 'vite.config.ts', 'scripts/canvas-files.ts', 'scripts/join-first.ts', 'scripts/precompress.ts', 'scripts/subset-fonts.ts', ...common], output: 'dist/client', command: ['npx', 'vite', 'build'] },
   { name: 'server', inputs: ['server', 'scripts/build-server.mjs', ...common], output: 'dist/server', command: [process.execPath, 'scripts/build-server.mjs'] },
 ]
 

@@ -9,7 +9,7 @@ export interface Identity {
   colour: string
 }
 
-const KEY = 'regiebord.identity'
+export const IDENTITY_STORAGE_KEY = 'regiebord.identity'
 
 /** Colours from tldraw's palette family, readable as cursor colours on a white canvas. */
 export const COLOURS = ['#e03131', '#f76707', '#e8590c', '#2f9e44', '#1971c2', '#6741d9', '#c2255c', '#0c8599'] as const
@@ -21,7 +21,7 @@ function randomId(): string {
 
 export function loadIdentity(): Identity | null {
   try {
-    const parsed = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Identity> | null
+    const parsed = JSON.parse(localStorage.getItem(IDENTITY_STORAGE_KEY) ?? 'null') as Partial<Identity> | null
     if (parsed && typeof parsed.id === 'string' && typeof parsed.name === 'string' && parsed.name.trim() && typeof parsed.colour === 'string') {
       return { id: parsed.id, name: parsed.name, colour: parsed.colour }
     }
@@ -33,7 +33,7 @@ export function loadIdentity(): Identity | null {
 
 export function saveIdentity(name: string, colour: string): Identity {
   const identity = { id: loadIdentity()?.id ?? randomId(), name: name.trim().slice(0, 60), colour }
-  localStorage.setItem(KEY, JSON.stringify(identity))
+  localStorage.setItem(IDENTITY_STORAGE_KEY, JSON.stringify(identity))
   return identity
 }
 

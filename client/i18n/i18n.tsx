@@ -9,7 +9,7 @@ import { nl, type MessageKey } from './nl.ts'
 export type Language = 'nl' | 'en'
 export const LANGUAGES: readonly Language[] = ['nl', 'en']
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { nl, en }
-const STORAGE_KEY = 'regiebord.language'
+export const LANGUAGE_STORAGE_KEY = 'regiebord.language'
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
 
@@ -47,14 +47,14 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null)
 
 function storedLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY)
+  const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY)
   return stored === 'en' ? 'en' : 'nl'
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(storedLanguage)
   const setLanguage = useCallback((next: Language) => {
-    localStorage.setItem(STORAGE_KEY, next)
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, next)
     setLanguageState(next)
   }, [])
   useEffect(() => {
@@ -64,6 +64,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({ language, setLanguage, t: (key, values) => translate(language, key, values) }),
     [language, setLanguage],
   )
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+/**
+ * Our strings in one language that nobody can switch: for rendering outside a browser (the build
+ * writes the name dialog into index.html, scripts/join-first.ts).
+ */
+export function FixedLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  const value: I18n = { language, setLanguage: () => undefined, t: (key, values) => translate(language, key, values) }
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

@@ -13,6 +13,7 @@ import { healthRoutes } from './health.ts'
 import { BOARD_IMPORT_PATH, exportRoutes } from './exports.ts'
 import { metricsRoutes } from './metrics.ts'
 import { openApiRoutes } from './openapi.ts'
+import { builtClientScriptHashes } from './inline-scripts.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
 import { templateRoutes } from './templates.ts'
@@ -22,7 +23,7 @@ import { snapshotRoutes } from './snapshots.ts'
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
-  app.use('*', securityHeaders())
+  app.use('*', securityHeaders(builtClientScriptHashes(deps.config.clientDir)))
   app.use('/api/*', apiBodyLimit(deps))
   app.route('/metrics', metricsRoutes(deps))
   app.route('/api/health', healthRoutes(deps))
