@@ -28,6 +28,7 @@ import { regieShapeUtils } from '../shapes/index.ts'
 import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
 import type { BoardSession } from './board-session.ts'
 import { CANVAS_ASSET_URLS } from './canvas-assets.ts'
+import { deferUnusedTypefaces } from './canvas-typefaces.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { registerNoteFitting } from './fit-notes.ts'
 import { openOnWholeBoard } from './open-view.ts'
@@ -174,8 +175,13 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
           // Who made a shape: the outline view lets people edit their own notes, the CSV export
           // names authors. The name is the display name people chose to show on this board.
           editor.getInitialMetaForShape = () => ({ createdBy: identity.id, createdByName: identity.name })
+          const stopTypefaces = deferUnusedTypefaces(editor, { warmLater: !window.matchMedia(NARROW_SCREEN).matches })
           // Open on the whole board (a template is larger than a screen, a phone's especially).
-          return openOnWholeBoard(editor, options === PHONE_OPTIONS)
+          const stopView = openOnWholeBoard(editor, options === PHONE_OPTIONS)
+          return () => {
+            stopTypefaces()
+            stopView()
+          }
         }}
       />
       </BoardBarSlot.Provider>
