@@ -3,7 +3,7 @@ import { api, ApiError, type BoardInfo } from '../app/api.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { JoinDialog } from '../join/JoinDialog.tsx'
 import { TurnedAway, WaitingRoom } from '../join/WaitingRoom.tsx'
-import { parseBoardLocation, type BoardLocation } from './board-location.ts'
+import type { BoardLocation } from './board-location.ts'
 import { chooseView } from './view-choice.ts'
 import { downloadCanvasFiles } from './warm-canvas.ts'
 import { loadIdentity, type Identity } from './identity.ts'
@@ -17,13 +17,6 @@ import { forgetBoard, rememberBoard } from '../start/my-boards.ts'
 const loadBoardView = () => import('./BoardView.tsx')
 const BoardView = lazy(() => loadBoardView().then((m) => ({ default: m.BoardView })))
 
-/*
- * Someone who will see the canvas straight after the name (a wide screen, or "Hele bord" chosen
- * before) needs all of its files: they start as soon as this first script runs, while React draws
- * the name dialog, which needs nothing more from the network.
- */
-const OPENS_ON_CANVAS = parseBoardLocation(window.location.pathname, window.location.hash)?.token != null && chooseView('participant') === 'canvas'
-if (OPENS_ON_CANVAS) downloadCanvasFiles('now')
 
 type Loaded = { board: BoardInfo; licenseKey: string | null }
 /** This browser's server-issued identity on the board and whether it was let in. */
@@ -66,11 +59,14 @@ export function BoardPage({ location }: { location: BoardLocation }) {
 
   // The board's code downloads while the name is typed (after the dialog is on screen), then the
   // canvas's files in the background, so that opening the canvas later does not start with a
-  // download.
+  // download. Who will see the canvas straight away (a wide screen, or "Hele bord" chosen before)
+  // needs both at once, the canvas's at full pace.
   useEffect(() => {
     if (failure) return
     const timer = window.setTimeout(() => {
-      void loadBoardView().then(() => downloadCanvasFiles(OPENS_ON_CANVAS ? 'now' : 'background'), () => undefined)
+      const pace = chooseView('participant') === 'canvas' ? 'now' : 'background'
+      if (pace === 'now') downloadCanvasFiles(pace)
+      void loadBoardView().then(() => downloadCanvasFiles(pace), () => undefined)
     }, identity ? 0 : 50)
     return () => window.clearTimeout(timer)
   }, [failure, identity])
