@@ -16,6 +16,10 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
+    // tldraw's embed-service logos (19 PNGs under 4 kB) would otherwise be inlined as base64 into
+    // the canvas's first download (~25 kB compressed); as files they load only if ever used
+    // (client/board/canvas-assets.ts points the embed dialog at tldraw's icon sprite instead).
+    assetsInlineLimit: (file) => (file.includes('@tldraw/assets/embed-icons/') ? false : undefined),
   },
   server: {
     proxy: {

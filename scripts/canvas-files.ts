@@ -24,7 +24,10 @@ const FIRST_PAINT_FONTS = [/Shantell_Sans-Informal_Regular-[^/]*\.woff2$/, /IBMP
 const TRANSLATIONS = { nl: /^assets\/nl-[A-Za-z0-9_-]+\.json$/ } as const
 
 export interface CanvasFiles {
+  /** Largest first. */
   scripts: string[]
+  /** The first (largest) script's size in bytes, uncompressed: the page follows its download. */
+  largestScriptBytes: number
   styles: string[]
   fonts: string[]
   /** Language code → tldraw's translation file. */
@@ -61,6 +64,7 @@ export function canvasFiles(): Plugin {
         }
         visit(entry.fileName)
         // Largest first: the phone fetches them a few at a time and tldraw's chunk takes longest.
+        // (By characters, which rank the chunks as bytes do.)
         const size = (fileName: string) => chunks.find((chunk) => chunk.fileName === fileName)?.code.length ?? 0
         scripts.sort((a, b) => size(b) - size(a))
         const fonts = Object.keys(bundle).filter((fileName) => FIRST_PAINT_FONTS.some((pattern) => pattern.test(fileName)))
@@ -71,7 +75,8 @@ export function canvasFiles(): Plugin {
           if (!file) throw new Error(`canvas-files: no tldraw translation for ${language}`)
           translations[language] = base + file
         }
-        const files: CanvasFiles = { scripts: scripts.map((file) => base + file), styles: [...styles].map((file) => base + file), fonts: fonts.map((file) => base + file), translations }
+        const largestScriptBytes = Buffer.byteLength(chunks.find((chunk) => chunk.fileName === scripts[0])?.code ?? '')
+        const files: CanvasFiles = { scripts: scripts.map((file) => base + file), largestScriptBytes, styles: [...styles].map((file) => base + file), fonts: fonts.map((file) => base + file), translations }
         return {
           html,
           tags: [{ tag: 'script', attrs: { type: 'application/json', id: CANVAS_FILES_ELEMENT_ID }, children: JSON.stringify(files), injectTo: 'head' }],

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import {
   atom,
   createTLCurrentUser,
@@ -10,7 +10,6 @@ import {
   type TLStoreWithStatus,
   type TLUserPreferences,
 } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -25,10 +24,11 @@ import { RelationLabelTip } from '../regie/RelationLabelTip.tsx'
 import { ShareButton } from '../session/share/ShareButton.tsx'
 import { canFacilitate } from '../../shared/roles.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
-import { OutlineView } from '../outline/OutlineView.tsx'
 import { regieShapeUtils } from '../shapes/index.ts'
 import { TLDRAW_WORDS } from '../i18n/tldraw-words.ts'
 import type { BoardSession } from './board-session.ts'
+import { CANVAS_ASSET_URLS } from './canvas-assets.ts'
+import { deferUnusedTypefaces } from './canvas-typefaces.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { registerNoteFitting } from './fit-notes.ts'
 import { openOnWholeBoard } from './open-view.ts'
@@ -37,8 +37,9 @@ import type { SyncStatusSnapshot } from './sync-status.ts'
 import { NARROW_SCREEN } from './view-choice.ts'
 import { exposeEditorForTests } from './test-hooks.ts'
 
-// Fonts, icons and translations are bundled by Vite and served by our own server: no CDN calls.
-const assetUrls = getAssetUrlsByImport()
+// The text view opens on request: not part of the canvas's first download.
+const OutlineView = lazy(() => import('../outline/OutlineView.tsx').then((m) => ({ default: m.OutlineView })))
+
 
 /*
  * Our bar (connection, text view, simple view, language) goes where tldraw puts a share panel: in
@@ -163,7 +164,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
         store={store}
         shapeUtils={regieShapeUtils}
         user={user}
-        assetUrls={assetUrls}
+        assetUrls={CANVAS_ASSET_URLS}
         licenseKey={licenseKey ?? undefined}
         options={options}
         overrides={TLDRAW_WORDS}
@@ -174,8 +175,13 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
           // Who made a shape: the outline view lets people edit their own notes, the CSV export
           // names authors. The name is the display name people chose to show on this board.
           editor.getInitialMetaForShape = () => ({ createdBy: identity.id, createdByName: identity.name })
+          const stopTypefaces = deferUnusedTypefaces(editor, { warmLater: !window.matchMedia(NARROW_SCREEN).matches })
           // Open on the whole board (a template is larger than a screen, a phone's especially).
-          return openOnWholeBoard(editor, options === PHONE_OPTIONS)
+          const stopView = openOnWholeBoard(editor, options === PHONE_OPTIONS)
+          return () => {
+            stopTypefaces()
+            stopView()
+          }
         }}
       />
       </BoardBarSlot.Provider>
@@ -183,7 +189,11 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
       {editor && <SessionOverlay editor={editor} session={session} />}
       {editor && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
       {editor && <RelationLabelTip editor={editor} />}
-      {outline && editor && <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} onClose={() => setOutline(false)} />}
+      {outline && editor && (
+        <Suspense fallback={<p className="page" role="status">{t('board.loading')}</p>}>
+          <OutlineView editor={editor} session={session} identity={identity} readOnly={readOnly} onClose={() => setOutline(false)} />
+        </Suspense>
+      )}
       </div>
       {banners}
       {narrow && bar}

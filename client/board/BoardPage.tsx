@@ -17,6 +17,7 @@ import { forgetBoard, rememberBoard } from '../start/my-boards.ts'
 const loadBoardView = () => import('./BoardView.tsx')
 const BoardView = lazy(() => loadBoardView().then((m) => ({ default: m.BoardView })))
 
+
 type Loaded = { board: BoardInfo; licenseKey: string | null }
 /** This browser's server-issued identity on the board and whether it was let in. */
 type Membership = { owner: Owner; status: AdmissionStatus } | 'busy'
@@ -57,13 +58,15 @@ export function BoardPage({ location }: { location: BoardLocation }) {
   }, [location.boardId, location.token])
 
   // The board's code downloads while the name is typed (after the dialog is on screen), then the
-  // canvas's files, so that opening the canvas later does not start with a download. Who will see
-  // the canvas straight away (a wide screen, or "Hele bord" chosen before) needs both at once.
+  // canvas's files in the background, so that opening the canvas later does not start with a
+  // download. Who will see the canvas straight away (a wide screen, or "Hele bord" chosen before)
+  // needs both at once, the canvas's at full pace.
   useEffect(() => {
     if (failure) return
     const timer = window.setTimeout(() => {
-      if (chooseView('participant') === 'canvas') downloadCanvasFiles()
-      void loadBoardView().then(downloadCanvasFiles, () => undefined)
+      const pace = chooseView('participant') === 'canvas' ? 'now' : 'background'
+      if (pace === 'now') downloadCanvasFiles(pace)
+      void loadBoardView().then(() => downloadCanvasFiles(pace), () => undefined)
     }, identity ? 0 : 50)
     return () => window.clearTimeout(timer)
   }, [failure, identity])

@@ -10,6 +10,7 @@ import type { Identity } from './identity.ts'
 import { forgetBoardLocally } from './local-copies.ts'
 import { watchSyncStatus, type SyncStatusSnapshot } from './sync-status.ts'
 import { chooseView, rememberView, type BoardViewKind } from './view-choice.ts'
+import { downloadCanvasFiles } from './warm-canvas.ts'
 
 // tldraw (and elkjs behind the regie tools) is most of the download: a phone shows the notes first
 // and fetches the canvas afterwards, in the background or when someone opens it.
@@ -83,6 +84,8 @@ export function BoardView({ boardId, title, token, role, identity, owner, licens
 
   const switchTo = (next: BoardViewKind) => {
     rememberView(next)
+    // What the background download has not fetched yet now comes at full pace.
+    if (next === 'canvas') downloadCanvasFiles('now')
     setView(next)
   }
 

@@ -1,14 +1,20 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { BoardSession } from '../board/board-session.ts'
-import { SessionTab } from '../session/panel/SessionTab.tsx'
 import { useBoardModel } from './board-model.ts'
-import { Inspector } from './inspector/Inspector.tsx'
-import { Palette } from './palette/Palette.tsx'
 import { RegiecheckList, useDismissals } from './check/RegiecheckList.tsx'
+
+/*
+ * The palette (with the templates' data), the session tools and the inspector are not part of the
+ * canvas's first download: on a phone the column starts folded, and a resident on workshop Wi-Fi
+ * should not wait for a facilitator's tools before seeing the board. They load when shown.
+ */
+const Palette = lazy(() => import('./palette/Palette.tsx').then((m) => ({ default: m.Palette })))
+const SessionTab = lazy(() => import('../session/panel/SessionTab.tsx').then((m) => ({ default: m.SessionTab })))
+const Inspector = lazy(() => import('./inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })))
 
 type Tab = 'palette' | 'check' | 'session'
 
@@ -63,16 +69,22 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
         </button>
       </div>
       <div className="regie-sidebar__body">
-        {tab === 'session' && session ? (
-          <SessionTab editor={editor} session={session} />
-        ) : tab === 'palette' && !readOnly ? (
-          <Palette editor={editor} role={role} model={model} />
-        ) : (
-          <RegiecheckList editor={editor} model={model} findings={findings} role={role} />
-        )}
+        <Suspense fallback={<p className="regie-help" role="status">{t('board.loading')}</p>}>
+          {tab === 'session' && session ? (
+            <SessionTab editor={editor} session={session} />
+          ) : tab === 'palette' && !readOnly ? (
+            <Palette editor={editor} role={role} model={model} />
+          ) : (
+            <RegiecheckList editor={editor} model={model} findings={findings} role={role} />
+          )}
+        </Suspense>
       </div>
       {/* Below the tabs' content, so selecting a card never moves the palette under the pointer. */}
-      {!readOnly && <Inspector editor={editor} role={role} />}
+      {!readOnly && (
+        <Suspense fallback={null}>
+          <Inspector editor={editor} role={role} />
+        </Suspense>
+      )}
     </aside>
   )
 }
