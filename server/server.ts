@@ -112,6 +112,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       }
       return admission.admit(address, boardId)
     },
+    readDocumentState(doc, role) {
+      return registry.readState(doc, role)
+    },
     openSyncConnection(socket, doc, role, participantId, control) {
       const connection = new SyncConnection(
         socket,

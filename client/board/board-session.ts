@@ -20,7 +20,7 @@ import { createRecordLayers } from '../session/record-layers.ts'
 import { createServerClock, type ServerClock } from '../session/server-clock.ts'
 import { createSessionClient, type SessionClient } from '../session/session-client.ts'
 import { createServerAssetStore } from './asset-store.ts'
-import { openBoardConnection, openDocConnection, type BoardConnection } from './board-connection.ts'
+import { openDocConnection, type BoardConnection } from './board-connection.ts'
 import type { Identity } from './identity.ts'
 import { bindPresence } from './presence.ts'
 import { recordsKeyValue } from './records-kv.ts'
@@ -66,8 +66,9 @@ export interface OpenBoardSessionOptions {
 
 export function openBoardSession({ boardId, token, role, identity, owner }: OpenBoardSessionOptions): BoardSession {
   const params = { token, owner: owner.secret }
-  const main = openBoardConnection(boardId, token, owner.secret)
-  const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: true })
+  // The board shows once these two are in: their state also comes over HTTP, next to the sockets.
+  const main = openDocConnection({ room: boardId, params, cache: true, prefetch: true })
+  const structure = openDocConnection({ room: roomName({ boardId, channel: 'structure' }), params, cache: true, prefetch: true })
   // Only participants write privately; a facilitator's and a viewer's notes are never secret.
   const privateDoc = role === 'participant' ? openDocConnection({ room: roomName({ boardId, channel: 'private', ownerKey: owner.key }), params, cache: true }) : null
   // Last: browsers open one socket to a host at a time, and the board shows once the first two

@@ -16,6 +16,7 @@ import { openApiRoutes } from './openapi.ts'
 import { builtClientScriptHashes } from './inline-scripts.ts'
 import { securityHeaders } from './security-headers.ts'
 import { syncRoutes } from './sync.ts'
+import { documentStateRoutes } from './document-state.ts'
 import { templateRoutes } from './templates.ts'
 import { adminRoutes, OWN_TEMPLATE_SAVE_PATH, ownTemplateRoutes } from './own-templates.ts'
 import { sessionRoutes, timeRoutes } from './session.ts'
@@ -40,8 +41,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', exportRoutes(deps))
   app.route('/api/boards', arrangementImportRoutes(deps))
   app.route('/sync', syncRoutes(deps))
+  app.route('/sync-state', documentStateRoutes(deps))
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`))
   app.all('/sync/*', (c) => jsonError(c, 404, 'not_found', 'Sync URLs look like /sync/<boardId>?token=…'))
+  app.all('/sync-state/*', (c) => jsonError(c, 404, 'not_found', 'Document states are at /sync-state/<boardId>[/structure|/control|/private/<ownerKey>]?token=…'))
   app.route('/', clientFileRoutes(deps))
   app.notFound((c) => jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}`))
   app.onError((error, c) => {

@@ -46,4 +46,6 @@ export interface AppDeps {
    * `participantId`: the server-issued identity the connection presented, checked, or null.
    */
   openSyncConnection(socket: WebSocket, doc: DocRef, role: Role, participantId: string | null, control: ControlHandle): SyncSocketHandler
+  /** A document's state as one Yjs update, once every update already applied to it is stored. */
+  readDocumentState(doc: DocRef, role: Role): Promise<Uint8Array<ArrayBuffer>>
 }

@@ -8,88 +8,25 @@
  */
 import { Hono } from 'hono'
 import type { WSEvents } from 'hono/ws'
-import { upgradeWebSocket, type HttpBindings } from '@hono/node-server'
+import { upgradeWebSocket } from '@hono/node-server'
 import type { WebSocket } from 'ws'
-import type { Role } from '../../shared/roles.ts'
-import { parseRoomName, type DocRef } from '../../shared/session/channels.ts'
-import { OWNER_SECRET_PARAM } from '../../shared/session/owner-key.ts'
-import { authorize } from '../boards/boards.ts'
-import type { ControlHandle } from '../session/control-watch.ts'
-import { gateIdentity, presentedIdentity } from '../session/identity-check.ts'
-import { openAccess } from '../session/permissions.ts'
-import { BoardDeletedError, TooManyBoardsError } from '../rooms/registry.ts'
-import { clientAddress } from './client-address.ts'
 import type { AppDeps, SyncSocketHandler } from './deps.ts'
+import { documentAccess, type DocumentEnv } from './document-access.ts'
 import { jsonError } from './errors.ts'
 
 /** Stands for any text frame: text is not part of the protocol, so its content is never read. */
 const TEXT_FRAME = ''
 
-type SyncEnv = { Bindings: HttpBindings; Variables: { role: Role; doc: DocRef; participantId: string | null; control: ControlHandle } }
-
-export function syncRoutes(deps: AppDeps): Hono<SyncEnv> {
-  const { storage, log, metrics, config } = deps
-  return new Hono<SyncEnv>().get(
+export function syncRoutes(deps: AppDeps): Hono<DocumentEnv> {
+  return new Hono<DocumentEnv>().get(
     '/:room{.+}',
     async (c, next) => {
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         return jsonError(c, 426, 'upgrade_required', 'This endpoint speaks the y-websocket protocol over WebSocket')
       }
-      const doc = parseRoomName(c.req.param('room'))
-      if (!doc) return jsonError(c, 404, 'unknown_document', 'Sync URLs look like /sync/<boardId>[/structure|/control|/private/<ownerKey>]?token=…')
-      const boardId = doc.boardId
-      const access = await authorize(storage, boardId, c.req.query('token'))
-      if (!access.ok) {
-        log.info({ boardId, status: access.status }, 'sync upgrade refused')
-        return jsonError(c, access.status, access.code, access.message)
-      }
-      const admission = deps.admitSyncConnection(clientAddress(c, config.trustProxy), boardId)
-      if (!admission.ok) {
-        metrics.rejected(admission.reason)
-        log.info({ boardId, role: access.role, reason: admission.reason }, 'sync upgrade refused by a limit')
-        c.header('Retry-After', '10')
-        return jsonError(c, admission.status, admission.code, admission.message)
-      }
-      // The TCP socket outlives the upgrade and closes with the WebSocket, or alone when the
-      // upgrade fails: either way the slot is given back.
-      c.env.incoming.socket.once('close', admission.release)
-      let control: ControlHandle
-      try {
-        control = await deps.controls.acquire(boardId)
-      } catch (error) {
-        if (error instanceof BoardDeletedError) return jsonError(c, 404, 'board_not_found', 'No board with this id')
-        if (!(error instanceof TooManyBoardsError)) throw error
-        metrics.rejected('boards_loaded')
-        return jsonError(c, 503, 'server_busy', 'This server has too many boards open; try again shortly')
-      }
-      c.env.incoming.socket.once('close', control.release)
-      // Deleted a moment ago, its rows maybe not yet gone: as good as gone.
-      if (control.get().deleted !== null) return jsonError(c, 404, 'board_not_found', 'No board with this id')
-      const secret = c.req.query(OWNER_SECRET_PARAM)
-      let presented = await presentedIdentity(secret, access.role, control.get())
-      if (presented.kind === 'unknown' && !deps.soleWriter) {
-        // Issued on another instance a moment ago, perhaps, and not here yet: ask storage once.
-        await control.refresh()
-        presented = await presentedIdentity(secret, access.role, control.get())
-      }
-      const gate = gateIdentity(presented, access.role, control.get())
-      if (!gate.ok) {
-        metrics.rejected(gate.reason)
-        log.info({ boardId, role: access.role, code: gate.code }, 'sync upgrade refused: identity')
-        return jsonError(c, gate.status, gate.code, gate.message)
-      }
-      const opening = openAccess(doc, access.role, gate.participantId)
-      if (!opening.ok) {
-        log.info({ boardId, role: access.role, channel: doc.channel }, 'sync upgrade refused: not the owner')
-        return jsonError(c, opening.status, opening.code, opening.message)
-      }
-      await storage.touchBoard(boardId, Date.now())
-      c.set('role', access.role)
-      c.set('doc', doc)
-      c.set('participantId', gate.participantId)
-      c.set('control', control)
       await next()
     },
+    documentAccess(deps, 'socket'),
     upgradeWebSocket((c) => {
       const role = c.get('role')
       const doc = c.get('doc')

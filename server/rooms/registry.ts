@@ -13,6 +13,8 @@
 import type { Fanout } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
 import type { Storage } from '../storage/storage.ts'
+import * as Y from 'yjs'
+import type { Role } from '../../shared/roles.ts'
 import type { Peer } from './peer.ts'
 import { Room, type OtherDocuments } from './room.ts'
 import { BOARD_DELETED_REASON, CLOSE_BOARD_DELETED, CLOSE_INTERNAL_ERROR } from '../../shared/close-codes.ts'
@@ -139,6 +141,22 @@ export class RoomRegistry {
     this.cancelIdleTimer(slot)
     room.addPeer(peer)
     return room
+  }
+
+  /**
+   * A document's state, once every update applied to it is stored (nobody reads what a crash
+   * could still lose), for a reader without a connection: server/http/document-state.ts.
+   */
+  async readState(ref: DocRef, role: Role): Promise<Uint8Array<ArrayBuffer>> {
+    const reader: Peer = { role, awarenessIds: new Set(), mayWrite: () => false, send() {}, close() {} }
+    const room = await this.join(ref, reader)
+    try {
+      await room.settled()
+      // lib0's encoders write into plain ArrayBuffers, never shared ones.
+      return Y.encodeStateAsUpdate(room.doc) as Uint8Array<ArrayBuffer>
+    } finally {
+      this.leave(room, reader)
+    }
   }
 
   leave(room: Room, peer: Peer): void {

@@ -184,6 +184,12 @@ describe('what the server answers matches the document', () => {
     expect(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${board.tokens.viewer}`)).toBe(101)
     expect(document.paths['/sync/{room}']!.get!.responses['101']).toBeDefined()
     record('get', '/sync/{room}', 101)
+
+    const state = await call('get', `/sync-state/${board.id}/structure?token=${board.tokens.viewer}`)
+    expect(state).toMatchObject({ status: 200, contentType: 'application/octet-stream' })
+    expect((await call('get', `/sync-state/${board.id}`)).status).toBe(401)
+    expect((await call('get', `/sync-state/${board.id}?token=wrong`)).status).toBe(403)
+    expect((await call('get', `/sync-state/${board.id}/nonsense?token=${board.tokens.viewer}`)).status).toBe(404)
   })
 
   it('identities, the session and votes', async () => {

@@ -118,6 +118,12 @@ const owner: ParameterSpec = {
   required: true,
   description: 'the identity secret the board issued (POST /api/boards/{id}/identities)',
 }
+/** Which board document, and who asks: the same for its socket and its state. */
+const documentParameters: readonly ParameterSpec[] = [
+  { name: 'room', in: 'path', required: true, description: 'the board document (may contain /)' },
+  { name: 'token', in: 'query', required: true, description: "a board link's token" },
+  { name: 'owner', in: 'query', description: 'the identity secret the board issued (needed for private notes, and while the waiting room is on)' },
+]
 const locale: ParameterSpec = { name: 'locale', in: 'query', description: 'language of labels and messages (default nl)', values: ['nl', 'en'] }
 const csv: ResponseSpec = {
   description: 'UTF-8 with a byte order mark, ;-separated, CRLF (opens in Excel with Dutch settings); an attachment',
@@ -193,17 +199,30 @@ export const OPERATIONS: readonly Operation[] = [
       'The y-websocket endpoint (WebSocket upgrade). room is <boardId>, <boardId>/structure, <boardId>/control or <boardId>/private/<ownerKey>; the protocol and close codes are in the README',
     tag: 'sync',
     auth: 'none',
-    parameters: [
-      { name: 'room', in: 'path', required: true, description: 'the board document (may contain /)' },
-      { name: 'token', in: 'query', required: true, description: "a board link's token" },
-      { name: 'owner', in: 'query', description: 'the identity secret the board issued (needed for private notes, and while the waiting room is on)' },
-    ],
+    parameters: documentParameters,
     responses: {
       101: { description: 'switched to WebSocket' },
       401: error('token_missing'),
       403: error('token_invalid, identity_invalid, waiting_for_admission, turned_away, not_owner'),
       404: error('board_not_found or unknown_document'),
       426: error('upgrade_required: not a WebSocket upgrade'),
+      429: error('too many connections (Retry-After)'),
+      503: error('server_busy (Retry-After)'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/sync-state/{room}',
+    summary:
+      "A board document's stored state as one Yjs update, for whoever /sync/{room} would let in (same token, identity, waiting-room and owner checks); lets a browser show the board before its sockets are open",
+    tag: 'sync',
+    auth: 'none',
+    parameters: documentParameters,
+    responses: {
+      200: { description: 'the state, as Y.encodeStateAsUpdate writes it', media: { 'application/octet-stream': { kind: 'binary' } } },
+      401: error('token_missing'),
+      403: error('token_invalid, identity_invalid, waiting_for_admission, turned_away, not_owner'),
+      404: error('board_not_found or unknown_document'),
       429: error('too many connections (Retry-After)'),
       503: error('server_busy (Retry-After)'),
     },

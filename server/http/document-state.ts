@@ -1,0 +1,17 @@
+/**
+ * `GET /sync-state/<room>?token=…[&owner=…]`: a board document's stored state as one Yjs update
+ * (application/octet-stream), for exactly those the sync socket would let in (document-access.ts).
+ * A browser opens one WebSocket to a host at a time, and on a slow phone network every handshake
+ * costs two round trips; fetched over HTTP, next to the sockets, the board and its structure can
+ * be shown a few round trips sooner. The sockets then sync the rest and carry every edit.
+ */
+import { Hono } from 'hono'
+import type { AppDeps } from './deps.ts'
+import { documentAccess, type DocumentEnv } from './document-access.ts'
+
+export function documentStateRoutes(deps: AppDeps): Hono<DocumentEnv> {
+  return new Hono<DocumentEnv>().get('/:room{.+}', documentAccess(deps, 'request'), async (c) => {
+    const state = await deps.readDocumentState(c.get('doc'), c.get('role'))
+    return c.body(state, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
+  })
+}
