@@ -16,7 +16,8 @@ import * as Y from 'yjs'
 import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
 import { roomName, type DocRef } from '../../shared/session/channels.ts'
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from '../sync/protocol.ts'
+import { encodeSyncStep1, encodeSyncStep2, ProtocolError } from '../sync/protocol.ts'
+import { Broadcast } from '../sync/broadcast.ts'
 import { Compactor } from './compactor.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
@@ -305,7 +306,7 @@ export class Room {
     this.budget.stored(update.byteLength)
     this.options.countUpdate('client')
     this.channel?.publishUpdate(update)
-    const message = encodeUpdate(update)
+    const message = Broadcast.ofUpdate(update)
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
     if (this.compactor.due) {
       // A failed compaction rolls back and leaves the log as it was; the next append retries.
@@ -323,7 +324,7 @@ export class Room {
       void this.storeAndRelay(effective, null)
       return
     }
-    const message = encodeUpdate(effective)
+    const message = Broadcast.ofUpdate(effective)
     for (const peer of this.peers) peer.send(message)
   }
 
