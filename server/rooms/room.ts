@@ -13,6 +13,7 @@
  * compacted (compactor.ts), and presence and who owns which part of it (room-awareness.ts).
  */
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
 import { roomName, type DocRef } from '../../shared/session/channels.ts'
@@ -82,8 +83,6 @@ export class Room {
   private readonly compactor: Compactor
   private readonly catchingUp = new SerialRun(() => this.catchUpOnce())
   private readonly pendingWrites = new Set<Promise<void>>()
-  /** The effective update of the transaction being applied (set by the doc's update event). */
-  private captured: Uint8Array | null = null
   private broken = false
   private channel: BoardChannel | null = null
 
@@ -98,9 +97,6 @@ export class Room {
     this.budget = new SizeBudget(options.maxBoardBytes)
     this.compactor = new Compactor(this.name, this.doc, storage, this.budget, options)
     this.presence = new RoomAwareness(this.doc, this.peers, () => this.channel, options.awarenessLimits)
-    this.doc.on('update', (update: Uint8Array) => {
-      this.captured = update
-    })
   }
 
   static async load(ref: DocRef, storage: Storage, fanout: Fanout, options: RoomOptions): Promise<Room> {
@@ -119,7 +115,6 @@ export class Room {
       Y.transact(room.doc, () => {
         for (const update of updates) Y.applyUpdate(room.doc, update)
       })
-      room.captured = null
       return room
     } catch (error) {
       room.destroy()
@@ -185,17 +180,26 @@ export class Room {
     }
     if (!verdict.ok) throw verdict.error
     checkBoardMemory(this.doc, this.budget.bytes, verdict.cost, this.options.maxBoardMemoryBytes)
-    this.captured = null
-    let failure: unknown = null
-    try {
-      Y.applyUpdate(this.doc, update, peer)
-    } catch (error) {
-      failure = error
+    const outcome = { failed: false }
+    const apply = () => {
+      try {
+        Y.applyUpdate(this.doc, update, peer)
+      } catch {
+        outcome.failed = true
+      }
     }
-    const effective = this.captured
-    this.captured = null
+    let effective: Uint8Array | null
+    if (verdict.fresh && this.pendingBytes() === 0) {
+      // The update is exactly what it changes (see GuardVerdict): store and relay the client's own
+      // bytes, and spare Yjs re-encoding the transaction for an `update` event nobody listens to.
+      apply()
+      // Should Yjs still have stopped or kept a part aside, store what it did integrate instead.
+      effective = outcome.failed || this.pendingBytes() > 0 ? changesSince(this.doc, verdict.statesBefore) : update
+    } else {
+      effective = this.changesOf(apply)
+    }
     if (effective) void this.storeAndRelay(effective, peer)
-    if (failure) throw new ProtocolError('malformed update')
+    if (outcome.failed) throw new ProtocolError('malformed update')
   }
 
   /**
@@ -204,10 +208,7 @@ export class Room {
    */
   async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
     if (this.broken) throw new Error(`document ${this.name} cannot be written: its storage failed`)
-    this.captured = null
-    Y.transact(this.doc, () => change(this.doc), SERVER)
-    const effective = this.captured
-    this.captured = null
+    const effective = this.changesOf(() => Y.transact(this.doc, () => change(this.doc), SERVER))
     if (effective) await this.storeAndRelay(effective, null)
   }
 
@@ -229,10 +230,7 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.broken) return
     const hadPending = this.pendingBytes() > 0
-    this.captured = null
-    Y.applyUpdate(this.doc, update, REMOTE)
-    const effective = this.captured
-    this.captured = null
+    const effective = this.changesOf(() => Y.applyUpdate(this.doc, update, REMOTE))
     this.compactor.stored()
     this.budget.stored(update.byteLength)
     if (!effective) return
@@ -276,12 +274,11 @@ export class Room {
       if (this.broken) return
       // One transaction, so the update event hands us exactly what was new (or nothing).
       const hadPending = this.pendingBytes() > 0
-      this.captured = null
-      Y.transact(this.doc, () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
-      }, REMOTE)
-      const missed = this.captured
-      this.captured = null
+      const missed = this.changesOf(() =>
+        Y.transact(this.doc, () => {
+          for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
+        }, REMOTE),
+      )
       if (missed) this.relayApplied(missed, hadPending)
     } catch (error) {
       this.options.log.warn({ doc: this.name, err: error }, 'catching up from storage failed')
@@ -328,8 +325,44 @@ export class Room {
     for (const peer of this.peers) peer.send(message)
   }
 
+  /**
+   * What `apply` changed in the document, as Yjs encodes it for its `update` event (one
+   * transaction), or null if nothing. The room listens only while it needs the encoding: Yjs
+   * encodes every transaction while anyone listens.
+   */
+  private changesOf(apply: () => void): Uint8Array | null {
+    let changed: Uint8Array | null = null
+    const listener = (update: Uint8Array) => {
+      changed = update
+    }
+    this.doc.on('update', listener)
+    try {
+      apply()
+    } finally {
+      this.doc.off('update', listener)
+    }
+    return changed
+  }
+
   private pendingBytes(): number {
     const store = this.doc.store
     return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
   }
+}
+
+/**
+ * Everything the document holds past `statesBefore` for the clients named there, with the
+ * document's whole delete set: what one update from those clients added, when the update itself
+ * cannot stand for it (see Room.applyUpdate). Deletions already known are repeated, harmlessly.
+ */
+function changesSince(doc: Y.Doc, statesBefore: ReadonlyMap<number, number>): Uint8Array {
+  const vector = Y.decodeStateVector(Y.encodeStateVector(doc))
+  for (const [client, clock] of statesBefore) vector.set(client, clock)
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, vector.size)
+  for (const [client, clock] of vector) {
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, clock)
+  }
+  return Y.encodeStateAsUpdate(doc, encoding.toUint8Array(encoder))
 }

@@ -7,12 +7,16 @@
  * buffer sits in several sockets' write queues at once.
  */
 import { once } from 'node:events'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Sender, WebSocket, WebSocketServer } from 'ws'
+import { WebSocket, WebSocketServer } from 'ws'
 import { Broadcast, sendBroadcast } from '../../../server/sync/broadcast.ts'
 import { encodeAwareness, encodeUpdate } from '../../../server/sync/protocol.ts'
 import { seeded } from '../../helpers/records.ts'
+
+// ws's own framing, to compare against (ws.Sender and its static `frame` are not in ws's type declarations).
+const { Sender } = createRequire(import.meta.url)('ws') as { Sender: { frame(data: Buffer, options: object): Buffer[] } }
 
 function bytes(length: number, seed: number): Uint8Array {
   const random = seeded(seed)
@@ -21,8 +25,7 @@ function bytes(length: number, seed: number): Uint8Array {
 
 /** What ws's Sender writes for `message` from a server: FIN, binary, unmasked. */
 function wsFrame(message: Uint8Array): Buffer {
-  // ws's own framing, to compare against (its static `frame` is not in ws's type declarations).
-  const parts = (Sender as unknown as { frame(data: Buffer, options: object): Buffer[] }).frame(Buffer.from(message), {
+  const parts = Sender.frame(Buffer.from(message), {
     fin: true,
     opcode: 2,
     mask: false,
