@@ -13,7 +13,6 @@
  * compacted (compactor.ts), and presence and who owns which part of it (room-awareness.ts).
  */
 import * as Y from 'yjs'
-import * as encoding from 'lib0/encoding'
 import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
 import { roomName, type DocRef } from '../../shared/session/channels.ts'
@@ -31,6 +30,7 @@ import type { AwarenessLimits } from '../sync/awareness-limits.ts'
 import { RoomAwareness } from './room-awareness.ts'
 import { SerialRun } from './serial-run.ts'
 import { SizeBudget } from './size-budget.ts'
+import { changesSince } from './changes-since.ts'
 
 /** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
 export interface OtherDocuments {
@@ -193,7 +193,8 @@ export class Room {
       // The update is exactly what it changes (see GuardVerdict): store and relay the client's own
       // bytes, and spare Yjs re-encoding the transaction for an `update` event nobody listens to.
       apply()
-      // Should Yjs still have stopped or kept a part aside, store what it did integrate instead.
+      // Should Yjs still have stopped part-way or kept a part pending, store and relay what the
+      // document gained from it instead (see changes-since.ts).
       effective = outcome.failed || this.pendingBytes() > 0 ? changesSince(this.doc, verdict.statesBefore) : update
     } else {
       effective = this.changesOf(apply)
@@ -350,19 +351,3 @@ export class Room {
   }
 }
 
-/**
- * Everything the document holds past `statesBefore` for the clients named there, with the
- * document's whole delete set: what one update from those clients added, when the update itself
- * cannot stand for it (see Room.applyUpdate). Deletions already known are repeated, harmlessly.
- */
-function changesSince(doc: Y.Doc, statesBefore: ReadonlyMap<number, number>): Uint8Array {
-  const vector = Y.decodeStateVector(Y.encodeStateVector(doc))
-  for (const [client, clock] of statesBefore) vector.set(client, clock)
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, vector.size)
-  for (const [client, clock] of vector) {
-    encoding.writeVarUint(encoder, client)
-    encoding.writeVarUint(encoder, clock)
-  }
-  return Y.encodeStateAsUpdate(doc, encoding.toUint8Array(encoder))
-}
