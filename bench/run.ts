@@ -6,6 +6,7 @@
  * Flags, with their defaults (sized for a 2-core machine):
  *   fanout     --boards 100 --clients 10 --rate 2 --seconds 30 --saturate-seconds 15 --window 2
  *              --repeats 3 --profile DIR (CPU profile of the Regiebord server, into DIR)
+ * After the parts, issue 17's table (ours, reference, ratio, target) from fanout and memory.
  *   scaling    --scaling 10,50,100,200,400 --scaling-seconds 15   (uses --clients, --rate)
  *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 20
  *   cold-load  --cold-updates 10000 --cold-runs 5
@@ -18,10 +19,11 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { machine } from './lib/process-stats.ts'
 import { REGIEBORD_ENTRY } from './lib/servers.ts'
-import { fanoutTable, runFanout } from './parts/fanout.ts'
+import { fanoutTable, runFanout, type FanoutResult } from './parts/fanout.ts'
+import { issue17Table } from './parts/issue17.ts'
 import { browserTable, runBrowser } from './parts/browser.ts'
 import { coldLoadTable, runColdLoad } from './parts/cold-load.ts'
-import { memoryTable, runMemory } from './parts/memory.ts'
+import { memoryTable, runMemory, type MemoryResult } from './parts/memory.ts'
 import { runScaling, scalingTable } from './parts/scaling.ts'
 import { runSnapshots, snapshotsTable } from './parts/snapshots.ts'
 import { imageExportTable, runImageExport } from './parts/image-export.ts'
@@ -140,4 +142,7 @@ for (const part of parts) {
   // After every part, so that a run cut short keeps what it measured.
   fs.writeFileSync(out, JSON.stringify(results, null, 2))
 }
+// Issue 17's targets in one table, from whichever of fanout and memory ran.
+const issue17 = issue17Table(results.fanout as FanoutResult | undefined, results.memory as MemoryResult | undefined)
+if (issue17) console.log(`\n${issue17}`)
 console.log(`\nwritten ${path.relative(process.cwd(), out)}`)

@@ -15,6 +15,8 @@ export interface Config {
   maxBufferedBytes: number
   /** Stored updates per board after which the log is compacted into one update. */
   compactAfterUpdates: number
+  /** SQLite: least time between two group commits (0: one per event-loop turn that appended). */
+  commitSpacingMs: number
   /** How long a board stays in memory after its last connection left. */
   idleUnloadMs: number
   /** Interval of WebSocket pings; a connection that missed one pong is terminated. */
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * MiB, 1024, 256 * MiB),
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * MiB, 64 * 1024, 1024 * MiB),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
+    commitSpacingMs: integer(env, 'COMMIT_SPACING_MS', 0, 0, 100),
     idleUnloadMs: integer(env, 'BOARD_IDLE_UNLOAD_SECONDS', 30, 0, 86_400) * 1000,
     pingIntervalMs: integer(env, 'PING_INTERVAL_SECONDS', 30, 1, 3600) * 1000,
     maxAssetBytes: integer(env, 'MAX_ASSET_BYTES', 10 * MiB, 1024, 1024 * MiB),

@@ -27,6 +27,8 @@ export interface FanoutOptions {
 
 export interface FanoutRun {
   server: ServerName
+  /** Which alternating round (0-based) this run belongs to; each round runs both servers. */
+  round: number
   fixedRate: LoadFigures
   saturated: LoadFigures | null
 }
@@ -65,7 +67,7 @@ export function alternating(run: number): ServerName[] {
   return run % 2 === 0 ? [...SERVERS] : [...SERVERS].reverse()
 }
 
-export async function runFanoutOnce(name: ServerName, options: FanoutOptions, saturate: boolean): Promise<FanoutRun> {
+export async function runFanoutOnce(name: ServerName, options: FanoutOptions, saturate: boolean, round = 0): Promise<FanoutRun> {
   const server = await startServer(name, options.regiebord)
   try {
     const boards = await server.boardUrls(options.boards, options.clients)
@@ -89,13 +91,14 @@ export async function runFanoutOnce(name: ServerName, options: FanoutOptions, sa
           drainMs: 3000,
         })
       : null
-    return { server: name, fixedRate, saturated }
+    return { server: name, round, fixedRate, saturated }
   } finally {
     await server.stop()
   }
 }
 
-function cpuMicrosPerUpdate(figures: LoadFigures): number {
+function cpuMicrosPerUpdate(figures: LoadFigures | null): number {
+  if (!figures) return NaN
   return (figures.serverCpuPercent / 100) * 1e6 / figures.achievedUpdatesPerSecond
 }
 
@@ -123,11 +126,12 @@ export async function runFanout(options: FanoutOptions, progress: (line: string)
   const runs: FanoutRun[] = []
   for (let r = 0; r < options.repeats; r++) {
     for (const name of alternating(r)) {
-      const run = await runFanoutOnce(name, options, true)
+      const run = await runFanoutOnce(name, options, true, r)
       runs.push(run)
       progress(
         `  run ${r + 1}/${options.repeats} ${name.padEnd(9)} p99 ${fixed(run.fixedRate.latencyMs.p99, 2)} ms, ` +
-          `max ${fixed(run.saturated?.achievedUpdatesPerSecond, 0)} updates/s`,
+          `${fixed(cpuMicrosPerUpdate(run.fixedRate), 0)} µs/update, max ${fixed(run.saturated?.achievedUpdatesPerSecond, 0)} updates/s ` +
+          `(${fixed(cpuMicrosPerUpdate(run.saturated), 0)} µs/update), load average ${loadOf(run)}`,
       )
     }
   }
@@ -139,6 +143,68 @@ export async function runFanout(options: FanoutOptions, progress: (line: string)
       regiebord: mediansOf(runs.filter((r) => r.server === 'regiebord')),
       reference: mediansOf(runs.filter((r) => r.server === 'reference')),
     },
+  }
+}
+
+/** The 1-minute load average from the start of the run's fixed-rate phase to the end of its saturated one. */
+function loadOf(run: FanoutRun): string {
+  const end = run.saturated?.loadAverage[1] ?? run.fixedRate.loadAverage[1]
+  return `${fixed(run.fixedRate.loadAverage[0], 2)}→${fixed(end, 2)}`
+}
+
+/**
+ * Whether a server relayed the fixed rate as offered, none dropped. When it did not (starved of
+ * CPU by other load), its CPU per update at that rate was measured on a backlog, which batches
+ * more and costs less per update: not comparable with a run that kept up.
+ */
+function keptUp(run: FanoutRun, options: FanoutResult['options']): boolean {
+  const offered = options.boards * options.clients * options.rate
+  return run.fixedRate.dropped === 0 && run.fixedRate.achievedUpdatesPerSecond >= 0.98 * offered
+}
+
+/** Each round's pair of runs side by side: the ratios within a round are the figures least moved by other load. */
+function roundsTable(result: FanoutResult): string {
+  const rows: string[][] = []
+  for (let r = 0; r < result.options.repeats; r++) {
+    const ours = result.runs.find((run) => run.round === r && run.server === 'regiebord')
+    const ref = result.runs.find((run) => run.round === r && run.server === 'reference')
+    if (!ours || !ref) continue
+    const pair = (pick: (run: FanoutRun) => number, digits: number) => [
+      `${fixed(pick(ours), digits)} / ${fixed(pick(ref), digits)}`,
+      ratio(pick(ours), pick(ref)),
+    ]
+    rows.push([
+      `${r + 1} (${alternating(r)[0] === 'regiebord' ? 'ours' : 'ref'} first)`,
+      `${loadOf(ours)}, ${loadOf(ref)}`,
+      ...pair((run) => run.fixedRate.latencyMs.p99, 1),
+      ...pair((run) => cpuMicrosPerUpdate(run.fixedRate), 0),
+      ...pair((run) => cpuMicrosPerUpdate(run.saturated), 0),
+      ...pair((run) => run.saturated?.achievedUpdatesPerSecond ?? NaN, 0),
+      `${keptUp(ours, result.options) ? 'yes' : 'NO'} / ${keptUp(ref, result.options) ? 'yes' : 'NO'}`,
+    ])
+  }
+  return formatTable(
+    ['round', 'load avg (ours, ref)', 'p99 ms', '', 'µs/update', '', 'µs/update sat.', '', 'max updates/s', '', 'kept up'],
+    rows,
+  )
+}
+
+/** The issue-17 figures this part measures: medians of the per-round ratios (ours / reference in the same round). */
+export function fanoutRatioMedians(result: FanoutResult): { p99: number; cpuPerUpdate: number; saturatedCpuPerUpdate: number; throughput: number } {
+  const ratios = (pick: (run: FanoutRun) => number) => {
+    const values: number[] = []
+    for (let r = 0; r < result.options.repeats; r++) {
+      const ours = result.runs.find((run) => run.round === r && run.server === 'regiebord')
+      const ref = result.runs.find((run) => run.round === r && run.server === 'reference')
+      if (ours && ref) values.push(pick(ours) / pick(ref))
+    }
+    return median(values)
+  }
+  return {
+    p99: ratios((run) => run.fixedRate.latencyMs.p99),
+    cpuPerUpdate: ratios((run) => cpuMicrosPerUpdate(run.fixedRate)),
+    saturatedCpuPerUpdate: ratios((run) => cpuMicrosPerUpdate(run.saturated)),
+    throughput: ratios((run) => run.saturated?.achievedUpdatesPerSecond ?? NaN),
   }
 }
 
@@ -174,5 +240,9 @@ export function fanoutTable(result: FanoutResult): string {
         row('  generator CPU when saturated (%)', (m) => m.saturatedGeneratorCpuPercent, 0),
       ],
     ),
+    '',
+    'Each round (ours / reference, ratio), with the 1-minute load average from start to end of each run;',
+    '"kept up": relayed the fixed rate as offered, none dropped (if not, its µs/update at that rate is not comparable):',
+    roundsTable(result),
   ].join('\n')
 }

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles.ts'
+import type { Broadcast } from '../sync/broadcast.ts'
 
 /** What a room needs from one connected client; the WebSocket plumbing lives elsewhere. */
 export interface Peer {
@@ -12,6 +13,7 @@ export interface Peer {
   mayWrite(): boolean
   /** Awareness client ids this peer has announced; removed from the room when it leaves. */
   readonly awarenessIds: Set<number>
-  send(message: Uint8Array): void
+  /** A message for this peer alone, or one framed once for every peer of the room (see Broadcast). */
+  send(message: Uint8Array | Broadcast): void
   close(code: number, reason: string): void
 }

@@ -45,8 +45,18 @@ export class UpdateRefusedError extends Error {
   }
 }
 
-/** A reference problem may be a record of a document that is not loaded yet. */
-export type GuardVerdict = { ok: true; cost: UpdateCost } | { ok: false; error: UpdateRefusedError; missingReference: boolean }
+/**
+ * What an accepted update will do. `fresh`: every struct in it is new to the document, starts
+ * right where the document's clock for its client stands, and refers only to what the document
+ * or the update holds, so Yjs integrates all of it and the update itself is exactly what changed
+ * (apart from deletions the document may already have, which are harmless to repeat).
+ * `statesBefore`: the document's clock, before applying, of every client the update writes.
+ *
+ * A reference problem may be a record of a document that is not loaded yet.
+ */
+export type GuardVerdict =
+  | { ok: true; cost: UpdateCost; fresh: boolean; statesBefore: ReadonlyMap<number, number> }
+  | { ok: false; error: UpdateRefusedError; missingReference: boolean }
 
 interface Span {
   clock: number
@@ -114,6 +124,8 @@ class UpdateCheck {
   /** The update's own deletions per client, by clock. */
   private readonly deleted = new Map<number, { clock: number; length: number }[]>()
   private readonly roots = new Map<number, string>()
+  /** Every span starts where the document (or the update's previous span) ends: nothing is known already. */
+  private contiguous = true
 
   constructor(
     private readonly guard: RecordGuard,
@@ -170,6 +182,7 @@ class UpdateCheck {
       let covered = this.stateOf(client)
       for (const span of list) {
         if (span.clock > covered) return refuse('pending_update', 'the update depends on changes the server does not have; reconnect to resync')
+        if (span.clock !== covered) this.contiguous = false
         covered = Math.max(covered, span.clock + span.length)
       }
       this.covered.set(client, covered)
@@ -299,7 +312,23 @@ class UpdateCheck {
         value.typeName === 'shape' ? parentChainProblem(key, lookup) : value.typeName === 'binding' ? bindingEndsProblem(value, lookup) : null
       if (problem) return refuse('invalid_record', `record refused: ${problem}`.slice(0, 120), /does not exist|not a shape of the board/.test(problem))
     }
-    return { ok: true, cost: { items: this.read.items.length + this.read.gcs.length, clients: this.read.starts.length, deleteRanges: this.read.deletes.length, bytes: this.byteLength } }
+    return {
+      ok: true,
+      cost: { items: this.read.items.length + this.read.gcs.length, clients: this.read.starts.length, deleteRanges: this.read.deletes.length, bytes: this.byteLength },
+      fresh: this.isFresh(),
+      statesBefore: this.states,
+    }
+  }
+
+  /** See GuardVerdict. Origins are checked by rootOf only as far as the root; here every reference is. */
+  private isFresh(): boolean {
+    if (!this.contiguous || this.read.skips.length > 0) return false
+    const known = (id: StructId | null) => id === null || id.clock < this.coveredUntil(id.client)
+    for (const item of this.read.items) {
+      if (!known(item.origin) || !known(item.rightOrigin)) return false
+      if (item.parent !== null && typeof item.parent !== 'string' && !known(item.parent)) return false
+    }
+    return true
   }
 }
 

@@ -24,10 +24,45 @@ export class RecordIndex {
   constructor(doc: Y.Doc) {
     this.array = doc.getArray<unknown>(RECORDS_ARRAY)
     for (const value of this.array.toArray()) this.add(value)
-    this.array.observe((event) => {
-      for (const item of event.changes.deleted) for (const value of item.content.getContent()) this.remove(value)
-      for (const item of event.changes.added) for (const value of item.content.getContent()) this.add(value)
-    })
+    this.array.observe((event) => this.follow(event.transaction))
+  }
+
+  /**
+   * Takes in what a transaction deleted from and added to the array. Found from the transaction's
+   * delete set and new clocks, not from `event.changes`, which walks the whole array (deleted
+   * entries too) to build a delta on every update.
+   */
+  private follow(transaction: Y.Transaction): void {
+    const store = transaction.doc.store
+    for (const [client, ranges] of transaction.deleteSet.clients) {
+      const structs = store.clients.get(client)
+      if (!structs) continue
+      const before = transaction.beforeState.get(client) ?? 0
+      for (const range of ranges) {
+        // Entries added in this transaction were never indexed; nothing to remove.
+        const end = Math.min(range.clock + range.len, before)
+        if (range.clock >= end) continue
+        this.eachValue(structs, range.clock, end, false, (value) => this.remove(value))
+      }
+    }
+    for (const [client, after] of transaction.afterState) {
+      const before = transaction.beforeState.get(client) ?? 0
+      if (after > before) this.eachValue(store.clients.get(client)!, before, after, true, (value) => this.add(value))
+    }
+  }
+
+  /** The entries of this array among `structs` in [from, to); `live`: only those not deleted. */
+  private eachValue(structs: ReadonlyArray<Y.Item | Y.GC>, from: number, to: number, live: boolean, f: (value: unknown) => void): void {
+    for (let i = Y.findIndexSS(structs as Array<Y.Item | Y.GC>, from); i < structs.length; i++) {
+      const struct = structs[i]!
+      const clock = struct.id.clock
+      if (clock >= to) break
+      if (!(struct instanceof Y.Item) || struct.parent !== this.array || !(struct.content instanceof Y.ContentAny)) continue
+      if (live && struct.deleted) continue
+      const values = struct.content.getContent()
+      const last = Math.min(to, clock + struct.length) - clock
+      for (let k = Math.max(from, clock) - clock; k < last; k++) f(values[k])
+    }
   }
 
   /** The value the board holds under `key`, or undefined. */

@@ -17,6 +17,7 @@ import type { BoardChannel } from '../fanout/fanout.ts'
 import { stampAwareness } from '../sync/awareness-stamp.ts'
 import { checkAwarenessUpdate, type AwarenessLimits, type KnownClientIds } from '../sync/awareness-limits.ts'
 import { encodeAwareness, readAwarenessClientIds } from '../sync/protocol.ts'
+import { Broadcast } from '../sync/broadcast.ts'
 import type { Peer } from './peer.ts'
 
 interface AwarenessChange {
@@ -100,7 +101,7 @@ export class RoomAwareness {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
     // Our own peers' changes go to the other instances; theirs came from there.
     if (origin !== REMOTE) this.channel()?.publishAwareness(update)
-    const message = encodeAwareness(update)
+    const message = Broadcast.ofAwareness(update)
     for (const peer of this.peers) peer.send(message)
   }
 }

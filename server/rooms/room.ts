@@ -16,7 +16,8 @@ import * as Y from 'yjs'
 import type { BoardChannel, Fanout } from '../fanout/fanout.ts'
 import type { Storage } from '../storage/storage.ts'
 import { roomName, type DocRef } from '../../shared/session/channels.ts'
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from '../sync/protocol.ts'
+import { encodeSyncStep1, encodeSyncStep2, ProtocolError } from '../sync/protocol.ts'
+import { Broadcast } from '../sync/broadcast.ts'
 import { Compactor } from './compactor.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
@@ -29,6 +30,7 @@ import type { AwarenessLimits } from '../sync/awareness-limits.ts'
 import { RoomAwareness } from './room-awareness.ts'
 import { SerialRun } from './serial-run.ts'
 import { SizeBudget } from './size-budget.ts'
+import { changesSince } from './changes-since.ts'
 
 /** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
 export interface OtherDocuments {
@@ -81,8 +83,6 @@ export class Room {
   private readonly compactor: Compactor
   private readonly catchingUp = new SerialRun(() => this.catchUpOnce())
   private readonly pendingWrites = new Set<Promise<void>>()
-  /** The effective update of the transaction being applied (set by the doc's update event). */
-  private captured: Uint8Array | null = null
   private broken = false
   private channel: BoardChannel | null = null
 
@@ -97,9 +97,6 @@ export class Room {
     this.budget = new SizeBudget(options.maxBoardBytes)
     this.compactor = new Compactor(this.name, this.doc, storage, this.budget, options)
     this.presence = new RoomAwareness(this.doc, this.peers, () => this.channel, options.awarenessLimits)
-    this.doc.on('update', (update: Uint8Array) => {
-      this.captured = update
-    })
   }
 
   static async load(ref: DocRef, storage: Storage, fanout: Fanout, options: RoomOptions): Promise<Room> {
@@ -118,7 +115,6 @@ export class Room {
       Y.transact(room.doc, () => {
         for (const update of updates) Y.applyUpdate(room.doc, update)
       })
-      room.captured = null
       return room
     } catch (error) {
       room.destroy()
@@ -184,17 +180,27 @@ export class Room {
     }
     if (!verdict.ok) throw verdict.error
     checkBoardMemory(this.doc, this.budget.bytes, verdict.cost, this.options.maxBoardMemoryBytes)
-    this.captured = null
-    let failure: unknown = null
-    try {
-      Y.applyUpdate(this.doc, update, peer)
-    } catch (error) {
-      failure = error
+    const outcome = { failed: false }
+    const apply = () => {
+      try {
+        Y.applyUpdate(this.doc, update, peer)
+      } catch {
+        outcome.failed = true
+      }
     }
-    const effective = this.captured
-    this.captured = null
+    let effective: Uint8Array | null
+    if (verdict.fresh && this.pendingBytes() === 0) {
+      // The update is exactly what it changes (see GuardVerdict): store and relay the client's own
+      // bytes, and spare Yjs re-encoding the transaction for an `update` event nobody listens to.
+      apply()
+      // Should Yjs still have stopped part-way or kept a part pending, store and relay what the
+      // document gained from it instead (see changes-since.ts).
+      effective = outcome.failed || this.pendingBytes() > 0 ? changesSince(this.doc, verdict.statesBefore) : update
+    } else {
+      effective = this.changesOf(apply)
+    }
     if (effective) void this.storeAndRelay(effective, peer)
-    if (failure) throw new ProtocolError('malformed update')
+    if (outcome.failed) throw new ProtocolError('malformed update')
   }
 
   /**
@@ -203,10 +209,7 @@ export class Room {
    */
   async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
     if (this.broken) throw new Error(`document ${this.name} cannot be written: its storage failed`)
-    this.captured = null
-    Y.transact(this.doc, () => change(this.doc), SERVER)
-    const effective = this.captured
-    this.captured = null
+    const effective = this.changesOf(() => Y.transact(this.doc, () => change(this.doc), SERVER))
     if (effective) await this.storeAndRelay(effective, null)
   }
 
@@ -228,10 +231,7 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.broken) return
     const hadPending = this.pendingBytes() > 0
-    this.captured = null
-    Y.applyUpdate(this.doc, update, REMOTE)
-    const effective = this.captured
-    this.captured = null
+    const effective = this.changesOf(() => Y.applyUpdate(this.doc, update, REMOTE))
     this.compactor.stored()
     this.budget.stored(update.byteLength)
     if (!effective) return
@@ -275,12 +275,11 @@ export class Room {
       if (this.broken) return
       // One transaction, so the update event hands us exactly what was new (or nothing).
       const hadPending = this.pendingBytes() > 0
-      this.captured = null
-      Y.transact(this.doc, () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
-      }, REMOTE)
-      const missed = this.captured
-      this.captured = null
+      const missed = this.changesOf(() =>
+        Y.transact(this.doc, () => {
+          for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
+        }, REMOTE),
+      )
       if (missed) this.relayApplied(missed, hadPending)
     } catch (error) {
       this.options.log.warn({ doc: this.name, err: error }, 'catching up from storage failed')
@@ -305,7 +304,7 @@ export class Room {
     this.budget.stored(update.byteLength)
     this.options.countUpdate('client')
     this.channel?.publishUpdate(update)
-    const message = encodeUpdate(update)
+    const message = Broadcast.ofUpdate(update)
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
     if (this.compactor.due) {
       // A failed compaction rolls back and leaves the log as it was; the next append retries.
@@ -323,8 +322,27 @@ export class Room {
       void this.storeAndRelay(effective, null)
       return
     }
-    const message = encodeUpdate(effective)
+    const message = Broadcast.ofUpdate(effective)
     for (const peer of this.peers) peer.send(message)
+  }
+
+  /**
+   * What `apply` changed in the document, as Yjs encodes it for its `update` event (one
+   * transaction), or null if nothing. The room listens only while it needs the encoding: Yjs
+   * encodes every transaction while anyone listens.
+   */
+  private changesOf(apply: () => void): Uint8Array | null {
+    let changed: Uint8Array | null = null
+    const listener = (update: Uint8Array) => {
+      changed = update
+    }
+    this.doc.on('update', listener)
+    try {
+      apply()
+    } finally {
+      this.doc.off('update', listener)
+    }
+    return changed
   }
 
   private pendingBytes(): number {
@@ -332,3 +350,4 @@ export class Room {
     return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
   }
 }
+

@@ -16,22 +16,51 @@ interface Pending<T> {
 
 export class GroupCommit<T> {
   private batch: Array<Pending<T>> = []
+  /** When the last commit ended (performance.now()). */
+  private lastCommit = -Infinity
+  private timer: NodeJS.Timeout | null = null
+  private readonly flushNow = () => this.flush()
 
-  /** `commit` writes all items atomically, or throws and writes none. */
-  constructor(private readonly commit: (items: readonly T[]) => void) {}
+  /**
+   * `commit` writes all items atomically, or throws and writes none. `spacingMs`: a commit
+   * follows the previous one by at least this long; appends made meanwhile wait and share the
+   * next commit. 0: every turn that appended commits in its check phase.
+   */
+  constructor(
+    private readonly commit: (items: readonly T[]) => void,
+    private readonly spacingMs = 0,
+  ) {}
 
   add(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.batch.length === 0) setImmediate(() => this.flush())
+      if (this.batch.length === 0) this.schedule()
       this.batch.push({ item, resolve, reject })
     })
   }
 
+  private schedule(): void {
+    const wait = this.lastCommit + this.spacingMs - performance.now()
+    if (wait >= 1) this.timer = setTimeout(this.flushNow, wait)
+    else setImmediate(this.flushNow)
+  }
+
   /** Commits what is waiting now; also called before the database is closed. */
   flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
     const batch = this.batch
     if (batch.length === 0) return
     this.batch = []
+    try {
+      this.commitBatch(batch)
+    } finally {
+      this.lastCommit = performance.now()
+    }
+  }
+
+  private commitBatch(batch: Array<Pending<T>>): void {
     try {
       this.commit(batch.map((p) => p.item))
     } catch {

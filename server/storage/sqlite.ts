@@ -143,7 +143,8 @@ function migrate(db: Database.Database): void {
   }
 }
 
-export function openSqliteStorage(dataDir: string): Storage {
+/** `commitSpacingMs`: see GroupCommit (COMMIT_SPACING_MS). */
+export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = new Database(path.join(dataDir, 'regiebord.sqlite'))
   db.pragma('journal_mode = WAL')
@@ -278,6 +279,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     db.transaction((rows: readonly { key: DocKey; update: Uint8Array }[]) => {
       for (const row of rows) insertUpdate.run(row.key.boardId, row.key.doc, row.update)
     }),
+    commitSpacingMs,
   )
   const replaceTx = db.transaction((name: string, upToSeq: number, merged: Uint8Array) => {
     const { boardId, doc } = storageKeyOf(name)

@@ -49,6 +49,7 @@ import { UpdateRefusedError, type RefusalKind } from '../rooms/record-guard.ts'
 import { AwarenessRefusedError, awarenessCost } from './awareness-limits.ts'
 import { decodeClientMessage, ProtocolError, type ClientMessage } from './protocol.ts'
 import { batchWritesOf } from './write-batching.ts'
+import { Broadcast, sendBroadcast } from './broadcast.ts'
 
 /** Frames waiting past which the socket is paused, and at or below which it reads again. */
 const PAUSE_AT = 32
@@ -233,7 +234,7 @@ export class SyncConnection implements Peer {
     return this.permissions.mayWrite()
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array | Broadcast): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
     // Frames sent during one event leave together (see write-batching); what makes a slow
     // consumer is what was still unsent before them.
@@ -243,6 +244,11 @@ export class SyncConnection implements Peer {
       this.log.warn('slow consumer disconnected')
       this.counters.rejected('slow_consumer')
       this.close(CLOSE_TRY_AGAIN_LATER, 'send buffer full', true)
+      return
+    }
+    if (message instanceof Broadcast) {
+      this.counters.sent(message.message.byteLength)
+      sendBroadcast(this.socket, message)
       return
     }
     this.counters.sent(message.byteLength)

@@ -12,7 +12,7 @@ import * as decoding from 'lib0/decoding'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { clientFrame } from '../../bench/lib/raw-websocket.ts'
 import { RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
-import { encodeSyncStep1 } from '../../server/sync/protocol.ts'
+import { encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts'
 import { connectRaw, connectSynced, type RawClient, type TestClient } from '../helpers/clients.ts'
 import { updateFrame } from '../helpers/frames.ts'
 import { noteRecord, seeded } from '../helpers/records.ts'
@@ -117,6 +117,61 @@ describe('relay frames', () => {
     } finally {
       writer.destroy()
       for (const watcher of watchers) watcher.socket.close()
+    }
+  })
+
+  it('relays a new update as the client sent it, and of a partly known one only what was new', async () => {
+    const board = await createBoard(server.url)
+    const writer = connectRaw(server.wsUrl, board.id, board.tokens.participant)
+    const watcher = connectRaw(server.wsUrl, board.id, board.tokens.participant)
+    await Promise.all([writer.opened, watcher.opened])
+    watcher.socket.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await waitFor(() => updatesIn(watcher.received).length === 1, 'the board state at the watcher')
+    try {
+      const doc = new Y.Doc()
+      const records = new YKeyValue<unknown>(doc.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+      const change = (make: () => void) => {
+        const before = Y.encodeStateVector(doc)
+        make()
+        return Y.encodeStateAsUpdate(doc, before)
+      }
+      const first = change(() => records.set('shape:own-1', noteRecord('shape:own-1', { text: 'een' })))
+      const afterFirst = Y.getState(doc.store, doc.clientID)
+      writer.socket.send(encodeUpdate(first))
+      await waitFor(() => updatesIn(watcher.received).length === 2, 'the first update at the watcher')
+      // New to the server, all of it: the relayed update is the client's own bytes.
+      expect(Buffer.from(updatesIn(watcher.received)[1]!).equals(Buffer.from(first))).toBe(true)
+
+      // The first update again, merged with a second change (as a reconnecting client's sync
+      // resends what the server has): only the second change is relayed.
+      const second = change(() => records.set('shape:own-2', noteRecord('shape:own-2', { text: 'twee' })))
+      const resent = Y.mergeUpdates([first, second])
+      writer.socket.send(encodeUpdate(resent))
+      await waitFor(() => updatesIn(watcher.received).length === 3, 'the second update at the watcher')
+      const relayed = updatesIn(watcher.received)[2]!
+      expect(Buffer.from(relayed).equals(Buffer.from(resent))).toBe(false)
+      const check = new Y.Doc()
+      for (const update of updatesIn(watcher.received)) Y.applyUpdate(check, update)
+      const seen = new YKeyValue<unknown>(check.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+      expect(seen.get('shape:own-1')).toEqual(noteRecord('shape:own-1', { text: 'een' }))
+      expect(seen.get('shape:own-2')).toEqual(noteRecord('shape:own-2', { text: 'twee' }))
+      expect(check.store.pendingStructs).toBeNull()
+      // Nothing of the first update came twice: the relayed part starts where the first ended.
+      const structs = Y.decodeUpdate(relayed).structs
+      expect(structs.length).toBeGreaterThan(0)
+      expect(structs.every((struct) => struct.id.clock >= afterFirst)).toBe(true)
+
+      // Stored as relayed: a client joining now gets both records.
+      const reader = await connectSynced(server.wsUrl, board.id, board.tokens.participant)
+      try {
+        await waitFor(() => reader.records.has('shape:own-2'), 'the second record at a new client')
+        expect(reader.records.get('shape:own-1')).toEqual(noteRecord('shape:own-1', { text: 'een' }))
+      } finally {
+        reader.destroy()
+      }
+    } finally {
+      writer.socket.close()
+      watcher.socket.close()
     }
   })
 })

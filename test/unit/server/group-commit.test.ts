@@ -34,4 +34,26 @@ describe('GroupCommit', () => {
     expect(commits).toEqual([[7]])
     await append
   })
+
+  it('with a spacing, commits at most once per spacing and never resolves an append before its commit', async () => {
+    const commits: Array<{ items: number[]; at: number }> = []
+    const group = new GroupCommit<number>((items) => commits.push({ items: [...items], at: performance.now() }), 20)
+    // No commit before: the first one goes in this turn's check phase.
+    await group.add(1)
+    expect(commits.map((c) => c.items)).toEqual([[1]])
+    // Appends within the spacing wait for the next commit, together.
+    const resolved: number[] = []
+    const appends = [2, 3, 4].map((n) => group.add(n).then(() => resolved.push(n)))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(commits.length).toBe(1)
+    expect(resolved).toEqual([])
+    await Promise.all(appends)
+    expect(commits.map((c) => c.items)).toEqual([[1], [2, 3, 4]])
+    expect(commits[1]!.at - commits[0]!.at).toBeGreaterThanOrEqual(19)
+    // flush (before closing) does not wait for the spacing.
+    const last = group.add(5)
+    group.flush()
+    expect(commits.map((c) => c.items)).toEqual([[1], [2, 3, 4], [5]])
+    await last
+  })
 })

@@ -42,6 +42,47 @@ describe('record guard', () => {
     expect(b.check(Y.encodeStateAsUpdate(b.client))).toMatchObject({ ok: true })
   })
 
+  it('calls an update fresh only when all of it is new and refers to nothing the server lacks', () => {
+    const b = board()
+    const fresh = (update: Uint8Array) => {
+      const verdict = b.check(update)
+      if (!verdict.ok) throw verdict.error
+      return verdict.fresh
+    }
+    const add = b.change(() => b.kv.set('shape:a', noteRecord('shape:a')))
+    expect(fresh(add)).toBe(true)
+    Y.applyUpdate(b.server, add)
+    const move = b.change(() => b.kv.set('shape:a', noteRecord('shape:a', { x: 50 })))
+    // A move: a new entry and the deletion of the old one, both new.
+    expect(fresh(move)).toBe(true)
+    const statesBefore = (b.check(move) as { statesBefore: ReadonlyMap<number, number> }).statesBefore
+    expect(statesBefore.get(b.client.clientID)).toBe(Y.getState(b.server.store, b.client.clientID))
+    // The move resent together with the add (a reconnect's SyncStep2): partly known, not fresh.
+    expect(fresh(Y.mergeUpdates([add, move]))).toBe(false)
+    Y.applyUpdate(b.server, move)
+    // Known already, all of it.
+    expect(fresh(move)).toBe(false)
+
+    // An insert before an entry names it as right neighbour. One client adds an entry the server
+    // has not seen yet; a second client, which has it, inserts just before it: its update names a
+    // right neighbour the server lacks (Yjs would keep the insert pending), so it is not fresh.
+    const first = new Y.Doc()
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(b.server))
+    const beforeRight = Y.encodeStateVector(first)
+    first.getArray<RecordEntry<unknown>>(RECORDS_ARRAY).push([{ key: 'shape:r', val: noteRecord('shape:r') }])
+    const right = Y.encodeStateAsUpdate(first, beforeRight)
+    const second = new Y.Doc()
+    Y.applyUpdate(second, Y.encodeStateAsUpdate(first))
+    const records = second.getArray<RecordEntry<unknown>>(RECORDS_ARRAY)
+    const beforeMiddle = Y.encodeStateVector(second)
+    records.insert(records.length - 1, [{ key: 'shape:m', val: noteRecord('shape:m') }])
+    const middle = Y.encodeStateAsUpdate(second, beforeMiddle)
+    expect(fresh(middle)).toBe(false)
+    expect(fresh(Y.mergeUpdates([right, middle]))).toBe(true)
+    Y.applyUpdate(b.server, right)
+    expect(fresh(middle)).toBe(true)
+  })
+
   it('refuses a loop closed by changing a shape already on the board', () => {
     const b = board()
     const add = b.change(() => {
