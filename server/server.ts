@@ -13,6 +13,7 @@ import type { Role } from '../shared/roles.ts'
 import type { Fanout } from './fanout/fanout.ts'
 import { LocalFanout } from './fanout/local.ts'
 import { createApp } from './http/app.ts'
+import { handleUpgrades } from './http/websocket-upgrade.ts'
 import { ConnectionAdmission } from './limits/connection-admission.ts'
 import { RequestLimits } from './limits/request-limits.ts'
 import { createLogger, type Logger } from './log.ts'
@@ -148,7 +149,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   })
 
   // Without serverOptions/createServer overrides the adaptor creates a node:http Server.
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  handleUpgrades(server, wss, app.fetch)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
