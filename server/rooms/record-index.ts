@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs'
 import { RECORDS_ARRAY, type RecordEntry } from '../../shared/doc-layout.ts'
+import { poolStrings } from './string-pool.ts'
 
 type Entry = RecordEntry<unknown>
 
@@ -60,6 +61,8 @@ export class RecordIndex {
 
   private add(value: unknown): void {
     if (!isEntry(value)) return
+    // Every record the board holds passes here once: the place to share its strings' copies.
+    poolStrings(value)
     const live = this.entries.get(value.key)
     if (live === undefined) this.entries.set(value.key, value)
     else if (live instanceof Set) live.add(value)
