@@ -155,6 +155,8 @@ export class RoomRegistry {
     room.removePeer(peer)
     const slot = this.slots.get(room.name)
     if (room.peerCount > 0 || !slot || slot.idleTimer) return
+    // Idle until it unloads, or until someone joins: the time to take as little memory as it can.
+    room.guard.index.pack()
     const idleMs = room.ref.channel === 'control' ? Math.min(CONTROL_IDLE_UNLOAD_MS, this.options.idleUnloadMs) : this.options.idleUnloadMs
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null

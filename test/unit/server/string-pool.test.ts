@@ -6,6 +6,35 @@ import { RecordIndex } from '../../../server/rooms/record-index.ts'
 import { poolStrings } from '../../../server/rooms/string-pool.ts'
 import { noteRecord } from '../../helpers/records.ts'
 
+describe('record index packing an idle board', () => {
+  it('changes no byte of the document, keeps the index on the document’s values, and later edits still apply', () => {
+    const client = new Y.Doc()
+    const kv = new YKeyValue<unknown>(client.getArray<RecordEntry<unknown>>(RECORDS_ARRAY))
+    client.transact(() => {
+      for (let i = 0; i < 30; i++) kv.set(`shape:${i}`, noteRecord(`shape:${i}`, { x: i * 10.25 }))
+    })
+    // Values JSON would not give back exactly stay as they are.
+    kv.set('shape:odd', { ...noteRecord('shape:odd'), meta: { gone: undefined, zero: -0, bytes: new Uint8Array([1, 2]) } })
+    const server = new Y.Doc()
+    const index = new RecordIndex(server)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+    const before = Y.encodeStateAsUpdate(server)
+
+    index.pack()
+    expect(Y.encodeStateAsUpdate(server)).toEqual(before)
+    for (const entry of server.getArray<RecordEntry<unknown>>(RECORDS_ARRAY).toArray()) expect(index.current(entry.key)).toBe(entry.val)
+    expect(index.current('shape:odd')).toEqual(kv.get('shape:odd'))
+
+    const sv = Y.encodeStateVector(client)
+    kv.set('shape:3', noteRecord('shape:3', { x: 999 }))
+    kv.delete('shape:4')
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, sv))
+    expect(index.current('shape:3')).toEqual(noteRecord('shape:3', { x: 999 }))
+    expect(index.current('shape:4')).toBeUndefined()
+    expect(Y.encodeStateAsUpdate(server)).toEqual(Y.encodeStateAsUpdate(client))
+  })
+})
+
 describe('string pool', () => {
   it('changes no value and no object identity of a record', () => {
     const record = noteRecord('shape:a', { x: 10 })
