@@ -7,7 +7,7 @@
  *   fanout     --boards 100 --clients 10 --rate 2 --seconds 30 --saturate-seconds 15 --window 2
  *              --repeats 3 --profile DIR (CPU profile of the Regiebord server, into DIR)
  *   scaling    --scaling 10,50,100,200,400 --scaling-seconds 15   (uses --clients, --rate)
- *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 20 --memory-repeats 3
+ *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 45 --memory-repeats 3
  *   connections --connections 1000 --connection-boards 100 --memory-repeats 3   (idle connections)
  *   cold-load  --cold-updates 10000 --cold-runs 5
  *   browser    --shapes 200,2000,5000 --browser-runs 3 --edits 100
@@ -46,7 +46,7 @@ const { values, positionals } = parseArgs({
     'scaling-seconds': { type: 'string', default: '15' },
     'memory-boards': { type: 'string', default: '300' },
     'memory-shapes': { type: 'string', default: '100' },
-    'idle-seconds': { type: 'string', default: '20' },
+    'idle-seconds': { type: 'string', default: '45' },
     'memory-repeats': { type: 'string', default: '3' },
     connections: { type: 'string', default: '1000' },
     'connection-boards': { type: 'string', default: '100' },
