@@ -21,6 +21,8 @@ export class RecordIndex {
    * heap per record (issue 17), and almost every key has one live entry.
    */
   private readonly entries = new Map<string, Entry | Set<Entry>>()
+  /** Records were added since the last pack (a board that comes and goes unchanged is packed once). */
+  private unpacked = false
 
   constructor(doc: Y.Doc) {
     this.array = doc.getArray<unknown>(RECORDS_ARRAY)
@@ -58,6 +60,8 @@ export class RecordIndex {
    * index, so nothing holds on to the old ones. Runs synchronously: a few µs per record.
    */
   pack(): void {
+    if (!this.unpacked) return
+    this.unpacked = false
     for (let item = this.array._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentAny)) continue
       const content = item.content
@@ -90,6 +94,7 @@ export class RecordIndex {
     if (!isEntry(value)) return
     // Every record the board holds passes here once: the place to share its strings' copies.
     poolStrings(value)
+    this.unpacked = true
     const live = this.entries.get(value.key)
     if (live === undefined) this.entries.set(value.key, value)
     else if (live instanceof Set) live.add(value)
