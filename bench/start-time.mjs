@@ -37,7 +37,7 @@ async function once() {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`)
       if (response.ok) {
         healthy = performance.now() - started
-        if (!values.npm) cpuMs = cpuMsOf(child.pid)
+        cpuMs = values.npm ? groupCpuMs(child.pid) : cpuMsOf(child.pid)
         break
       }
     } catch {
@@ -55,9 +55,30 @@ async function once() {
 
 /** User + system CPU time of a process so far (ms): less sensitive to other load than wall time. */
 function cpuMsOf(pid) {
+  return statFields(pid).cpuMs
+}
+
+function statFields(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  // utime, stime, and cutime, cstime: children that exited and were waited for (npm's build check).
+  const ticks = (i) => Number(fields[i])
+  return { pgrp: Number(fields[2]), cpuMs: ((ticks(11) + ticks(12)) * 1000) / 100, childrenMs: ((ticks(13) + ticks(14)) * 1000) / 100 }
+}
+
+/** CPU time of every process of `npm start`'s process group (npm, its shell, the server). */
+function groupCpuMs(pgrp) {
+  let total = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = statFields(Number(entry))
+      if (stat.pgrp === pgrp) total += stat.cpuMs + stat.childrenMs
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total
 }
 
 const times = []
@@ -66,9 +87,9 @@ for (let run = 0; run < Number(values.runs); run++) {
   const { healthy, cpuMs } = await once()
   times.push(healthy)
   cpu.push(cpuMs)
-  const cpuText = values.npm ? '' : `, server CPU ${cpuMs.toFixed(0)} ms`
+  const cpuText = `, ${values.npm ? 'CPU of npm and the server' : 'server CPU'} ${cpuMs.toFixed(0)} ms`
   console.log(`run ${run + 1}: ${healthy.toFixed(0)} ms to healthy${cpuText} (load average ${os.loadavg()[0].toFixed(2)})`)
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
-const cpuText = values.npm ? '' : `, server CPU ${median(cpu).toFixed(0)} ms`
+const cpuText = `, ${values.npm ? 'CPU of npm and the server' : 'server CPU'} ${median(cpu).toFixed(0)} ms`
 console.log(`median ${median(times).toFixed(0)} ms to healthy${cpuText} over ${times.length} runs (${values.npm ? 'npm start' : 'node dist/server/main.js'})`)
