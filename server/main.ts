@@ -8,8 +8,8 @@ import { startServer } from './server.ts'
 // two young-generation collections (updates waiting for their commit, frames queued behind a
 // busy event loop) and is promoted; with the default, the heap held up to 100 MiB of such garbage
 // around a live set of ~30 MiB at 1,000 connections. 1.5× cut peak RSS there by about a quarter
-// (median of 3 runs: 248 → 190 MiB) without a measurable change in CPU per update (BENCHMARKS.md,
-// issue 17). V8 reads the factor at every full collection, so setting it here takes effect.
+// (median of 3 runs each: 248 → 186 MiB) without a measurable change in CPU per update
+// (BENCHMARKS.md, issue 17). V8 reads the factor at every full collection, so setting it here takes effect.
 v8.setFlagsFromString('--heap-growing-percent=50')
 
 async function main(): Promise<void> {
