@@ -2,13 +2,14 @@
  * `npm run bench [-- PART…] [--flags]`: the benchmarks of BENCHMARKS.md. Prints a table per part
  * and writes every figure to `bench/results/bench-<time>.json`.
  *
- * Parts (all when none is named): fanout, scaling, memory, cold-load, browser, snapshots, image-export.
+ * Parts (all when none is named): fanout, scaling, memory, connections, cold-load, browser, snapshots, image-export.
  * Flags, with their defaults (sized for a 2-core machine):
  *   fanout     --boards 100 --clients 10 --rate 2 --seconds 30 --saturate-seconds 15 --window 2
  *              --repeats 3 --profile DIR (CPU profile of the Regiebord server, into DIR)
  * After the parts, issue 17's table (ours, reference, ratio, target) from fanout and memory.
  *   scaling    --scaling 10,50,100,200,400 --scaling-seconds 15   (uses --clients, --rate)
- *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 20
+ *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 45 --memory-repeats 3
+ *   connections --connections 1000 --connection-boards 100 --memory-repeats 3   (idle connections)
  *   cold-load  --cold-updates 10000 --cold-runs 5
  *   browser    --shapes 200,2000,5000 --browser-runs 3 --edits 100
  *   snapshots  --snapshot-moves 50   (size of a snapshot per template; no browser)
@@ -24,11 +25,12 @@ import { issue17Table } from './parts/issue17.ts'
 import { browserTable, runBrowser } from './parts/browser.ts'
 import { coldLoadTable, runColdLoad } from './parts/cold-load.ts'
 import { memoryTable, runMemory, type MemoryResult } from './parts/memory.ts'
+import { connectionsTable, runConnections } from './parts/connections.ts'
 import { runScaling, scalingTable } from './parts/scaling.ts'
 import { runSnapshots, snapshotsTable } from './parts/snapshots.ts'
 import { imageExportTable, runImageExport } from './parts/image-export.ts'
 
-const PARTS = ['fanout', 'scaling', 'memory', 'cold-load', 'browser', 'snapshots', 'image-export'] as const
+const PARTS = ['fanout', 'scaling', 'memory', 'connections', 'cold-load', 'browser', 'snapshots', 'image-export'] as const
 type Part = (typeof PARTS)[number]
 
 const { values, positionals } = parseArgs({
@@ -46,7 +48,10 @@ const { values, positionals } = parseArgs({
     'scaling-seconds': { type: 'string', default: '15' },
     'memory-boards': { type: 'string', default: '300' },
     'memory-shapes': { type: 'string', default: '100' },
-    'idle-seconds': { type: 'string', default: '20' },
+    'idle-seconds': { type: 'string', default: '45' },
+    'memory-repeats': { type: 'string', default: '3' },
+    connections: { type: 'string', default: '1000' },
+    'connection-boards': { type: 'string', default: '100' },
     'cold-updates': { type: 'string', default: '10000' },
     'cold-runs': { type: 'string', default: '5' },
     shapes: { type: 'string', default: '200,2000,5000' },
@@ -107,9 +112,21 @@ for (const part of parts) {
       break
     }
     case 'memory': {
-      const result = await runMemory({ boards: int('memory-boards'), shapes: int('memory-shapes'), idleSeconds: int('idle-seconds') }, progress)
+      const result = await runMemory(
+        { boards: int('memory-boards'), shapes: int('memory-shapes'), idleSeconds: int('idle-seconds'), repeats: int('memory-repeats') },
+        progress,
+      )
       results.memory = result
       table = memoryTable(result)
+      break
+    }
+    case 'connections': {
+      const result = await runConnections(
+        { connections: int('connections'), boards: int('connection-boards'), repeats: int('memory-repeats') },
+        progress,
+      )
+      results.connections = result
+      table = connectionsTable(result)
       break
     }
     case 'cold-load': {

@@ -12,8 +12,8 @@ import type { Config } from './config.ts'
 import type { Role } from '../shared/roles.ts'
 import type { Fanout } from './fanout/fanout.ts'
 import { LocalFanout } from './fanout/local.ts'
-import { RedisFanout } from './fanout/redis.ts'
 import { createApp } from './http/app.ts'
+import { handleUpgrades } from './http/websocket-upgrade.ts'
 import { ConnectionAdmission } from './limits/connection-admission.ts'
 import { RequestLimits } from './limits/request-limits.ts'
 import { createLogger, type Logger } from './log.ts'
@@ -60,7 +60,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     },
   })
   const storage = timedStorage(await openStorage(config, log), metrics)
-  const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log, metrics) : new LocalFanout()
+  // ioredis is imported only when Redis is configured (~90 ms of start-up and ~25 MiB otherwise).
+  const fanout: Fanout = config.redisUrl
+    ? new (await import('./fanout/redis.ts')).RedisFanout(config.redisUrl, log, metrics)
+    : new LocalFanout()
   // Without Redis no other instance writes our boards, which lets rooms compact from their doc.
   const soleWriter = !config.redisUrl
   const registry = new RoomRegistry(storage, fanout, { ...config, soleWriter, countUpdate: (source) => metrics.update(source) }, log)
@@ -149,7 +152,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   })
 
   // Without serverOptions/createServer overrides the adaptor creates a node:http Server.
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  handleUpgrades(server, wss, app.fetch)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())

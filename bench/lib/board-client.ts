@@ -28,6 +28,11 @@ export class BoardClient {
     return { client, ms: performance.now() - started, bytes }
   }
 
+  /** Sends a message as it is (e.g. an awareness update made by encodeAwareness). */
+  sendRaw(message: Uint8Array): void {
+    this.socket.send(message)
+  }
+
   sendUpdates(updates: readonly Uint8Array[]): void {
     for (const update of updates) this.socket.send(encodeUpdate(update))
   }

@@ -6,6 +6,7 @@
  */
 import { fanoutRatioMedians, type FanoutResult } from './fanout.ts'
 import type { MemoryResult } from './memory.ts'
+import { median } from '../lib/process-stats.ts'
 import { fixed, formatTable } from '../lib/table.ts'
 
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–')
@@ -40,10 +41,10 @@ export function issue17Table(fanout: FanoutResult | undefined, memory: MemoryRes
     )
   }
   if (memory) {
-    const ours = memory.regiebord.perBoardRssKiB
-    const ref = memory.reference.perBoardRssKiB
+    const ours = median(memory.regiebord.map((run) => run.perBoardRssKiB))
+    const ref = median(memory.reference.map((run) => run.perBoardRssKiB))
     rows.push([
-      `RSS per idle loaded board, ${memory.options.boards} × ${memory.options.shapes} shapes (KiB)`,
+      `RSS per idle loaded board, ${memory.options.boards} × ${memory.options.shapes} shapes, median of ${memory.regiebord.length} (KiB)`,
       fixed(ours, 1),
       fixed(ref, 1),
       times(ours / ref),

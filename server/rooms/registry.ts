@@ -51,6 +51,16 @@ export class BoardDeletedError extends Error {}
  */
 const DISCARDED_MEMORY_MS = 10 * 60_000
 
+/**
+ * How long a board's control document (session state) stays loaded once nobody holds it: the
+ * session state is read by every connection of the board (server/session/control-watch.ts) and
+ * so held while the board has any; once the last one has gone it is only needed again when
+ * someone connects or uses a session tool, and reading it back is one small row. Each loaded
+ * document has its own Y.Doc, awareness and room, ~10 KiB of an idle board's memory otherwise
+ * kept for the whole BOARD_IDLE_UNLOAD_SECONDS (issue 17).
+ */
+const CONTROL_IDLE_UNLOAD_MS = 1000
+
 interface Slot {
   ref: DocRef
   room: Promise<Room>
@@ -163,11 +173,14 @@ export class RoomRegistry {
     room.removePeer(peer)
     const slot = this.slots.get(room.name)
     if (room.peerCount > 0 || !slot || slot.idleTimer) return
+    // Idle until it unloads, or until someone joins: the time to take as little memory as it can.
+    room.guard.index.pack()
+    const idleMs = room.ref.channel === 'control' ? Math.min(CONTROL_IDLE_UNLOAD_MS, this.options.idleUnloadMs) : this.options.idleUnloadMs
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null
       if (this.slots.get(room.name) !== slot || room.peerCount > 0) return
       this.track(this.unload(room))
-    }, this.options.idleUnloadMs)
+    }, idleMs)
     slot.idleTimer.unref()
   }
 

@@ -16,7 +16,7 @@
  *
  * Pure and async: no DOM, no Node APIs; elkjs's bundled build runs in the browser and in Node.
  */
-import ELK from 'elkjs/lib/elk.bundled.js'
+import type ELK from 'elkjs/lib/elk.bundled.js'
 import type { ElkExtendedEdge, ElkNode, LayoutOptions as ElkOptions } from 'elkjs/lib/elk.bundled.js'
 import type { RegieActor, RegieBlock, RegieFlow, RegieFlowStep, RegieGroup, RegieModel } from './model.ts'
 import { validateModel, type ModelProblem } from './model.ts'
@@ -133,8 +133,12 @@ const ROOT = '\u0000board'
 const LAYOUT_KEY: Record<ElementRef['type'], string> = { actor: 'a', group: 'g', block: 'b', step: 's', lanes: 'l' }
 const nodeId = (ref: ElementRef): string => `${LAYOUT_KEY[ref.type]}:${ref.id}`
 
-/** One ELK instance for every layout: creating one sets up the whole bundled layouter. */
-let elk: InstanceType<typeof ELK> | undefined
+/**
+ * One ELK instance for every layout: creating one sets up the whole bundled layouter. Imported on
+ * the first layout, not with this module: the bundle takes ~0.2 s and ~29 MiB of a server's memory
+ * to load, and most processes (a server that only syncs boards) never lay anything out.
+ */
+let elk: Promise<InstanceType<typeof ELK>> | undefined
 
 class LayoutContext<T> {
   private readonly groups: ReadonlyMap<string, RegieGroup<T>>
@@ -445,8 +449,8 @@ class LayoutContext<T> {
       })),
       edges,
     }
-    elk ??= new ELK()
-    const laidOut = await elk.layout(graph)
+    elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk())
+    const laidOut = await (await elk).layout(graph)
     const positions = new Map((laidOut.children ?? []).map((child) => [child.id, child]))
     return {
       ref,
