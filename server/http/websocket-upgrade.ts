@@ -9,7 +9,7 @@
  * the app's handler leaves only the function that opens the connection (`acceptWebSocket`), and
  * nothing of the request is kept once the handshake is done.
  *
- * A refused upgrade gets the app's status and headers with an empty body, as with the helper.
+ * A refused upgrade gets the app's status, headers and JSON error (the helper sent no body).
  */
 import type { IncomingMessage, Server } from 'node:http'
 import { STATUS_CODES } from 'node:http'
@@ -49,10 +49,11 @@ function headerLines(headers: Headers | undefined): string[] {
   return lines
 }
 
-function refuse(socket: Duplex, status: number, headers?: Headers): void {
+/** The refusal with the app's headers and its JSON error, so a client can tell why. */
+function refuse(socket: Duplex, status: number, headers?: Headers, body: Buffer = Buffer.alloc(0)): void {
   if (socket.destroyed) return
-  const lines = ['Connection: close', 'Content-Length: 0', ...headerLines(headers)]
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('\r\n')}\r\n\r\n`)
+  const lines = ['Connection: close', `Content-Length: ${body.length}`, ...headerLines(headers)]
+  socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('\r\n')}\r\n\r\n`), body]))
 }
 
 /** The upgrade request as a fetch Request for the app (only the URL and headers are read). */
@@ -89,7 +90,7 @@ export function handleUpgrades(server: Server, wss: WebSocketServer, fetch: Fetc
       return refuse(socket, 500)
     }
     const open = env[ACCEPT]
-    if (!open) return refuse(socket, response.status, response.headers)
+    if (!open) return refuse(socket, response.status, response.headers, Buffer.from(await response.arrayBuffer()))
     if (socket.destroyed) return
     const copyHeaders = (lines: string[]) => lines.push(...headerLines(response.headers))
     wss.on('headers', copyHeaders)

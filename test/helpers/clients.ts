@@ -78,3 +78,24 @@ export function upgradeStatus(url: string): Promise<number> {
     socket.once('error', (error) => reject(error))
   })
 }
+
+/** How an upgrade was refused: the status and the JSON error the server sent with it. */
+export function upgradeRefusal(url: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url)
+    socket.once('open', () => {
+      socket.terminate()
+      reject(new Error('the upgrade was accepted'))
+    })
+    socket.once('unexpected-response', (_req, res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : null })
+        socket.terminate()
+      })
+    })
+    socket.once('error', (error) => reject(error))
+  })
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { RECORDS_ARRAY } from '../../shared/doc-layout.ts'
-import { connectSynced, type TestClient } from '../helpers/clients.ts'
+import { connectSynced, upgradeRefusal, type TestClient } from '../helpers/clients.ts'
 import { boardApi, issuePerson, madeUpPerson } from '../helpers/board-http.ts'
 import { shapeWith } from '../helpers/records.ts'
 import { createBoard, startTestServer, type TestServer } from '../helpers/server.ts'
@@ -32,7 +32,7 @@ describe('a board document over HTTP', () => {
   beforeAll(async () => {
     // Few connections per address: the state requests below would use them all up if a kept-alive
     // request held its slot the way a socket does.
-    server = await startTestServer({ maxConnectionsPerIp: 4 })
+    server = await startTestServer({ maxConnectionsPerIp: 8 })
   })
 
   afterAll(async () => {
@@ -58,11 +58,12 @@ describe('a board document over HTTP', () => {
     clients.push(structure)
     structure.records.set('shape:lane', shapeWith('shape:lane'))
     await waitForAsync(async () => recordsIn((await stateOf(server, `${board.id}/structure`, { token: board.tokens.viewer })).bytes).has('shape:lane'), 'the lane in the structure')
+    for (const client of clients.splice(0)) client.destroy()
   })
 
   it('gives its connection slot back with the answer (many requests on one address)', async () => {
     const board = await createBoard(server.url)
-    for (let i = 0; i < 12; i++) expect((await stateOf(server, board.id, { token: board.tokens.viewer })).status).toBe(200)
+    for (let i = 0; i < 24; i++) expect((await stateOf(server, board.id, { token: board.tokens.viewer })).status).toBe(200)
   })
 
   it('refuses whom the socket refuses, with the same errors and not a byte of the board', async () => {
@@ -84,6 +85,8 @@ describe('a board document over HTTP', () => {
     expect(waiting.status).toBe('waiting')
     const refused = await stateOf(server, board.id, { token: board.tokens.participant, owner: waiting.secret })
     expect(refused).toMatchObject({ status: 403, json: { error: 'waiting_for_admission' } })
+    // The socket says the same, in the same words.
+    expect(await upgradeRefusal(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}&owner=${waiting.secret}`)).toEqual({ status: 403, body: refused.json })
     expect(await stateOf(server, `${board.id}/structure`, { token: board.tokens.participant })).toMatchObject({ status: 401, json: { error: 'identity_required' } })
     expect(await stateOf(server, board.id, { token: board.tokens.participant, owner: madeUpPerson().secret })).toMatchObject({ status: 403, json: { error: 'identity_invalid' } })
     // Admitted, the same request reads the board.
