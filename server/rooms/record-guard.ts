@@ -322,7 +322,7 @@ class UpdateCheck {
 
   /** See GuardVerdict. Origins are checked by rootOf only as far as the root; here every reference is. */
   private isFresh(): boolean {
-    if (!this.contiguous || this.read.skips.length > 0) return false
+    if (!this.contiguous || this.read.skips.length > 0 || this.read.trailingBytes > 0) return false
     const known = (id: StructId | null) => id === null || id.clock < this.coveredUntil(id.client)
     for (const item of this.read.items) {
       if (!known(item.origin) || !known(item.rightOrigin)) return false

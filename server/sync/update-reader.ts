@@ -59,6 +59,8 @@ export interface ReadUpdate {
   /** Where each client's structs in the update begin. */
   starts: StructId[]
   deletes: DeleteRange[]
+  /** Bytes after the delete set, which Yjs ignores: an update with any is never passed on as sent. */
+  trailingBytes: number
 }
 
 export interface UpdateBudget {
@@ -85,14 +87,14 @@ export function readUpdate(update: Uint8Array, budget: UpdateBudget, known: (cli
   try {
     const structs = readStructs(decoder, budget, known)
     const deletes = readDeleteSet(decoder, budget)
-    return { ...structs, deletes }
+    return { ...structs, deletes, trailingBytes: update.byteLength - decoder.pos }
   } catch (error) {
     if (error instanceof UpdateOverBudgetError) throw error
     throw new MalformedUpdateError(error instanceof Error ? error.message : String(error))
   }
 }
 
-function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (client: number) => number): Omit<ReadUpdate, 'deletes'> {
+function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (client: number) => number): Omit<ReadUpdate, 'deletes' | 'trailingBytes'> {
   const items: ReadItem[] = []
   const gcs: DeleteRange[] = []
   const skips: DeleteRange[] = []

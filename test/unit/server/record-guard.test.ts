@@ -51,6 +51,11 @@ describe('record guard', () => {
     }
     const add = b.change(() => b.kv.set('shape:a', noteRecord('shape:a')))
     expect(fresh(add)).toBe(true)
+    // Bytes after the update mean nothing to Yjs; they are not passed on as if they did.
+    const padded = new Uint8Array(add.byteLength + 3)
+    padded.set(add)
+    padded.set([1, 2, 3], add.byteLength)
+    expect(fresh(padded)).toBe(false)
     Y.applyUpdate(b.server, add)
     const move = b.change(() => b.kv.set('shape:a', noteRecord('shape:a', { x: 50 })))
     // A move: a new entry and the deletion of the old one, both new.
