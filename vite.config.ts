@@ -24,6 +24,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://localhost:8787',
+      // Before '/sync', which it starts with: plain HTTP (server/http/document-state.ts).
+      '/sync-state': 'http://localhost:8787',
       '/sync': { target: 'ws://localhost:8787', ws: true },
     },
   },

@@ -14,7 +14,7 @@ export function timedStorage(storage: Storage, metrics: Metrics): Storage {
     loadUpdates: (boardId) => metrics.timeStorage('load', () => storage.loadUpdates(boardId)),
     replaceUpdates: (boardId, upToSeq, merged) =>
       metrics.timeStorage('replace', () => storage.replaceUpdates(boardId, upToSeq, merged)),
-    countUpdates: (boardId) => metrics.timeStorage('count', () => storage.countUpdates(boardId)),
+    summarizeUpdates: (boardId) => metrics.timeStorage('count', () => storage.summarizeUpdates(boardId)),
     replaceToken: (boardId, role, hash) => metrics.timeStorage('token', () => storage.replaceToken(boardId, role, hash)),
     listDocs: (boardId, prefix) => metrics.timeStorage('docs', () => storage.listDocs(boardId, prefix)),
     deleteDoc: (doc) => metrics.timeStorage('docs', () => storage.deleteDoc(doc)),

@@ -58,16 +58,28 @@ export class Compactor {
     this.running ??= (async () => {
       try {
         this.budget.compactionStarted()
-        const { updates, lastSeq } = await this.storage.loadUpdates(this.name)
-        let size = updates.reduce((sum, update) => sum + update.byteLength, 0)
-        if (updates.length > 1) {
-          const fromDoc = this.options.soleWriter && updates.length <= this.storedUpdates
-          const merged = fromDoc ? Y.encodeStateAsUpdate(this.doc) : await mergeUpdatesWithGcInSlices(updates)
-          await this.storage.replaceUpdates(this.name, lastSeq, merged)
-          size = merged.byteLength
+        // The log's length and end are all the doc-encoding path needs: reading every row just
+        // for those was the largest allocation left on the relay path (BENCHMARKS.md, issue 17).
+        const log = this.options.soleWriter ? await this.storage.summarizeUpdates(this.name) : null
+        let size: number
+        if (log && log.count <= this.storedUpdates) {
+          size = log.bytes
+          if (log.count > 1) {
+            const merged = Y.encodeStateAsUpdate(this.doc)
+            await this.storage.replaceUpdates(this.name, log.lastSeq, merged)
+            size = merged.byteLength
+          }
+        } else {
+          const { updates, lastSeq } = await this.storage.loadUpdates(this.name)
+          size = updates.reduce((sum, update) => sum + update.byteLength, 0)
+          if (updates.length > 1) {
+            const merged = await mergeUpdatesWithGcInSlices(updates)
+            await this.storage.replaceUpdates(this.name, lastSeq, merged)
+            size = merged.byteLength
+          }
         }
         this.budget.compactionEnded(size)
-        this.storedUpdates = await this.storage.countUpdates(this.name)
+        this.storedUpdates = (await this.storage.summarizeUpdates(this.name)).count
         this.compactAt = this.nextBound()
       } finally {
         this.running = null

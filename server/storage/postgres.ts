@@ -310,10 +310,13 @@ export async function openPostgresStorage(connectionString: string, log: Logger)
         await client.query(APPEND, [boardId, bytes(merged), doc])
       })
     },
-    async countUpdates(name) {
+    async summarizeUpdates(name) {
       const { boardId, doc } = storageKeyOf(name)
-      const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = $1 AND doc = $2', [boardId, doc])
-      return Number(rows[0]!.n)
+      const { rows } = await pool.query<{ n: string; last: string | null; bytes: string | null }>(
+        'SELECT COUNT(*) AS n, MAX(seq) AS last, SUM(octet_length(data)) AS bytes FROM board_updates WHERE board_id = $1 AND doc = $2',
+        [boardId, doc],
+      )
+      return { count: Number(rows[0]!.n), lastSeq: Number(rows[0]!.last ?? 0), bytes: Number(rows[0]!.bytes ?? 0) }
     },
     async listDocs(boardId, prefix) {
       const { rows } = await pool.query<{ doc: string }>(

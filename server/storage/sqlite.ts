@@ -168,8 +168,8 @@ export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage
     'SELECT seq, data FROM board_updates WHERE board_id = ? AND doc = ? ORDER BY seq',
   )
   const deleteUpTo = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?')
-  const countForDoc = db.prepare<[string, string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ? AND doc = ?',
+  const summarizeDoc = db.prepare<[string, string], { n: number; last: number | null; bytes: number | null }>(
+    'SELECT COUNT(*) AS n, MAX(seq) AS last, SUM(length(data)) AS bytes FROM board_updates WHERE board_id = ? AND doc = ?',
   )
   const selectDocs = db.prepare<[string, string, string], { doc: string }>(
     "SELECT DISTINCT doc FROM board_updates WHERE board_id = ? AND doc <> '' AND substr(doc, 1, length(?)) = ? ORDER BY doc",
@@ -340,9 +340,10 @@ export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage
     async replaceUpdates(name, upToSeq, merged) {
       replaceTx(name, upToSeq, merged)
     },
-    async countUpdates(name) {
+    async summarizeUpdates(name) {
       const { boardId, doc } = storageKeyOf(name)
-      return countForDoc.get(boardId, doc)?.n ?? 0
+      const row = summarizeDoc.get(boardId, doc)
+      return { count: row?.n ?? 0, lastSeq: row?.last ?? 0, bytes: row?.bytes ?? 0 }
     },
     async listDocs(boardId, prefix) {
       return selectDocs.all(boardId, prefix, prefix).map((row) => `${boardId}/${row.doc}`)

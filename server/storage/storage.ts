@@ -36,6 +36,13 @@ export interface NewBoard extends BoardRecord {
   otherDocs?: Readonly<Record<string, Uint8Array>>
 }
 
+export interface UpdateLogSummary {
+  count: number
+  /** The highest `seq`, 0 for an empty log. */
+  lastSeq: number
+  bytes: number
+}
+
 export interface StoredUpdates {
   updates: Uint8Array[]
   /** The highest `seq` among `updates`, or 0 when there are none. */
@@ -128,7 +135,8 @@ export interface Storage {
    * them, and nothing is written.
    */
   replaceUpdates(doc: string, upToSeq: number, merged: Uint8Array): Promise<void>
-  countUpdates(doc: string): Promise<number>
+  /** How long a document's log is, where it ends and how many bytes it holds, without reading it. */
+  summarizeUpdates(doc: string): Promise<UpdateLogSummary>
   /** Room names of this board's documents whose key (after `<boardId>/`) starts with `prefix`. */
   listDocs(boardId: string, prefix: string): Promise<string[]>
   /** Removes a document's whole log (private notes once revealed). */

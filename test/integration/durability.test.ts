@@ -110,7 +110,7 @@ describe('durability', () => {
     await waitFor(() => (watcher.records.get('shape:9') as { meta: { x: number } } | undefined)?.meta.x === 99, 'edits')
     const room = await server.registry.join({ boardId: board.id, channel: 'main' }, { role: 'viewer', awarenessIds: new Set(), mayWrite: () => false, send() {}, close() {} })
     await room.compact()
-    expect(await server.storage.countUpdates(board.id)).toBe(1)
+    expect((await server.storage.summarizeUpdates(board.id)).count).toBe(1)
 
     const reader = await join(server.wsUrl, board.id, board.tokens.viewer)
     const expected = Object.fromEntries([...writer.records.map.entries()].map(([k, e]) => [k, e.val]))
@@ -126,7 +126,7 @@ describe('durability', () => {
     // All 60 taken and stored (the answer waits for that). Without it the count below can be under
     // the bound before most edits arrived, and the writer leaves with them unsent.
     await roundTrip(writer)
-    const stored = () => server.storage.countUpdates(board.id)
+    const stored = async () => (await server.storage.summarizeUpdates(board.id)).count
     // 60 appends with a bound of 25: compaction must have run at least once.
     await waitForAsync(async () => (await stored()) <= 26, 'compaction past the bound')
     await waitFor(() => server.registry.loadedCount === 1, 'board still loaded')

@@ -180,7 +180,7 @@ for (const [name, makeBackend, unavailable] of backends) {
       const clash = newBoard({ tokenHashes: { ...newBoard().tokenHashes, viewer: first.tokenHashes.viewer } })
       await expect(storage.createBoard(clash)).rejects.toThrow()
       expect(await storage.getBoard(clash.id)).toBeNull()
-      expect(await storage.countUpdates(clash.id)).toBe(0)
+      expect((await storage.summarizeUpdates(clash.id)).count).toBe(0)
     })
 
     it('records when a board was last opened', async () => {
@@ -201,11 +201,13 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect(Buffer.from(updates[1]!)).toEqual(Buffer.from(first))
       expect(lastSeq).toBeGreaterThan(0)
       expect(mapOf(updates)).toEqual({ title: 'Contract', a: 1, b: 2 })
-      expect(await storage.countUpdates(board.id)).toBe(3)
+      const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
+      expect(await storage.summarizeUpdates(board.id)).toEqual({ count: 3, lastSeq, bytes })
     })
 
     it('has no updates and seq 0 for an unknown board, and refuses to append to one', async () => {
       expect(await storage.loadUpdates('nosuchboard98')).toEqual({ updates: [], lastSeq: 0 })
+      expect(await storage.summarizeUpdates('nosuchboard98')).toEqual({ count: 0, lastSeq: 0, bytes: 0 })
       await expect(storage.appendUpdate('nosuchboard98', setKey('x', 1))).rejects.toThrow()
     })
 
@@ -239,7 +241,7 @@ for (const [name, makeBackend, unavailable] of backends) {
       const merged = mergeUpdatesWithGc(loaded.updates)
       await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
       await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
-      expect(await storage.countUpdates(board.id)).toBe(1)
+      expect((await storage.summarizeUpdates(board.id)).count).toBe(1)
     })
 
     it('loses no update when two instances compact one board while both keep appending', async () => {
@@ -285,7 +287,7 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect(mapOf((await storage.loadUpdates(board.id)).updates)).toEqual({ title: 'Contract' })
       expect(mapOf((await storage.loadUpdates(`${board.id}/structure`)).updates)).toEqual({ locked: 1 })
       expect(mapOf((await storage.loadUpdates(`${board.id}/private/${key}`)).updates)).toEqual({ secret: 2 })
-      expect(await storage.countUpdates(`${board.id}/structure`)).toBe(1)
+      expect((await storage.summarizeUpdates(`${board.id}/structure`)).count).toBe(1)
       expect(await storage.listDocs(board.id, 'private/')).toEqual([`${board.id}/private/${key}`, `${board.id}/private/${'m'.repeat(43)}`])
 
       const loaded = await storage.loadUpdates(`${board.id}/structure`)
@@ -295,7 +297,7 @@ for (const [name, makeBackend, unavailable] of backends) {
       await storage.deleteDoc(`${board.id}/private/${key}`)
       expect((await storage.loadUpdates(`${board.id}/private/${key}`)).updates).toEqual([])
       expect(await storage.listDocs(board.id, 'private/')).toEqual([`${board.id}/private/${'m'.repeat(43)}`])
-      expect(await storage.countUpdates(board.id)).toBe(1)
+      expect((await storage.summarizeUpdates(board.id)).count).toBe(1)
     })
 
     it('replaces a role’s token: the old one stops working, the others keep theirs', async () => {
