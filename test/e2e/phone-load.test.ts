@@ -71,6 +71,8 @@ interface LoadFigures {
   tapToCanvasMs: number
   /** Paths of the scripts requested before "Hele bord" was tapped (the canvas warmed up). */
   scriptsBeforeTap: string[]
+  /** Paths of the documents fetched over HTTP before the notes showed (server/http/document-state.ts). */
+  statesBeforeNotes: string[]
   linkToCanvasMs: number
   allBytes: number
   /** The largest downloads up to the canvas, for reading where the bytes go. */
@@ -96,6 +98,7 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
     await page.waitForFunction(() => JSON.parse(localStorage.getItem('regiebord.identity') ?? 'null')?.name === 'Fatima', null, { timeout: 60_000, polling: 50 })
     await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length >= (count as number), [PHONE_NOTE, NOTES_IN_LANE] as const, { timeout: 60_000, polling: 50 })
     const notesAt = await shownAt(page, PHONE_NOTE)
+    const statesBeforeNotes = [...downloads.values()].filter((download) => download.sentAt <= notesAt && download.url.includes('/sync-state/')).map((download) => new URL(download.url).pathname)
 
     const tapAt = Date.now()
     const scriptsBeforeTap = [...downloads.values()].filter((download) => download.type === 'Script').map((download) => new URL(download.url).pathname)
@@ -111,6 +114,7 @@ async function firstLoad(network: NetworkProfile): Promise<LoadFigures> {
       nameToNotesMs: notesAt - submitAt,
       tapToCanvasMs: canvasAt - tapAt,
       scriptsBeforeTap,
+      statesBeforeNotes,
       linkToCanvasMs: canvasAt - start,
       allBytes: [...downloads.values()].filter((download) => download.sentAt <= canvasAt).reduce((sum, download) => sum + (download.bytes ?? 0), 0),
       largest: [...downloads.values()].filter((download) => download.sentAt <= canvasAt).sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0)).slice(0, 6),
@@ -234,6 +238,8 @@ describe.skipIf(unavailable !== null)('first load on a phone (Fast 3G, 4× CPU)'
       expect(figures.scriptBeforeDialog.files.map((file) => file.url).join(' ')).not.toMatch(/BoardCanvas/)
       // …but it was on its way before "Hele bord" was tapped.
       expect(figures.scriptsBeforeTap.join(' ')).toMatch(/BoardCanvas/)
+      // The board and its structure came over HTTP next to their sockets, not after them.
+      expect(figures.statesBeforeNotes.sort()).toEqual([`/sync-state/${board.id}`, `/sync-state/${board.id}/structure`])
     }
   }, 400_000)
 
