@@ -68,6 +68,8 @@ export interface Config {
   /** Files one client address may upload per hour, over all boards. */
   maxUploadsPerHourPerIp: number
   maxTemplateSavesPerHourPerIp: number
+  /** Document states one client address may fetch over HTTP per minute (GET /sync-state/…). */
+  maxDocumentStatesPerMinutePerIp: number
   /** Stored bytes of uploaded files per board. */
   maxBoardAssetBytes: number
   /** Uploaded files per board. */
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxImportsPerHourPerIp: integer(env, 'MAX_IMPORTS_PER_HOUR_PER_IP', 30, 1, 1_000_000),
     maxUploadsPerHourPerIp: integer(env, 'MAX_UPLOADS_PER_HOUR_PER_IP', 100, 1, 1_000_000),
     maxTemplateSavesPerHourPerIp: integer(env, 'MAX_TEMPLATE_SAVES_PER_HOUR_PER_IP', 30, 1, 1_000_000),
+    maxDocumentStatesPerMinutePerIp: integer(env, 'MAX_DOCUMENT_STATES_PER_MINUTE_PER_IP', 300, 1, 1_000_000),
     maxBoardAssetBytes: integer(env, 'MAX_BOARD_ASSET_BYTES', 40 * MiB, 1024, 1024 * 1024 * MiB),
     maxBoardAssets: integer(env, 'MAX_BOARD_ASSETS', 100, 1, 1_000_000),
     adminToken: adminToken(env),

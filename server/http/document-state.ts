@@ -4,13 +4,17 @@
  * A browser opens one WebSocket to a host at a time, and on a slow phone network every handshake
  * costs two round trips; fetched over HTTP, next to the sockets, the board and its structure can
  * be shown a few round trips sooner. The sockets then sync the rest and carry every edit.
+ *
+ * Each answer encodes a whole document, so an address gets MAX_DOCUMENT_STATES_PER_MINUTE_PER_IP
+ * of them; past that a 429, and the web app simply waits for its sockets.
  */
 import { Hono } from 'hono'
+import { perAddressAllowance } from './allowance.ts'
 import type { AppDeps } from './deps.ts'
 import { documentAccess, type DocumentEnv } from './document-access.ts'
 
 export function documentStateRoutes(deps: AppDeps): Hono<DocumentEnv> {
-  return new Hono<DocumentEnv>().get('/:room{.+}', documentAccess(deps, 'request'), async (c) => {
+  return new Hono<DocumentEnv>().get('/:room{.+}', perAddressAllowance(deps, deps.requestLimits.documentStates), documentAccess(deps, 'request'), async (c) => {
     const state = await deps.readDocumentState(c.get('doc'), c.get('role'))
     return c.body(state, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
   })

@@ -1,6 +1,7 @@
 /**
  * Per-address (and per-link) allowances for the requests that make the server store something new:
- * boards, imports, uploads and participant identities. Each refusal is a 429 with Retry-After and
+ * boards, imports, uploads and participant identities; and for the document states read over HTTP,
+ * each of which encodes a whole document. Each refusal is a 429 with Retry-After and
  * is counted in `regiebord_rejections_total{reason}`.
  */
 import type { Context } from 'hono'
@@ -23,6 +24,7 @@ export class RequestLimits {
   readonly imports: RequestLimit
   readonly uploads: RequestLimit
   readonly templateSaves: RequestLimit
+  readonly documentStates: RequestLimit
   readonly identitiesPerIp: RequestLimit
   readonly identitiesPerLink: RequestLimit
 
@@ -33,6 +35,11 @@ export class RequestLimits {
     this.uploads = perHour(config.maxUploadsPerHourPerIp, 'uploads_per_ip', 'uploads')
     this.templateSaves = perHour(config.maxTemplateSavesPerHourPerIp, 'template_saves_per_ip', 'own templates saved')
     this.identitiesPerIp = perHour(config.maxIdentitiesPerHourPerIp, 'identities_per_ip', 'new participant identities')
+    this.documentStates = {
+      allowance: new KeyedRateLimit(config.maxDocumentStatesPerMinutePerIp, MINUTE, now),
+      reason: 'document_states_per_ip',
+      what: `${config.maxDocumentStatesPerMinutePerIp} document states per minute from one address`,
+    }
     this.identitiesPerLink = {
       allowance: new KeyedRateLimit(config.maxIdentitiesPerMinutePerLink, MINUTE, now),
       reason: 'identities_per_link',

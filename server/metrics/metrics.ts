@@ -36,6 +36,7 @@ export type RejectionReason =
   | 'imports_per_ip'
   | 'uploads_per_ip'
   | 'template_saves_per_ip'
+  | 'document_states_per_ip'
   | 'identities_per_ip'
   | 'identities_per_link'
   | 'identities_full'

@@ -27,6 +27,7 @@ export const GENEROUS_ADDRESS_LIMITS = {
   MAX_IMPORTS_PER_HOUR_PER_IP: '100000',
   MAX_UPLOADS_PER_HOUR_PER_IP: '100000',
   MAX_TEMPLATE_SAVES_PER_HOUR_PER_IP: '100000',
+  MAX_DOCUMENT_STATES_PER_MINUTE_PER_IP: '100000',
 } as const
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {

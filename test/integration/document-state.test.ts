@@ -66,6 +66,23 @@ describe('a board document over HTTP', () => {
     for (let i = 0; i < 24; i++) expect((await stateOf(server, board.id, { token: board.tokens.viewer })).status).toBe(200)
   })
 
+  it('gives one address a number of states a minute, then 429 with Retry-After', async () => {
+    const limited = await startTestServer({ maxDocumentStatesPerMinutePerIp: 3 })
+    try {
+      const board = await createBoard(limited.url)
+      for (let i = 0; i < 3; i++) expect((await stateOf(limited, board.id, { token: board.tokens.viewer })).status).toBe(200)
+      const response = await fetch(`${limited.url}/sync-state/${board.id}?token=${board.tokens.viewer}`)
+      expect(response.status).toBe(429)
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await response.json()).toMatchObject({ error: 'rate_limited' })
+      // The socket is not held to it: the board still syncs.
+      const client = await connectSynced(limited.wsUrl, board.id, board.tokens.viewer)
+      client.destroy()
+    } finally {
+      await limited.close()
+    }
+  })
+
   it('refuses whom the socket refuses, with the same errors and not a byte of the board', async () => {
     const board = await createBoard(server.url, { template: 'co-creatie-co-productie-uitbesteding' })
     expect(await stateOf(server, board.id, {})).toMatchObject({ status: 401, json: { error: 'token_missing' } })

@@ -223,7 +223,7 @@ export const OPERATIONS: readonly Operation[] = [
       401: error('token_missing'),
       403: error('token_invalid, identity_invalid, waiting_for_admission, turned_away, not_owner'),
       404: error('board_not_found or unknown_document'),
-      429: error('too many connections (Retry-After)'),
+      429: error('rate_limited past MAX_DOCUMENT_STATES_PER_MINUTE_PER_IP, or too many connections (Retry-After)'),
       503: error('server_busy (Retry-After)'),
     },
   },

@@ -30,6 +30,7 @@ describe('configuration', () => {
       maxImportsPerHourPerIp: 30,
       maxUploadsPerHourPerIp: 100,
       maxTemplateSavesPerHourPerIp: 30,
+      maxDocumentStatesPerMinutePerIp: 300,
       maxBoardAssetBytes: 40 * 1024 * 1024,
       maxBoardAssets: 100,
     })
@@ -72,6 +73,7 @@ describe('configuration', () => {
         MAX_IMPORTS_PER_HOUR_PER_IP: '14',
         MAX_UPLOADS_PER_HOUR_PER_IP: '15',
         MAX_TEMPLATE_SAVES_PER_HOUR_PER_IP: '18',
+        MAX_DOCUMENT_STATES_PER_MINUTE_PER_IP: '19',
         MAX_BOARD_ASSET_BYTES: '16000',
         MAX_BOARD_ASSETS: '17',
         ADMIN_TOKEN: 'beheer-0123456789abcdef01234567',
@@ -117,6 +119,7 @@ describe('configuration', () => {
       maxImportsPerHourPerIp: 14,
       maxUploadsPerHourPerIp: 15,
       maxTemplateSavesPerHourPerIp: 18,
+      maxDocumentStatesPerMinutePerIp: 19,
       maxBoardAssetBytes: 16000,
       maxBoardAssets: 17,
       adminToken: 'beheer-0123456789abcdef01234567',
