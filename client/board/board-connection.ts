@@ -39,7 +39,7 @@ export interface DocConnectionOptions {
   prefetch?: boolean
 }
 
-export function documentStateUrl(location: Location, room: string, params: Record<string, string>): string {
+function documentStateUrl(location: Location, room: string, params: Record<string, string>): string {
   return `${location.origin}/sync-state/${room}?${new URLSearchParams(params).toString()}`
 }
 
@@ -53,7 +53,6 @@ async function fetchDocumentState(url: string): Promise<Uint8Array | null> {
     return null
   }
 }
-
 
 export function openDocConnection({ room, params, cache: keepCopy, prefetch = false }: DocConnectionOptions): BoardConnection {
   const doc = new Y.Doc()

@@ -16,7 +16,7 @@
  * then the log is replayed.
  */
 import * as Y from 'yjs'
-import type { Storage } from '../storage/storage.ts'
+import type { Storage, UpdateLogSummary } from '../storage/storage.ts'
 import { mergeUpdatesWithGcInSlices } from './compaction.ts'
 import type { SizeBudget } from './size-budget.ts'
 
@@ -58,25 +58,12 @@ export class Compactor {
     this.running ??= (async () => {
       try {
         this.budget.compactionStarted()
-        // The log's length and end are all the doc-encoding path needs: reading every row just
-        // for those was the largest allocation left on the relay path (BENCHMARKS.md, issue 17).
-        const log = this.options.soleWriter ? await this.storage.summarizeUpdates(this.name) : null
-        let size: number
-        if (log && log.count <= this.storedUpdates) {
-          size = log.bytes
-          if (log.count > 1) {
-            const merged = Y.encodeStateAsUpdate(this.doc)
-            await this.storage.replaceUpdates(this.name, log.lastSeq, merged)
-            size = merged.byteLength
-          }
-        } else {
-          const { updates, lastSeq } = await this.storage.loadUpdates(this.name)
-          size = updates.reduce((sum, update) => sum + update.byteLength, 0)
-          if (updates.length > 1) {
-            const merged = await mergeUpdatesWithGcInSlices(updates)
-            await this.storage.replaceUpdates(this.name, lastSeq, merged)
-            size = merged.byteLength
-          }
+        const log = await this.logToMerge()
+        let size = log.bytes
+        if (log.count > 1) {
+          const merged = await log.merge()
+          await this.storage.replaceUpdates(this.name, log.lastSeq, merged)
+          size = merged.byteLength
         }
         this.budget.compactionEnded(size)
         this.storedUpdates = (await this.storage.summarizeUpdates(this.name)).count
@@ -86,6 +73,21 @@ export class Compactor {
       }
     })()
     return this.running
+  }
+
+  /**
+   * The stored log and how to merge it. As sole writer, when the log holds no more rows than the
+   * room stored, its length and end are all that is needed (the doc is encoded): reading every row
+   * just for those was the largest allocation left on the relay path (BENCHMARKS.md, issue 17).
+   */
+  private async logToMerge(): Promise<UpdateLogSummary & { merge: () => Promise<Uint8Array> }> {
+    if (this.options.soleWriter) {
+      const summary = await this.storage.summarizeUpdates(this.name)
+      if (summary.count <= this.storedUpdates) return { ...summary, merge: async () => Y.encodeStateAsUpdate(this.doc) }
+    }
+    const { updates, lastSeq } = await this.storage.loadUpdates(this.name)
+    const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
+    return { count: updates.length, lastSeq, bytes, merge: () => mergeUpdatesWithGcInSlices(updates) }
   }
 
   private nextBound(): number {
