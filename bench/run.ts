@@ -6,6 +6,8 @@
  * Flags, with their defaults (sized for a 2-core machine):
  *   fanout     --boards 100 --clients 10 --rate 2 --seconds 30 --saturate-seconds 15 --window 2
  *              --repeats 3 --profile DIR (CPU profile of the Regiebord server, into DIR)
+ *              for A/B runs: --node-arg FLAG and --server-env NAME=VALUE (Regiebord's process, each
+ *              repeatable), --servers regiebord (leave the reference out)
  * After the parts, issue 17's table (ours, reference, ratio, target) from fanout and memory.
  *   scaling    --scaling 10,50,100,200,400 --scaling-seconds 15   (uses --clients, --rate)
  *   memory     --memory-boards 300 --memory-shapes 100 --idle-seconds 45 --memory-repeats 3
@@ -19,8 +21,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { machine } from './lib/process-stats.ts'
-import { REGIEBORD_ENTRY } from './lib/servers.ts'
-import { fanoutTable, runFanout, type FanoutResult } from './parts/fanout.ts'
+import { REGIEBORD_ENTRY, type ServerName } from './lib/servers.ts'
+import { fanoutTable, runFanout, SERVERS, type FanoutResult } from './parts/fanout.ts'
 import { issue17Table } from './parts/issue17.ts'
 import { browserTable, runBrowser } from './parts/browser.ts'
 import { coldLoadTable, runColdLoad } from './parts/cold-load.ts'
@@ -44,6 +46,9 @@ const { values, positionals } = parseArgs({
     window: { type: 'string', default: '2' },
     repeats: { type: 'string', default: '3' },
     profile: { type: 'string' },
+    'node-arg': { type: 'string', multiple: true, default: [] },
+    'server-env': { type: 'string', multiple: true, default: [] },
+    servers: { type: 'string', default: 'regiebord,reference' },
     scaling: { type: 'string', default: '10,50,100,200,400' },
     'scaling-seconds': { type: 'string', default: '15' },
     'memory-boards': { type: 'string', default: '300' },
@@ -61,6 +66,15 @@ const { values, positionals } = parseArgs({
     'export-runs': { type: 'string', default: '3' },
   },
 })
+
+function serverList(names: string): ServerName[] {
+  const chosen = names.split(',').filter((name): name is ServerName => (SERVERS as readonly string[]).includes(name))
+  if (chosen.length === 0) {
+    console.error(`--servers: name one or both of ${SERVERS.join(', ')}`)
+    process.exit(2)
+  }
+  return chosen
+}
 
 function isPart(name: string): name is Part {
   return (PARTS as readonly string[]).includes(name)
@@ -84,7 +98,9 @@ for (const part of parts) {
   let table: string
   switch (part) {
     case 'fanout': {
-      const profile = values.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] } : undefined
+      const nodeArgs = [...(values['node-arg'] ?? [])]
+      if (values.profile) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`)
+      const env = Object.fromEntries((values['server-env'] ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
       const result = await runFanout(
         {
           boards: int('boards'),
@@ -94,7 +110,8 @@ for (const part of parts) {
           saturateSeconds: int('saturate-seconds'),
           window: int('window'),
           repeats: int('repeats'),
-          regiebord: profile,
+          regiebord: { nodeArgs, env },
+          servers: serverList(String(values.servers)),
         },
         progress,
       )

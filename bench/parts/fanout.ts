@@ -23,6 +23,8 @@ export interface FanoutOptions {
   repeats: number
   /** Extra options for the Regiebord server (e.g. a CPU profile). */
   regiebord?: RegiebordOptions
+  /** Which servers to run (both by default); one alone is for A/B runs of our own variants. */
+  servers?: readonly ServerName[]
 }
 
 export interface FanoutRun {
@@ -125,7 +127,7 @@ function mediansOf(runs: readonly FanoutRun[]): FanoutMedians {
 export async function runFanout(options: FanoutOptions, progress: (line: string) => void): Promise<FanoutResult> {
   const runs: FanoutRun[] = []
   for (let r = 0; r < options.repeats; r++) {
-    for (const name of alternating(r)) {
+    for (const name of alternating(r).filter((server) => !options.servers || options.servers.includes(server))) {
       const run = await runFanoutOnce(name, options, true, r)
       runs.push(run)
       progress(
@@ -135,7 +137,7 @@ export async function runFanout(options: FanoutOptions, progress: (line: string)
       )
     }
   }
-  const { regiebord: _regiebord, ...shown } = options
+  const { regiebord: _regiebord, servers: _servers, ...shown } = options
   return {
     options: shown,
     runs,
