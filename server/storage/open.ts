@@ -12,5 +12,5 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
     return openPostgresStorage(config.databaseUrl, log)
   }
   const { openSqliteStorage } = await import('./sqlite.ts')
-  return openSqliteStorage(config.dataDir, config.commitSpacingMs)
+  return openSqliteStorage(config.dataDir, { commitSpacingMs: config.commitSpacingMs, log })
 }

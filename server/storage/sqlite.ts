@@ -14,11 +14,13 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '../../shared/roles.ts'
 import { GroupCommit } from './group-commit.ts'
+import { MAIN_THREAD_CHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer.ts'
+import type { Logger } from '../log.ts'
 import { storageKeyOf, type DocKey } from './doc-name.ts'
 import { isSnapshotKind } from '../../shared/session/snapshots.ts'
 import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplateSummaryRecord, Storage, StoredSnapshot, StoredSnapshotInfo, StoredUpdates, VoteKey, VoteLimits } from './storage.ts'
 
-const SCHEMA_VERSION = 6
+const SCHEMA_VERSION = 7
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -98,6 +100,22 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE INDEX IF NOT EXISTS board_snapshots_created ON board_snapshots(board_id, created_at);
   `,
+  // Update rows numbered by rowid instead of AUTOINCREMENT: every append also rewrote the
+  // sqlite_sequence row, a third page in each commit. A number is reused only after the row holding
+  // the table's highest one is gone, which never reorders a document's rows (see replaceUpdates).
+  7: `
+    CREATE TABLE board_updates_7 (
+      seq INTEGER PRIMARY KEY,
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      data BLOB NOT NULL,
+      doc TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO board_updates_7 (seq, board_id, data, doc) SELECT seq, board_id, data, doc FROM board_updates;
+    DROP TABLE board_updates;
+    ALTER TABLE board_updates_7 RENAME TO board_updates;
+    CREATE INDEX board_updates_doc ON board_updates(board_id, doc, seq);
+    DELETE FROM sqlite_sequence WHERE name = 'board_updates';
+  `,
 }
 
 interface BoardRow {
@@ -143,16 +161,32 @@ function migrate(db: Database.Database): void {
   }
 }
 
-/** `commitSpacingMs`: see GroupCommit (COMMIT_SPACING_MS). */
-export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage {
+export interface SqliteOptions {
+  /** See GroupCommit (COMMIT_SPACING_MS). */
+  commitSpacingMs?: number
+  log?: Logger
+  /** WAL checkpoints on a worker thread (see WalCheckpointer); off: SQLite's own, on the event loop. */
+  checkpointsOnWorker?: boolean
+}
+
+export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}): Storage {
+  const { commitSpacingMs = 0, log, checkpointsOnWorker = true } = options
   fs.mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, 'regiebord.sqlite'))
+  const file = path.join(dataDir, 'regiebord.sqlite')
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.pragma('secure_delete = ON')
   migrate(db)
+  let checkpointer: WalCheckpointer | null = null
+  if (checkpointsOnWorker) {
+    db.pragma(`wal_autocheckpoint = ${MAIN_THREAD_CHECKPOINT_PAGES}`)
+    checkpointer = new WalCheckpointer(file, (message) =>
+      log?.warn({ err: message }, 'WAL checkpoints on the worker thread stopped; the server checkpoints itself'),
+    )
+  }
 
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, template, created_at, last_opened_at) VALUES (?, ?, ?, ?, ?)',
@@ -168,6 +202,9 @@ export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage
     'SELECT seq, data FROM board_updates WHERE board_id = ? AND doc = ? ORDER BY seq',
   )
   const deleteUpTo = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ?')
+  const selectAnyUpTo = db.prepare<[string, string, number], { found: 1 }>(
+    'SELECT 1 AS found FROM board_updates WHERE board_id = ? AND doc = ? AND seq <= ? LIMIT 1',
+  )
   const summarizeDoc = db.prepare<[string, string], { n: number; last: number | null; bytes: number | null }>(
     'SELECT COUNT(*) AS n, MAX(seq) AS last, SUM(length(data)) AS bytes FROM board_updates WHERE board_id = ? AND doc = ?',
   )
@@ -284,8 +321,11 @@ export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage
   const replaceTx = db.transaction((name: string, upToSeq: number, merged: Uint8Array) => {
     const { boardId, doc } = storageKeyOf(name)
     // Nothing left up to upToSeq: these rows were merged already (see Storage.replaceUpdates).
-    if (deleteUpTo.run(boardId, doc, upToSeq).changes === 0) return
+    if (!selectAnyUpTo.get(boardId, doc, upToSeq)) return
+    // Inserted while the row numbered upToSeq still exists, so the merged row is numbered above it
+    // (rowids are reused only past the table's highest row).
     insertUpdate.run(boardId, doc, merged)
+    deleteUpTo.run(boardId, doc, upToSeq)
   })
 
   return {
@@ -426,6 +466,7 @@ export function openSqliteStorage(dataDir: string, commitSpacingMs = 0): Storage
       db.prepare('SELECT 1').get()
     },
     async close() {
+      await checkpointer?.stop()
       if (db.open) appends.flush()
       if (db.open) db.close()
     },

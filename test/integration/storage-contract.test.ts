@@ -244,6 +244,25 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect((await storage.summarizeUpdates(board.id)).count).toBe(1)
     })
 
+    it('numbers a merged update above the range it replaced, so a late merge of that range leaves newer rows alone', async () => {
+      // The board created last holds the table's highest rows: where a rowid table reuses numbers.
+      const board = newBoard()
+      await storage.createBoard(board)
+      await storage.appendUpdate(board.id, setKey('a', 1))
+      const loaded = await storage.loadUpdates(board.id)
+      const merged = mergeUpdatesWithGc(loaded.updates)
+      await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
+      const afterMerge = await storage.loadUpdates(board.id)
+      expect(afterMerge.lastSeq).toBeGreaterThan(loaded.lastSeq)
+      await storage.appendUpdate(board.id, setKey('late', true))
+      // A second compaction that read the same log (another instance, or one still running for a
+      // room that was unloaded meanwhile) finishes after the first.
+      await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
+      const after = await storage.loadUpdates(board.id)
+      expect(after.updates).toHaveLength(2)
+      expect(mapOf(after.updates)).toEqual({ title: 'Contract', a: 1, late: true })
+    })
+
     it('loses no update when two instances compact one board while both keep appending', async () => {
       const board = newBoard()
       await storage.createBoard(board)
