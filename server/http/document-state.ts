@@ -12,10 +12,21 @@ import { Hono } from 'hono'
 import { perAddressAllowance } from './allowance.ts'
 import type { AppDeps } from './deps.ts'
 import { documentAccess, type DocumentEnv } from './document-access.ts'
+import { jsonError } from './errors.ts'
+import { BoardDeletedError, TooManyBoardsError } from '../rooms/registry.ts'
 
 export function documentStateRoutes(deps: AppDeps): Hono<DocumentEnv> {
   return new Hono<DocumentEnv>().get('/:room{.+}', perAddressAllowance(deps, deps.requestLimits.documentStates), documentAccess(deps, 'request'), async (c) => {
-    const state = await deps.readDocumentState(c.get('doc'), c.get('role'))
+    let state: Uint8Array<ArrayBuffer>
+    try {
+      state = await deps.readDocumentState(c.get('doc'), c.get('role'))
+    } catch (error) {
+      // Deleted, or the server filled up, between the access check and loading the document.
+      if (error instanceof BoardDeletedError) return jsonError(c, 404, 'board_not_found', 'No board with this id')
+      if (!(error instanceof TooManyBoardsError)) throw error
+      deps.metrics.rejected('boards_loaded')
+      return jsonError(c, 503, 'server_busy', 'This server has too many boards open; try again shortly')
+    }
     return c.body(state, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' })
   })
 }
