@@ -148,7 +148,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * MiB, 1024, 256 * MiB),
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * MiB, 64 * 1024, 1024 * MiB),
-    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
+    // Each compaction encodes the whole document (~2 ms for a 74 KiB board), and a cold load
+    // replays the log at ~17 µs per update: at 2,000 compaction costs a quarter of what it did at
+    // 500 for at most ~25 ms more on a cold load (BENCHMARKS.md, issue 17, "compaction bound").
+    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 2000, 2, 1_000_000),
     commitSpacingMs: integer(env, 'COMMIT_SPACING_MS', 0, 0, 100),
     idleUnloadMs: integer(env, 'BOARD_IDLE_UNLOAD_SECONDS', 30, 0, 86_400) * 1000,
     pingIntervalMs: integer(env, 'PING_INTERVAL_SECONDS', 30, 1, 3600) * 1000,

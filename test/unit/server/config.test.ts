@@ -8,7 +8,7 @@ describe('configuration', () => {
       port: 8787,
       dataDir: '/srv/app/data',
       maxMessageBytes: 4 * 1024 * 1024,
-      compactAfterUpdates: 500,
+      compactAfterUpdates: 2000,
       commitSpacingMs: 0,
       idleUnloadMs: 30_000,
       pingIntervalMs: 30_000,
