@@ -24,6 +24,7 @@ import { bindingEndsProblem, isPlainObject, parentChainProblem, recordProblem, t
 import {
   ContentRef,
   MalformedUpdateError,
+  type DecodedValues,
   readUpdate,
   UpdateOverBudgetError,
   type ReadItem,
@@ -51,11 +52,12 @@ export class UpdateRefusedError extends Error {
  * or the update holds, so Yjs integrates all of it and the update itself is exactly what changed
  * (apart from deletions the document may already have, which are harmless to repeat).
  * `statesBefore`: the document's clock, before applying, of every client the update writes.
+ * `decoded`: the update's values as the check read them, for applying it (apply-decoded.ts).
  *
  * A reference problem may be a record of a document that is not loaded yet.
  */
 export type GuardVerdict =
-  | { ok: true; cost: UpdateCost; fresh: boolean; statesBefore: ReadonlyMap<number, number> }
+  | { ok: true; cost: UpdateCost; fresh: boolean; statesBefore: ReadonlyMap<number, number>; decoded: DecodedValues }
   | { ok: false; error: UpdateRefusedError; missingReference: boolean }
 
 interface Span {
@@ -317,6 +319,7 @@ class UpdateCheck {
       cost: { items: this.read.items.length + this.read.gcs.length, clients: this.read.starts.length, deleteRanges: this.read.deletes.length, bytes: this.byteLength },
       fresh: this.isFresh(),
       statesBefore: this.states,
+      decoded: this.read.decoded,
     }
   }
 

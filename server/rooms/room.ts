@@ -31,6 +31,7 @@ import { RoomAwareness } from './room-awareness.ts'
 import { SerialRun } from './serial-run.ts'
 import { SizeBudget } from './size-budget.ts'
 import { changesSince } from './changes-since.ts'
+import { applyDecodedUpdate } from './apply-decoded.ts'
 
 /** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
 export interface OtherDocuments {
@@ -181,9 +182,10 @@ export class Room {
     if (!verdict.ok) throw verdict.error
     checkBoardMemory(this.doc, this.budget.bytes, verdict.cost, this.options.maxBoardMemoryBytes)
     const outcome = { failed: false }
+    const decoded = verdict.decoded
     const apply = () => {
       try {
-        Y.applyUpdate(this.doc, update, peer)
+        applyDecodedUpdate(this.doc, update, peer, decoded)
       } catch {
         outcome.failed = true
       }

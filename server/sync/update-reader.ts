@@ -61,6 +61,31 @@ export interface ReadUpdate {
   deletes: DeleteRange[]
   /** Bytes after the delete set, which Yjs ignores: an update with any is never passed on as sent. */
   trailingBytes: number
+  /** The `any` values decoded on the way, by where they lie in the update (see DecodedValues). */
+  decoded: DecodedValues
+}
+
+/**
+ * The `any` values read from one update, in reading order, with the byte range each came from.
+ * Yjs reads the same bytes again when the update is applied; apply-decoded.ts hands it these
+ * values instead of decoding them a second time. They are the very objects the document then
+ * holds, so nothing may change them after reading.
+ */
+export class DecodedValues {
+  readonly starts: number[] = []
+  readonly ends: number[] = []
+  readonly values: unknown[] = []
+
+  constructor(
+    /** The update the positions are in. */
+    readonly source: Uint8Array,
+  ) {}
+
+  add(start: number, end: number, value: unknown): void {
+    this.starts.push(start)
+    this.ends.push(end)
+    this.values.push(value)
+  }
 }
 
 export interface UpdateBudget {
@@ -84,17 +109,23 @@ export class UpdateOverBudgetError extends Error {}
  */
 export function readUpdate(update: Uint8Array, budget: UpdateBudget, known: (client: number) => number = () => 0): ReadUpdate {
   const decoder = decoding.createDecoder(update)
+  const decoded = new DecodedValues(update)
   try {
-    const structs = readStructs(decoder, budget, known)
+    const structs = readStructs(decoder, budget, known, decoded)
     const deletes = readDeleteSet(decoder, budget)
-    return { ...structs, deletes, trailingBytes: update.byteLength - decoder.pos }
+    return { ...structs, deletes, trailingBytes: update.byteLength - decoder.pos, decoded }
   } catch (error) {
     if (error instanceof UpdateOverBudgetError) throw error
     throw new MalformedUpdateError(error instanceof Error ? error.message : String(error))
   }
 }
 
-function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (client: number) => number): Omit<ReadUpdate, 'deletes' | 'trailingBytes'> {
+function readStructs(
+  decoder: decoding.Decoder,
+  budget: UpdateBudget,
+  known: (client: number) => number,
+  decoded: DecodedValues,
+): Omit<ReadUpdate, 'deletes' | 'trailingBytes' | 'decoded'> {
   const items: ReadItem[] = []
   const gcs: DeleteRange[] = []
   const skips: DeleteRange[] = []
@@ -128,7 +159,7 @@ function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (cl
         parent = decoding.readVarUint(decoder) === 1 ? decoding.readVarString(decoder) : readId(decoder)
         if ((info & 0b0010_0000) !== 0) parentSub = decoding.readVarString(decoder)
       }
-      const { length, values } = readContent(decoder, ref, budget.maxInsertedLength - inserted, clock, knownBelow)
+      const { length, values } = readContent(decoder, ref, budget.maxInsertedLength - inserted, clock, knownBelow, decoded)
       if (length < 1) throw new Error('empty item')
       inserted += length
       if (inserted > budget.maxInsertedLength) throw new UpdateOverBudgetError(`more than ${budget.maxInsertedLength} inserted elements in one update`)
@@ -146,7 +177,14 @@ function readId(decoder: decoding.Decoder): StructId {
 }
 
 /** `room`: inserted elements the budget still allows; checked before any element is read. */
-function readContent(decoder: decoding.Decoder, ref: number, room: number, clock: number, knownBelow: number): { length: number; values: unknown[] | null } {
+function readContent(
+  decoder: decoding.Decoder,
+  ref: number,
+  room: number,
+  clock: number,
+  knownBelow: number,
+  decoded: DecodedValues,
+): { length: number; values: unknown[] | null } {
   const counted = (length: number): number => {
     if (length > room) throw new UpdateOverBudgetError(`more inserted elements in one update than the budget allows`)
     return length
@@ -185,7 +223,12 @@ function readContent(decoder: decoding.Decoder, ref: number, room: number, clock
         return { length, values: [] }
       }
       const values: unknown[] = []
-      for (let i = 0; i < length; i++) values.push(decoding.readAny(decoder))
+      for (let i = 0; i < length; i++) {
+        const start = decoder.pos
+        const value: unknown = decoding.readAny(decoder)
+        decoded.add(start, decoder.pos, value)
+        values.push(value)
+      }
       return { length, values }
     }
     case ContentRef.doc:
