@@ -22,6 +22,13 @@ import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplate
 
 const SCHEMA_VERSION = 7
 
+/** How long a statement waits for another connection's lock. */
+const BUSY_TIMEOUT_MS = 5000
+/** Emptying the WAL after a board is deleted: tries, the wait between them and for a reader. */
+const TRUNCATE_ATTEMPTS = 10
+const TRUNCATE_RETRY_MS = 25
+const TRUNCATE_BUSY_TIMEOUT_MS = 100
+
 const MIGRATIONS: Record<number, string> = {
   1: `
     CREATE TABLE boards (
@@ -177,7 +184,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   db.pragma('secure_delete = ON')
   migrate(db)
   let checkpointer: WalCheckpointer | null = null
@@ -226,6 +233,16 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     db.prepare('DELETE FROM board_tokens WHERE board_id = ?'),
   ]
   const deleteBoardRow = db.prepare('DELETE FROM boards WHERE id = ?')
+  /** One attempt at emptying the WAL; the short wait holds only for this statement. */
+  const truncateWal = (): boolean => {
+    db.pragma(`busy_timeout = ${TRUNCATE_BUSY_TIMEOUT_MS}`)
+    try {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+      return result?.busy === 0
+    } finally {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    }
+  }
   const deleteBoardTx = db.transaction((id: string): boolean => {
     for (const statement of deleteBoardRows) statement.run(id)
     return deleteBoardRow.run(id).changes > 0
@@ -355,8 +372,14 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       appends.flush()
       const existed = deleteBoardTx(id)
       // The WAL still holds the pages as they were before the delete; copy the zeroed ones into
-      // the database file and empty it. Best effort: a reader in another process can keep it busy.
-      db.pragma('wal_checkpoint(TRUNCATE)')
+      // the database file and empty it. SQLite refuses at once while another checkpoint runs (the
+      // worker's take milliseconds), so try again a few times. Best effort after that: a reader in
+      // another process can keep it busy. A reader makes SQLite wait (its busy timeout, on the
+      // event loop), so that wait is cut short here.
+      for (let attempt = 0; attempt < TRUNCATE_ATTEMPTS; attempt++) {
+        if (truncateWal()) break
+        await new Promise((resolve) => setTimeout(resolve, TRUNCATE_RETRY_MS))
+      }
       return existed
     },
     async boardsOpenedBefore(openedBefore, limit) {

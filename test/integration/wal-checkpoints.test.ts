@@ -28,7 +28,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 }
 
 /** Appends `count` updates of `bytes` random bytes each (random: nothing compresses or repeats). */
-async function fill(storage: Storage, count: number, bytes: number): Promise<void> {
+async function fill(storage: Storage, count: number, bytes: number): Promise<string> {
   const id = generateBoardId()
   const hash = () => randomBytes(32).toString('hex')
   await storage.createBoard({
@@ -41,6 +41,7 @@ async function fill(storage: Storage, count: number, bytes: number): Promise<voi
     initialUpdate: new Uint8Array([0, 0]),
   })
   await Promise.all(Array.from({ length: count }, () => storage.appendUpdate(id, randomBytes(bytes))))
+  return id
 }
 
 const databaseBytes = (dir: string) => fs.statSync(path.join(dir, 'regiebord.sqlite')).size
@@ -77,6 +78,27 @@ describe('WAL checkpoints', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(failures).toHaveLength(1)
     await checkpointer.stop()
+  })
+
+  it('do not stop a deleted board from leaving the WAL: emptying it is tried again while something else holds it', async () => {
+    const dir = tempDataDir()
+    const storage = openSqliteStorage(dir)
+    opened.push(storage)
+    const id = await fill(storage, 50, 1024)
+    // A reader in the middle of a transaction keeps the WAL from being emptied, for 300 ms.
+    const reader = new Database(path.join(dir, 'regiebord.sqlite'), { readonly: true })
+    reader.prepare('BEGIN').run()
+    reader.prepare('SELECT COUNT(*) FROM board_updates').get()
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        reader.prepare('COMMIT').run()
+        reader.close()
+        resolve()
+      }, 300),
+    )
+    expect(await storage.deleteBoard(id)).toBe(true)
+    await released
+    expect(fs.statSync(path.join(dir, 'regiebord.sqlite-wal')).size).toBe(0)
   })
 
   it('leave a database that opens and holds every committed row after close', async () => {
