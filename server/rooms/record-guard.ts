@@ -26,6 +26,7 @@ import {
   MalformedUpdateError,
   readUpdate,
   UpdateOverBudgetError,
+  type DeleteRange,
   type ReadItem,
   type ReadUpdate,
   type StructId,
@@ -122,7 +123,7 @@ class UpdateCheck {
   /** Per client: the update and the document together cover every clock below this. */
   private readonly covered = new Map<number, number>()
   /** The update's own deletions per client, by clock. */
-  private readonly deleted = new Map<number, { clock: number; length: number }[]>()
+  private readonly deleted = new Map<number, DeleteRange[]>()
   private readonly roots = new Map<number, string>()
   /** Every span starts where the document (or the update's previous span) ends: nothing is known already. */
   private contiguous = true
@@ -170,15 +171,11 @@ class UpdateCheck {
 
   /** Files the update's structs and deletions by id; refuses an update with a gap before its structs. */
   private indexUpdate(): GuardVerdict | null {
-    const add = (client: number, span: Span) => {
-      let list = this.spans.get(client)
-      if (!list) this.spans.set(client, (list = []))
-      list.push(span)
-    }
-    this.read.items.forEach((item, index) => add(item.client, { clock: item.clock, length: item.length, item: index }))
-    for (const gc of this.read.gcs) add(gc.client, { clock: gc.clock, length: gc.length, item: -1 })
+    const items = this.read.items
+    for (let i = 0; i < items.length; i++) this.fileSpan(items[i]!.client, { clock: items[i]!.clock, length: items[i]!.length, item: i })
+    for (const gc of this.read.gcs) this.fileSpan(gc.client, { clock: gc.clock, length: gc.length, item: -1 })
     for (const [client, list] of this.spans) {
-      list.sort((a, b) => a.clock - b.clock)
+      if (list.length > 1) list.sort(byClock)
       let covered = this.stateOf(client)
       for (const span of list) {
         if (span.clock > covered) return refuse('pending_update', 'the update depends on changes the server does not have; reconnect to resync')
@@ -190,10 +187,17 @@ class UpdateCheck {
     for (const range of this.read.deletes) {
       let list = this.deleted.get(range.client)
       if (!list) this.deleted.set(range.client, (list = []))
-      list.push({ clock: range.clock, length: range.length })
+      list.push(range)
     }
-    for (const list of this.deleted.values()) list.sort((a, b) => a.clock - b.clock)
+    // Yjs writes each client's ranges in order; only a hand-made update needs sorting.
+    for (const list of this.deleted.values()) if (!isSorted(list)) list.sort(byClock)
     return null
+  }
+
+  private fileSpan(client: number, span: Span): void {
+    const list = this.spans.get(client)
+    if (list) list.push(span)
+    else this.spans.set(client, [span])
   }
 
   private stateOf(client: number): number {
@@ -296,10 +300,12 @@ class UpdateCheck {
     return removed
   }
 
-  /** The records the update creates or changes, placed among the records as they will be. */
-  private checkReferences(added: ReadonlyMap<string, unknown>, removed: ReadonlySet<unknown>, others: RecordLookup): GuardVerdict {
+  /**
+   * The records the update creates or changes, placed among the records as they will be.
+   * `after` (the records the update writes) is this check's own: what the deletions change joins it.
+   */
+  private checkReferences(after: Map<string, unknown>, removed: ReadonlySet<unknown>, others: RecordLookup): GuardVerdict {
     const index = this.guard.index
-    const after = new Map<string, unknown>(added)
     for (const entry of removed) {
       if (!isEntry(entry) || after.has(entry.key)) continue
       // A deleted winner may uncover an older entry for the same key: that is a change too.
@@ -323,13 +329,26 @@ class UpdateCheck {
   /** See GuardVerdict. Origins are checked by rootOf only as far as the root; here every reference is. */
   private isFresh(): boolean {
     if (!this.contiguous || this.read.skips.length > 0 || this.read.trailingBytes > 0) return false
-    const known = (id: StructId | null) => id === null || id.clock < this.coveredUntil(id.client)
     for (const item of this.read.items) {
-      if (!known(item.origin) || !known(item.rightOrigin)) return false
-      if (item.parent !== null && typeof item.parent !== 'string' && !known(item.parent)) return false
+      if (!this.known(item.origin) || !this.known(item.rightOrigin)) return false
+      if (item.parent !== null && typeof item.parent !== 'string' && !this.known(item.parent)) return false
     }
     return true
   }
+
+  /** The document or the update has the struct `id` names (or there is none to have). */
+  private known(id: StructId | null): boolean {
+    return id === null || id.clock < this.coveredUntil(id.client)
+  }
+}
+
+function byClock(a: { clock: number }, b: { clock: number }): number {
+  return a.clock - b.clock
+}
+
+function isSorted(list: readonly { clock: number }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.clock < list[i - 1]!.clock) return false
+  return true
 }
 
 function findSpan<T extends { clock: number; length: number }>(list: readonly T[] | undefined, clock: number): T | undefined {

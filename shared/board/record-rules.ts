@@ -134,13 +134,25 @@ export function bindingEndsProblem(binding: Record<string, unknown>, lookup: Rec
 /** How deep arrays and objects nest; iterative, so any depth is safe. Stops counting past `limit`. */
 export function nestingDepth(value: unknown, limit = MAX_RECORD_DEPTH): number {
   let deepest = 0
-  const stack: [unknown, number][] = [[value, 0]]
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, depth] = next
+  // Two stacks side by side rather than one of [node, depth] pairs: the server counts every
+  // record a client writes, and a pair per value was most of what counting cost.
+  const nodes: unknown[] = [value]
+  const depths: number[] = [0]
+  while (nodes.length > 0) {
+    const node = nodes.pop()
+    const depth = depths.pop()! + 1
     if (typeof node !== 'object' || node === null) continue
-    deepest = Math.max(deepest, depth + 1)
+    if (depth > deepest) deepest = depth
     if (deepest > limit) return deepest
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1])
+    const children = Array.isArray(node) ? node : Object.values(node)
+    for (let i = 0; i < children.length; i++) {
+      const child: unknown = children[i]
+      // Only objects and arrays nest; anything else would be popped and dropped.
+      if (typeof child === 'object' && child !== null) {
+        nodes.push(child)
+        depths.push(depth)
+      }
+    }
   }
   return deepest
 }

@@ -4,6 +4,8 @@ import { tipTapDefaultExtensions } from 'tldraw'
 import { createBoardSchema } from '../../../shared/board/board-schema.ts'
 import {
   bindingEndsProblem,
+  MAX_RECORD_DEPTH,
+  nestingDepth,
   parentChainProblem,
   parentLoopIn,
   recordProblem,
@@ -16,7 +18,28 @@ import { frameRecord, noteRecord } from '../../helpers/records.ts'
 
 const schema = createBoardSchema()
 
+/** `depth` arrays or objects inside each other, alternating, with a leaf at the bottom. */
+function nested(depth: number): unknown {
+  let value: unknown = 'leaf'
+  for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [1, value] : { a: value, b: null }
+  return value
+}
+
 describe('record rules', () => {
+  it('counts how deep objects and arrays nest, and stops past the limit', () => {
+    expect(nestingDepth('text')).toBe(0)
+    expect(nestingDepth(null)).toBe(0)
+    expect(nestingDepth({})).toBe(1)
+    expect(nestingDepth([1, 'a', null])).toBe(1)
+    expect(nestingDepth({ a: [], b: { c: { d: 1 } }, e: [[[]]] })).toBe(4)
+    expect(nestingDepth(noteRecord('shape:a'))).toBe(6) // record → props → richText → content → paragraph → content
+    for (const depth of [MAX_RECORD_DEPTH - 1, MAX_RECORD_DEPTH, MAX_RECORD_DEPTH + 1]) expect(nestingDepth(nested(depth))).toBe(depth)
+    // Far past the limit it stops counting just past it, without walking the rest.
+    expect(nestingDepth(nested(100_000))).toBe(MAX_RECORD_DEPTH + 1)
+    expect(nestingDepth(nested(10), 3)).toBe(4)
+    expect(recordProblem(schema, 'shape:a', { ...noteRecord('shape:a'), meta: { deep: nested(MAX_RECORD_DEPTH) } })).toMatch(/nested more than 64 deep/)
+  })
+
   it('knows exactly the nodes and marks of the editor’s rich text', () => {
     const editor = getSchema(tipTapDefaultExtensions)
     expect([...RICH_TEXT_NODES].sort()).toEqual(Object.keys(editor.nodes).sort())
