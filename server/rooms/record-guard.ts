@@ -311,7 +311,12 @@ class UpdateCheck {
       // A deleted winner may uncover an older entry for the same key: that is a change too.
       after.set(entry.key, index.winnerWithout(entry.key, removed))
     }
-    const lookup: RecordLookup = (id) => (after.has(id) ? after.get(id) : (index.current(id) ?? others(id)))
+    const lookup: RecordLookup = (id) => {
+      const written = after.get(id)
+      // A deletion may leave `undefined` in `after`: the record is gone, whatever the index says.
+      if (written !== undefined || after.has(id)) return written
+      return index.current(id) ?? others(id)
+    }
     for (const [key, value] of after) {
       if (!isPlainObject(value)) continue
       const problem =

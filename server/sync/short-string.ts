@@ -30,15 +30,41 @@ export function readString(decoder: decoding.Decoder): string {
   return text
 }
 
+/**
+ * The last string read per slot, found by a hash of its bytes. Records repeat the same few dozen
+ * words (property names, 'shape', 'black', 'page:page'); handing back the string read before
+ * spares building it again, and a property name that is already a property name makes the
+ * object it goes into cheaper to build (V8 looks new names up in its string table first).
+ * A hit is checked character by character, so a slot only ever answers with equal text.
+ */
+const SLOTS = 1024
+const recent: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined)
+
 /** The `length` bytes at `from` as text when they are all there and all ASCII, else null. */
 function asciiText(bytes: Uint8Array, from: number, length: number): string | null {
   const end = from + length
   if (end > bytes.length) return null
-  for (let i = from; i < end; i++) if (bytes[i]! >= 0x80) return null
+  let hash = length
+  for (let i = from; i < end; i++) {
+    const byte = bytes[i]!
+    if (byte >= 0x80) return null
+    hash = Math.imul(hash ^ byte, 0x01000193) // FNV-1a's step: cheap and spreads short keys well
+  }
+  const slot = (hash ^ (hash >>> 16)) & (SLOTS - 1)
+  const known = recent[slot]
+  if (known !== undefined && sameText(known, bytes, from, length)) return known
   let text = ''
   let i = from
   // Four characters per call: fewer calls and fewer intermediate strings than one at a time.
   for (; i + 4 <= end; i += 4) text += String.fromCharCode(bytes[i]!, bytes[i + 1]!, bytes[i + 2]!, bytes[i + 3]!)
   for (; i < end; i++) text += String.fromCharCode(bytes[i]!)
+  recent[slot] = text
   return text
+}
+
+/** `text` is the ASCII `length` bytes at `from`. */
+function sameText(text: string, bytes: Uint8Array, from: number, length: number): boolean {
+  if (text.length !== length) return false
+  for (let i = 0; i < length; i++) if (text.charCodeAt(i) !== bytes[from + i]) return false
+  return true
 }

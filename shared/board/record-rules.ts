@@ -105,16 +105,19 @@ export type RecordLookup = (id: string) => unknown
  * or null. `lookup` gives every record as it will be once the change is applied.
  */
 export function parentChainProblem(shapeId: string, lookup: RecordLookup): string | null {
-  const seen = new Set<string>([shapeId])
+  // The shapes passed on the way, made only once the chain gets past the first parent: most
+  // shapes sit right on a page, and the server asks this for every shape a client writes.
+  let seen: Set<string> | null = null
   let current = lookup(shapeId)
   for (let depth = 0; depth <= MAX_PARENT_DEPTH; depth++) {
     const parentId = isPlainObject(current) ? current.parentId : undefined
     if (typeof parentId !== 'string') return `${shapeId} has no parent`
-    if (seen.has(parentId)) return parentId === shapeId && depth === 0 ? `${shapeId} is its own parent` : `the parents of ${shapeId} form a loop`
+    if (parentId === shapeId || seen?.has(parentId)) return parentId === shapeId && depth === 0 ? `${shapeId} is its own parent` : `the parents of ${shapeId} form a loop`
     const parent = lookup(parentId)
     if (!isPlainObject(parent)) return `the parent ${parentId} of ${shapeId} does not exist`
     if (parent.typeName === 'page') return null
     if (parent.typeName !== 'shape') return `the parent ${parentId} of ${shapeId} is neither a page nor a shape`
+    seen ??= new Set<string>()
     seen.add(parentId)
     current = parent
   }

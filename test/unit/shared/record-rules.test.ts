@@ -4,6 +4,7 @@ import { tipTapDefaultExtensions } from 'tldraw'
 import { createBoardSchema } from '../../../shared/board/board-schema.ts'
 import {
   bindingEndsProblem,
+  MAX_PARENT_DEPTH,
   MAX_RECORD_DEPTH,
   nestingDepth,
   parentChainProblem,
@@ -82,6 +83,13 @@ describe('record rules', () => {
     expect(parentChainProblem('shape:a', lookup)).toMatch(/loop/)
     expect(parentChainProblem('shape:into', lookup)).toMatch(/loop/)
     expect(parentChainProblem('shape:orphan', lookup)).toMatch(/does not exist/)
+    // A loop back to the shape itself, further up; a chain too deep; one just deep enough.
+    records.set('shape:x', noteRecord('shape:x', { parentId: 'shape:y' }))
+    records.set('shape:y', noteRecord('shape:y', { parentId: 'shape:x' }))
+    expect(parentChainProblem('shape:x', lookup)).toMatch(/the parents of shape:x form a loop/)
+    for (let i = 0; i <= MAX_PARENT_DEPTH + 1; i++) records.set(`shape:d${i}`, noteRecord(`shape:d${i}`, { parentId: i === 0 ? 'page:page' : `shape:d${i - 1}` }))
+    expect(parentChainProblem(`shape:d${MAX_PARENT_DEPTH}`, lookup)).toBeNull()
+    expect(parentChainProblem(`shape:d${MAX_PARENT_DEPTH + 1}`, lookup)).toMatch(/nest more than 256 deep/)
     // The browser's variant: a missing parent is fine there, a loop is not.
     expect(parentLoopIn('shape:orphan', lookup)).toEqual([])
     expect(parentLoopIn('shape:into', lookup).sort()).toEqual(['shape:a', 'shape:b', 'shape:c', 'shape:into'])
