@@ -75,6 +75,22 @@ describe('short string reader', () => {
     }
   })
 
+  it('hands back a string read before only when the bytes are the same (many strings share a slot)', () => {
+    // Far more strings than slots, from a small alphabet and of few lengths, so that slots are
+    // shared by different strings of the same length; each read twice, in a shuffled order.
+    let seed = 17
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return (seed >>> 16) % n // the high bits: the low ones of this generator repeat quickly
+    }
+    const texts = Array.from({ length: 6000 }, () => Array.from({ length: 1 + random(6) }, () => 'ab:1'[random(4)]).join('') + 'x'.repeat(random(3)))
+    const order = [...texts, ...texts].sort(() => random(3) - 1)
+    const encoder = encoding.createEncoder()
+    for (const text of order) encoding.writeVarString(encoder, text)
+    const decoder = decoding.createDecoder(encoding.toUint8Array(encoder))
+    for (const text of order) expect(readString(decoder)).toBe(text)
+  })
+
   it('reads consecutive strings from a view into a larger buffer', () => {
     const encoder = encoding.createEncoder()
     encoding.writeUint8Array(encoder, new Uint8Array([9, 9, 9]))
