@@ -33,6 +33,7 @@ import {
   type UpdateBudget,
 } from '../sync/update-reader.ts'
 import { isEntry, RecordIndex } from './record-index.ts'
+import { structIndexFrom } from './struct-search.ts'
 
 /** Why an update was refused; also the `reason` label of regiebord_rejections_total. */
 export type RefusalKind = 'invalid_record' | 'meta_write' | 'update_budget' | 'pending_update' | 'malformed_update'
@@ -279,13 +280,31 @@ class UpdateCheck {
     const removed = new Set<unknown>()
     const doc = this.guard.document
     const records = doc.share.get(RECORDS_ARRAY)
+    // A reconnecting client's sync step 2 carries its document's whole delete set: thousands of
+    // ranges, nearly all deleted long ago. Each client's ranges come in order, so the struct of
+    // one range is searched for from where the previous one was found, not from the start.
+    let client = -1
+    let structs: (Y.Item | Y.GC)[] = []
+    let state = 0
+    let covered = 0
+    let cursor = 0
+    let lastClock = -1
     for (const range of this.read.deletes) {
+      if (range.client !== client) {
+        client = range.client
+        state = this.stateOf(client)
+        covered = this.coveredUntil(client)
+        structs = this.store.clients.get(client) ?? []
+        cursor = 0
+        lastClock = -1
+      }
       const end = range.clock + range.length
-      if (end > this.coveredUntil(range.client)) return refuse('pending_update', 'the update deletes changes the server does not have; reconnect to resync')
-      const inDocEnd = Math.min(end, this.stateOf(range.client))
+      if (end > covered) return refuse('pending_update', 'the update deletes changes the server does not have; reconnect to resync')
+      const inDocEnd = Math.min(end, state)
       if (range.clock >= inDocEnd) continue
-      const structs = this.store.clients.get(range.client)!
-      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i++) {
+      cursor = range.clock >= lastClock ? structIndexFrom(structs, range.clock, cursor) : Y.findIndexSS(structs, range.clock)
+      lastClock = range.clock
+      for (let i = cursor; i < structs.length; i++) {
         const struct = structs[i]!
         if (struct.id.clock >= inDocEnd) break
         if (!(struct instanceof Y.Item) || struct.deleted) continue
