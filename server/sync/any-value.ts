@@ -58,48 +58,80 @@ export function readAnyValue(decoder: decoding.Decoder): unknown {
 /**
  * Moves past one value without building it, to where readAny would stop. Like the reader it
  * replaced, it does not decode strings: invalid UTF-8 inside a skipped value goes unnoticed here.
+ * A whole-board sync step 2 is all skipping (tens of thousands of values), so this works on the
+ * bytes and a position of its own rather than through lib0's reader per byte.
  */
 export function skipAnyValue(decoder: decoding.Decoder): void {
-  const type = decoder.arr[decoder.pos++]
+  decoder.pos = skipFrom(decoder.arr, decoder.pos)
+}
+
+/** Where the value at `pos` ends. */
+function skipFrom(bytes: Uint8Array, pos: number): number {
+  const type = bytes[pos++]
   switch (type) {
     case 127: // undefined
     case 126: // null
     case 121: // false
     case 120: // true
-      return
-    case 125:
-      decoding.readVarInt(decoder)
-      return
+      return pos
+    case 125: // a signed varint: bytes up to one below 0x80
+      while (pos < bytes.length && bytes[pos]! >= 0x80) pos++
+      if (pos >= bytes.length) throw new Error('value runs past the end')
+      return pos + 1
     case 124:
-      skipBytes(decoder, 4)
-      return
+      return skipBytes(bytes, pos, 4)
     case 123:
     case 122:
-      skipBytes(decoder, 8)
-      return
+      return skipBytes(bytes, pos, 8)
     case 119:
-    case 116: // string, Uint8Array: a length and that many bytes
-      skipBytes(decoder, decoding.readVarUint(decoder))
-      return
+    case 116: {
+      // string, Uint8Array: a length and that many bytes
+      const length = readLength(bytes, pos)
+      return skipBytes(bytes, length.end, length.value)
+    }
     case 118: {
-      const entries = decoding.readVarUint(decoder)
+      // Copied out at once: readLength hands back one shared result, which the next call overwrites.
+      const entries = readLength(bytes, pos).value
+      pos = length.end
       for (let i = 0; i < entries; i++) {
-        skipBytes(decoder, decoding.readVarUint(decoder)) // the key
-        skipAnyValue(decoder)
+        const key = readLength(bytes, pos)
+        pos = skipFrom(bytes, skipBytes(bytes, key.end, key.value))
       }
-      return
+      return pos
     }
     case 117: {
-      const items = decoding.readVarUint(decoder)
-      for (let i = 0; i < items; i++) skipAnyValue(decoder)
-      return
+      const items = readLength(bytes, pos).value
+      pos = length.end
+      for (let i = 0; i < items; i++) pos = skipFrom(bytes, pos)
+      return pos
     }
     default:
       throw new Error(`unknown value type ${String(type)}`)
   }
 }
 
-function skipBytes(decoder: decoding.Decoder, count: number): void {
-  if (decoder.pos + count > decoder.arr.length) throw new Error('value runs past the end')
-  decoder.pos += count
+/** One result object reused: a length is read for every key and string skipped. */
+const length = { value: 0, end: 0 }
+
+/** The unsigned varint at `pos` (lib0's readVarUint, and the same errors). */
+function readLength(bytes: Uint8Array, pos: number): { value: number; end: number } {
+  let value = 0
+  let multiplier = 1
+  while (pos < bytes.length) {
+    const byte = bytes[pos++]!
+    value += (byte & 0x7f) * multiplier
+    multiplier *= 128
+    if (byte < 0x80) {
+      length.value = value
+      length.end = pos
+      return length
+    }
+    if (value > Number.MAX_SAFE_INTEGER) throw new Error('Integer out of Range')
+  }
+  throw new Error('Unexpected end of array')
+}
+
+function skipBytes(bytes: Uint8Array, pos: number, count: number): number {
+  if (pos + count > bytes.length) throw new Error('value runs past the end')
+  return pos + count
 }

@@ -89,11 +89,14 @@ describe('any values', () => {
       new Uint8Array([119, 2, 0xc3, 0x28]), // a string that is not UTF-8
       new Uint8Array([123, 0, 0]), // a float64 cut short
       full.subarray(0, full.byteLength - 20),
+      new Uint8Array([125, 0x80]), // an integer cut short
+      new Uint8Array([117, 2, 119, 0x81]), // a list whose string length is cut short
     ]
     for (const bytes of bad) {
       expect(() => readWith(bytes, decoding.readAny)).toThrow()
       expect(() => readWith(bytes, readAnyValue)).toThrow()
     }
-    for (const bytes of [bad[0]!, bad[1]!, bad[3]!, bad[4]!]) expect(() => readWith(bytes, skipAnyValue)).toThrow()
+    // Skipping does not decode strings, so only the string that is not UTF-8 gets past it.
+    for (const bytes of bad.filter((_, i) => i !== 2)) expect(() => readWith(bytes, skipAnyValue)).toThrow()
   })
 })
