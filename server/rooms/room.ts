@@ -18,6 +18,7 @@ import type { Storage } from '../storage/storage.ts'
 import { roomName, type DocRef } from '../../shared/session/channels.ts'
 import { encodeSyncStep1, encodeSyncStep2, ProtocolError } from '../sync/protocol.ts'
 import { Broadcast } from '../sync/broadcast.ts'
+import { applyYjsUpdate } from '../sync/apply-update.ts'
 import { Compactor } from './compactor.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
@@ -113,7 +114,7 @@ export class Room {
       room.compactor.loaded(updates.length)
       room.budget.loaded(updates.reduce((sum, update) => sum + update.byteLength, 0))
       Y.transact(room.doc, () => {
-        for (const update of updates) Y.applyUpdate(room.doc, update)
+        for (const update of updates) applyYjsUpdate(room.doc, update)
       })
       return room
     } catch (error) {
@@ -183,7 +184,7 @@ export class Room {
     const outcome = { failed: false }
     const apply = () => {
       try {
-        Y.applyUpdate(this.doc, update, peer)
+        applyYjsUpdate(this.doc, update, peer)
       } catch {
         outcome.failed = true
       }
@@ -231,7 +232,7 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.broken) return
     const hadPending = this.pendingBytes() > 0
-    const effective = this.changesOf(() => Y.applyUpdate(this.doc, update, REMOTE))
+    const effective = this.changesOf(() => applyYjsUpdate(this.doc, update, REMOTE))
     this.compactor.stored()
     this.budget.stored(update.byteLength)
     if (!effective) return
@@ -277,7 +278,7 @@ export class Room {
       const hadPending = this.pendingBytes() > 0
       const missed = this.changesOf(() =>
         Y.transact(this.doc, () => {
-          for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
+          for (const update of updates) applyYjsUpdate(this.doc, update, REMOTE)
         }, REMOTE),
       )
       if (missed) this.relayApplied(missed, hadPending)
