@@ -42,7 +42,7 @@ function time(label: string, make: () => Uint8Array, apply: boolean, n = rounds)
     checks.push(performance.now() - started)
     if (apply && verdict.ok) {
       started = performance.now()
-      applyYjsUpdate(server, update)
+      applyYjsUpdate(server, update, undefined, verdict.decoded)
       applies.push(performance.now() - started)
     }
     if (i === 0 && !verdict.ok) label += ` (refused: ${verdict.error.kind})`

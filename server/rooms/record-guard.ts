@@ -32,6 +32,7 @@ import {
   type StructId,
   type UpdateBudget,
 } from '../sync/update-reader.ts'
+import type { DecodedValues } from '../sync/decoded-values.ts'
 import { isEntry, RecordIndex } from './record-index.ts'
 import { structIndexFrom } from './struct-search.ts'
 
@@ -53,11 +54,12 @@ export class UpdateRefusedError extends Error {
  * or the update holds, so Yjs integrates all of it and the update itself is exactly what changed
  * (apart from deletions the document may already have, which are harmless to repeat).
  * `statesBefore`: the document's clock, before applying, of every client the update writes.
+ * `decoded`: the record values as read, for applying this same update (server/sync/apply-update.ts).
  *
  * A reference problem may be a record of a document that is not loaded yet.
  */
 export type GuardVerdict =
-  | { ok: true; cost: UpdateCost; fresh: boolean; statesBefore: ReadonlyMap<number, number> }
+  | { ok: true; cost: UpdateCost; fresh: boolean; statesBefore: ReadonlyMap<number, number>; decoded: DecodedValues }
   | { ok: false; error: UpdateRefusedError; missingReference: boolean }
 
 interface Span {
@@ -347,6 +349,7 @@ class UpdateCheck {
       cost: { items: this.read.items.length + this.read.gcs.length, clients: this.read.starts.length, deleteRanges: this.read.deletes.length, bytes: this.byteLength },
       fresh: this.isFresh(),
       statesBefore: this.states,
+      decoded: this.read.decoded,
     }
   }
 

@@ -182,9 +182,11 @@ export class Room {
     if (!verdict.ok) throw verdict.error
     checkBoardMemory(this.doc, this.budget.bytes, verdict.cost, this.options.maxBoardMemoryBytes)
     const outcome = { failed: false }
+    // The values the guard read, which the document takes as they are: nothing runs in between.
+    const decoded = verdict.decoded
     const apply = () => {
       try {
-        applyYjsUpdate(this.doc, update, peer)
+        applyYjsUpdate(this.doc, update, peer, decoded)
       } catch {
         outcome.failed = true
       }

@@ -11,6 +11,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import { readAnyValue, skipAnyValue } from './any-value.ts'
+import { DecodedValues } from './decoded-values.ts'
 import { readString } from './short-string.ts'
 
 export interface StructId {
@@ -63,6 +64,8 @@ export interface ReadUpdate {
   deletes: DeleteRange[]
   /** Bytes after the delete set, which Yjs ignores: an update with any is never passed on as sent. */
   trailingBytes: number
+  /** The values of `items`, by where they start in the update: applying it can take them as they are. */
+  decoded: DecodedValues
 }
 
 export interface UpdateBudget {
@@ -87,17 +90,23 @@ export class UpdateOverBudgetError extends Error {}
 export function readUpdate(update: Uint8Array, budget: UpdateBudget, known: (client: number) => number = () => 0): ReadUpdate {
   const decoder = decoding.createDecoder(update)
   try {
-    const { items, gcs, skips, starts } = readStructs(decoder, budget, known)
+    const decoded = new DecodedValues(update)
+    const { items, gcs, skips, starts } = readStructs(decoder, budget, known, decoded)
     const deletes = readDeleteSet(decoder, budget)
     // Spelled out: the object spread was one of the hottest lines in the record guard's profile.
-    return { items, gcs, skips, starts, deletes, trailingBytes: update.byteLength - decoder.pos }
+    return { items, gcs, skips, starts, deletes, trailingBytes: update.byteLength - decoder.pos, decoded }
   } catch (error) {
     if (error instanceof UpdateOverBudgetError) throw error
     throw new MalformedUpdateError(error instanceof Error ? error.message : String(error))
   }
 }
 
-function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (client: number) => number): Omit<ReadUpdate, 'deletes' | 'trailingBytes'> {
+function readStructs(
+  decoder: decoding.Decoder,
+  budget: UpdateBudget,
+  known: (client: number) => number,
+  decoded: DecodedValues,
+): Pick<ReadUpdate, 'items' | 'gcs' | 'skips' | 'starts'> {
   const items: ReadItem[] = []
   const gcs: DeleteRange[] = []
   const skips: DeleteRange[] = []
@@ -131,7 +140,7 @@ function readStructs(decoder: decoding.Decoder, budget: UpdateBudget, known: (cl
         parent = decoding.readVarUint(decoder) === 1 ? readString(decoder) : readId(decoder)
         if ((info & 0b0010_0000) !== 0) parentSub = readString(decoder)
       }
-      const { length, values } = readContent(decoder, ref, budget.maxInsertedLength - inserted, clock, knownBelow)
+      const { length, values } = readContent(decoder, ref, budget.maxInsertedLength - inserted, clock, knownBelow, decoded)
       if (length < 1) throw new Error('empty item')
       inserted += length
       if (inserted > budget.maxInsertedLength) throw new UpdateOverBudgetError(`more than ${budget.maxInsertedLength} inserted elements in one update`)
@@ -149,7 +158,14 @@ function readId(decoder: decoding.Decoder): StructId {
 }
 
 /** `room`: inserted elements the budget still allows; checked before any element is read. */
-function readContent(decoder: decoding.Decoder, ref: number, room: number, clock: number, knownBelow: number): { length: number; values: unknown[] | null } {
+function readContent(
+  decoder: decoding.Decoder,
+  ref: number,
+  room: number,
+  clock: number,
+  knownBelow: number,
+  decoded: DecodedValues,
+): { length: number; values: unknown[] | null } {
   const counted = (length: number): number => {
     if (length > room) throw new UpdateOverBudgetError(`more inserted elements in one update than the budget allows`)
     return length
@@ -188,7 +204,12 @@ function readContent(decoder: decoding.Decoder, ref: number, room: number, clock
         return { length, values: [] }
       }
       const values: unknown[] = []
-      for (let i = 0; i < length; i++) values.push(readAnyValue(decoder))
+      for (let i = 0; i < length; i++) {
+        const start = decoder.pos
+        const value = readAnyValue(decoder)
+        values.push(value)
+        decoded.add(start, decoder.pos, value)
+      }
       return { length, values }
     }
     case ContentRef.doc:

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { applyYjsUpdate } from '../../../server/sync/apply-update.ts'
+import { readUpdate } from '../../../server/sync/update-reader.ts'
 import { RECORDS_ARRAY, type RecordEntry } from '../../../shared/doc-layout.ts'
 import { noteRecord } from '../../helpers/records.ts'
 
@@ -66,5 +67,37 @@ describe('applying updates with our readers', () => {
     update.set([0xc3, 0x28], at)
     expect(() => Y.applyUpdate(new Y.Doc(), update)).toThrow()
     expect(() => applyYjsUpdate(new Y.Doc(), update)).toThrow()
+  })
+})
+
+describe('applying an update with the values the guard read from it', () => {
+  it('stores those very values, gives the same document, and ignores values read from other bytes', () => {
+    const list = updates()
+    const ours = new Y.Doc()
+    const yjs = new Y.Doc()
+    for (const update of list) {
+      const read = readUpdate(update, { maxStructs: 1000, maxDeleteRanges: 1000, maxInsertedLength: 100_000 }, (client) => Y.getState(ours.store, client))
+      applyYjsUpdate(ours, update, null, read.decoded)
+      Y.applyUpdate(yjs, update)
+      expect(Y.encodeStateAsUpdate(ours)).toEqual(Y.encodeStateAsUpdate(yjs))
+      // Each record value the update added is the object the reader built, not a second copy.
+      for (const item of read.items) {
+        if (item.values === null || item.values.length === 0) continue
+        const struct = ours.store.clients.get(item.client)![Y.findIndexSS(ours.store.clients.get(item.client)!, item.clock)]!
+        expect(struct).toBeInstanceOf(Y.Item)
+        const content = (struct as Y.Item).content.getContent()
+        expect(content[item.clock - struct.id.clock]).toBe(item.values[0])
+      }
+    }
+    expect(ours.getArray(RECORDS_ARRAY).toJSON()).toEqual(yjs.getArray(RECORDS_ARRAY).toJSON())
+
+    // Values read from one update are never handed to another, even one with the same bytes.
+    const update = list[0]!
+    const read = readUpdate(update, { maxStructs: 1000, maxDeleteRanges: 1000, maxInsertedLength: 100_000 })
+    const copy = new Y.Doc()
+    applyYjsUpdate(copy, update.slice(), null, read.decoded)
+    const stored = copy.getArray<RecordEntry<unknown>>(RECORDS_ARRAY).get(0)
+    expect(stored).toEqual(read.items[0]!.values![0])
+    expect(stored).not.toBe(read.items[0]!.values![0])
   })
 })
