@@ -284,7 +284,7 @@ class UpdateCheck {
     const records = doc.share.get(RECORDS_ARRAY)
     // A reconnecting client's sync step 2 carries its document's whole delete set: thousands of
     // ranges, nearly all deleted long ago. Each client's ranges come in order, so the struct of
-    // one range is searched for from where the previous one was found, not from the start.
+    // each later range is searched for from where the previous one was found.
     let client = -1
     let structs: (Y.Item | Y.GC)[] = []
     let state = 0
@@ -304,7 +304,8 @@ class UpdateCheck {
       if (end > covered) return refuse('pending_update', 'the update deletes changes the server does not have; reconnect to resync')
       const inDocEnd = Math.min(end, state)
       if (range.clock >= inDocEnd) continue
-      cursor = range.clock >= lastClock ? structIndexFrom(structs, range.clock, cursor) : Y.findIndexSS(structs, range.clock)
+      // The first range of a client, or one out of order: Yjs's own search (it guesses by clock first).
+      cursor = lastClock >= 0 && range.clock >= lastClock ? structIndexFrom(structs, range.clock, cursor) : Y.findIndexSS(structs, range.clock)
       lastClock = range.clock
       for (let i = cursor; i < structs.length; i++) {
         const struct = structs[i]!

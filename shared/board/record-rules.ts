@@ -65,13 +65,11 @@ export function recordTypeProblem(schema: TLSchema, value: Record<string, unknow
 /** Rich text anywhere in a record's props (notes, text, geo labels, arrow labels). */
 export function richTextInRecordProblem(record: Record<string, unknown>): string | null {
   const props = record.props
-  if (!isPlainObject(props)) return null
-  for (const [name, value] of Object.entries(props)) {
-    if (name !== 'richText' || value === undefined) continue
-    const problem = richTextProblem(value)
-    if (problem) return `rich text: ${problem}`
-  }
-  return null
+  // Only an own, enumerable richText counts (what Object.entries would list); asked directly,
+  // as the server does for every record a client writes, rather than listing all props.
+  if (!isPlainObject(props) || !Object.prototype.propertyIsEnumerable.call(props, 'richText') || props.richText === undefined) return null
+  const problem = richTextProblem(props.richText)
+  return problem ? `rich text: ${problem}` : null
 }
 
 /** Why a TipTap document holds something the editor cannot show, or null. Iterative. */

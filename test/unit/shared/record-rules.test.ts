@@ -12,6 +12,7 @@ import {
   recordProblem,
   RICH_TEXT_MARKS,
   RICH_TEXT_NODES,
+  richTextInRecordProblem,
   richTextProblem,
 } from '../../../shared/board/record-rules.ts'
 import { sequencesUsedBy } from '../../../shared/board/schema-sequences.ts'
@@ -56,6 +57,13 @@ describe('record rules', () => {
     const iframe = noteRecord('shape:d')
     ;(iframe.props as { richText: unknown }).richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'iframe' }] }] }
     expect(recordProblem(schema, 'shape:d', iframe)).toMatch(/unknown node type "iframe"/)
+    // Rich text is looked for in the record's own props only; none, or undefined, is no problem.
+    const bad = { type: 'doc', content: [{ type: 'iframe' }] }
+    expect(richTextInRecordProblem({ props: { richText: bad } })).toMatch(/^rich text: unknown node type "iframe"/)
+    expect(richTextInRecordProblem({ props: { text: bad } })).toBeNull()
+    expect(richTextInRecordProblem({ props: { richText: undefined } })).toBeNull()
+    expect(richTextInRecordProblem({ props: Object.create({ richText: bad }) as Record<string, unknown> })).toBeNull()
+    expect(richTextInRecordProblem({ props: [bad] })).toBeNull()
   })
 
   it('walks rich text without recursion and names unknown marks', () => {
