@@ -74,10 +74,8 @@ function skipFrom(bytes: Uint8Array, pos: number): number {
     case 121: // false
     case 120: // true
       return pos
-    case 125: // a signed varint: bytes up to one below 0x80
-      while (pos < bytes.length && bytes[pos]! >= 0x80) pos++
-      if (pos >= bytes.length) throw new Error('value runs past the end')
-      return pos + 1
+    case 125:
+      return skipVarInt(bytes, pos)
     case 124:
       return skipBytes(bytes, pos, 4)
     case 123:
@@ -86,6 +84,8 @@ function skipFrom(bytes: Uint8Array, pos: number): number {
     case 119:
     case 116: {
       // string, Uint8Array: a length and that many bytes
+      const short = bytes[pos]!
+      if (short < 0x80) return skipBytes(bytes, pos + 1, short) // a length below 128: one byte
       const length = readLength(bytes, pos)
       return skipBytes(bytes, length.end, length.value)
     }
@@ -94,8 +94,13 @@ function skipFrom(bytes: Uint8Array, pos: number): number {
       const entries = readLength(bytes, pos).value
       pos = length.end
       for (let i = 0; i < entries; i++) {
-        const key = readLength(bytes, pos)
-        pos = skipFrom(bytes, skipBytes(bytes, key.end, key.value))
+        const short = bytes[pos]!
+        if (short < 0x80) {
+          pos = skipFrom(bytes, skipBytes(bytes, pos + 1, short)) // the key, then its value
+        } else {
+          const key = readLength(bytes, pos)
+          pos = skipFrom(bytes, skipBytes(bytes, key.end, key.value))
+        }
       }
       return pos
     }
@@ -108,6 +113,23 @@ function skipFrom(bytes: Uint8Array, pos: number): number {
     default:
       throw new Error(`unknown value type ${String(type)}`)
   }
+}
+
+/** lib0's readVarInt with the value left unused: the same bytes, the same errors. */
+function skipVarInt(bytes: Uint8Array, pos: number): number {
+  const first = bytes[pos++]
+  // Past the end lib0 reads `undefined` as a one-byte 0 and moves on; whatever comes next fails.
+  if (first === undefined || first < 0x80) return pos
+  let value = first & 0x3f
+  let multiplier = 64
+  while (pos < bytes.length) {
+    const byte = bytes[pos++]!
+    value += (byte & 0x7f) * multiplier
+    multiplier *= 128
+    if (byte < 0x80) return pos
+    if (value > Number.MAX_SAFE_INTEGER) throw new Error('Integer out of Range')
+  }
+  throw new Error('Unexpected end of array')
 }
 
 /** One result object reused: a length is read for every key and string skipped. */

@@ -81,6 +81,13 @@ describe('any values', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
+  it('reads an integer type byte at the very end as lib0 does (a 0, past the end), skipping too', () => {
+    const bytes = new Uint8Array([125])
+    expect(readWith(bytes, decoding.readAny)).toEqual({ value: 0, pos: 2 })
+    expect(readWith(bytes, readAnyValue)).toEqual({ value: 0, pos: 2 })
+    expect(readWith(bytes, skipAnyValue).pos).toBe(2)
+  })
+
   it('fails where readAny fails: unknown types, values cut short, invalid UTF-8', () => {
     const full = encoded({ key: 'shape:a', val: noteRecord('shape:a') })
     const bad = [
@@ -90,6 +97,9 @@ describe('any values', () => {
       new Uint8Array([123, 0, 0]), // a float64 cut short
       full.subarray(0, full.byteLength - 20),
       new Uint8Array([125, 0x80]), // an integer cut short
+      new Uint8Array([125, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), // an integer past 2^53
+      new Uint8Array([118, 1, 0x81]), // an object whose key length is cut short
+      new Uint8Array([118, 1, 5, 0x61]), // an object whose key is cut short
       new Uint8Array([117, 2, 119, 0x81]), // a list whose string length is cut short
     ]
     for (const bytes of bad) {
