@@ -5,7 +5,11 @@
  * gives exactly what lib0's readAny gives (test/unit/server/any-value.test.ts).
  *
  * Handed out only for the very array they were read from, each at most once, in order: Yjs
- * reads an update's structs front to back, as the guard did.
+ * reads an update's structs front to back, as the guard did. A value is a function of the bytes
+ * from where it starts, so handing it out wherever Yjs reads a value from that same position is
+ * exactly what Yjs would have read, whatever led Yjs there; that holds while the bytes are the
+ * same (the same array, which nothing writes to) and the value is unchanged (the guard only
+ * reads it; tldraw's validators return what they are given).
  */
 import type * as decoding from 'lib0/decoding'
 
