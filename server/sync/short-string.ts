@@ -7,7 +7,7 @@
  * 60 short strings ('typeName', 'shape', 'black', ids), almost all ASCII, and the record guard
  * reads each record an update carries, so that fixed cost was a quarter of checking a typical
  * edit. For a short ASCII string each byte is its own character, so building the string in
- * JavaScript gives exactly what TextDecoder gives, at about a third of the cost.
+ * JavaScript gives exactly what TextDecoder gives, at less than half the cost.
  *
  * Anything else (a byte ≥ 0x80, a long string, a length past the end) goes to lib0 itself, so
  * multi-byte characters, invalid sequences (lib0's decoder is `fatal`: it throws) and errors
@@ -33,9 +33,10 @@ export function readString(decoder: decoding.Decoder): string {
 /**
  * The last string read per slot, found by a hash of its bytes. Records repeat the same few dozen
  * words (property names, 'shape', 'black', 'page:page'); handing back the string read before
- * spares building it again, and a property name that is already a property name makes the
- * object it goes into cheaper to build (V8 looks new names up in its string table first).
- * A hit is checked character by character, so a slot only ever answers with equal text.
+ * spares building it again (in a loop over typical edits this took the check from ~10 to ~6.5 µs),
+ * and equal words in stored records share one copy. A hit is checked character by character,
+ * so a slot only ever answers with equal text. Holds at most SLOTS strings of MAX_SHORT_STRING
+ * characters: under 100 KiB for the whole process.
  */
 const SLOTS = 1024
 const recent: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined)
