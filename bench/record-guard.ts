@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/record-guard.ts`: what checking a client update costs before it is applied
  * (server/rooms/record-guard.ts), on the hot path and for the attacks it refuses. In-process, no
- * sockets: the figure is the check alone, next to what applying the same update costs.
+ * sockets: the figure is the check alone, next to what applying the same update costs as the
+ * server applies it (server/sync/apply-update.ts: Yjs with our value readers).
  * Flags: --records 2000 (board size) --rounds 500
  */
 import { parseArgs } from 'node:util'
@@ -11,6 +12,7 @@ import * as encoding from 'lib0/encoding'
 import { createBoardSchema, documentRecords } from '../shared/board/board-schema.ts'
 import { RECORDS_ARRAY, type RecordEntry } from '../shared/doc-layout.ts'
 import { RecordGuard } from '../server/rooms/record-guard.ts'
+import { applyYjsUpdate } from '../server/sync/apply-update.ts'
 import { noteRecord } from '../test/helpers/records.ts'
 
 const { values } = parseArgs({ options: { records: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '500' } } })
@@ -40,7 +42,7 @@ function time(label: string, make: () => Uint8Array, apply: boolean, n = rounds)
     checks.push(performance.now() - started)
     if (apply && verdict.ok) {
       started = performance.now()
-      Y.applyUpdate(server, update)
+      applyYjsUpdate(server, update, undefined, verdict.decoded)
       applies.push(performance.now() - started)
     }
     if (i === 0 && !verdict.ok) label += ` (refused: ${verdict.error.kind})`

@@ -24,15 +24,17 @@ import { bindingEndsProblem, isPlainObject, parentChainProblem, recordProblem, t
 import {
   ContentRef,
   MalformedUpdateError,
-  type DecodedValues,
   readUpdate,
   UpdateOverBudgetError,
+  type DeleteRange,
   type ReadItem,
   type ReadUpdate,
   type StructId,
   type UpdateBudget,
 } from '../sync/update-reader.ts'
+import type { DecodedValues } from '../sync/decoded-values.ts'
 import { isEntry, RecordIndex } from './record-index.ts'
+import { structIndexFrom } from './struct-search.ts'
 
 /** Why an update was refused; also the `reason` label of regiebord_rejections_total. */
 export type RefusalKind = 'invalid_record' | 'meta_write' | 'update_budget' | 'pending_update' | 'malformed_update'
@@ -52,7 +54,7 @@ export class UpdateRefusedError extends Error {
  * or the update holds, so Yjs integrates all of it and the update itself is exactly what changed
  * (apart from deletions the document may already have, which are harmless to repeat).
  * `statesBefore`: the document's clock, before applying, of every client the update writes.
- * `decoded`: the update's values as the check read them, for applying it (apply-decoded.ts).
+ * `decoded`: the record values as read, for applying this same update (server/sync/apply-update.ts).
  *
  * A reference problem may be a record of a document that is not loaded yet.
  */
@@ -124,7 +126,7 @@ class UpdateCheck {
   /** Per client: the update and the document together cover every clock below this. */
   private readonly covered = new Map<number, number>()
   /** The update's own deletions per client, by clock. */
-  private readonly deleted = new Map<number, { clock: number; length: number }[]>()
+  private readonly deleted = new Map<number, DeleteRange[]>()
   private readonly roots = new Map<number, string>()
   /** Every span starts where the document (or the update's previous span) ends: nothing is known already. */
   private contiguous = true
@@ -172,15 +174,11 @@ class UpdateCheck {
 
   /** Files the update's structs and deletions by id; refuses an update with a gap before its structs. */
   private indexUpdate(): GuardVerdict | null {
-    const add = (client: number, span: Span) => {
-      let list = this.spans.get(client)
-      if (!list) this.spans.set(client, (list = []))
-      list.push(span)
-    }
-    this.read.items.forEach((item, index) => add(item.client, { clock: item.clock, length: item.length, item: index }))
-    for (const gc of this.read.gcs) add(gc.client, { clock: gc.clock, length: gc.length, item: -1 })
+    const items = this.read.items
+    for (let i = 0; i < items.length; i++) this.fileSpan(items[i]!.client, { clock: items[i]!.clock, length: items[i]!.length, item: i })
+    for (const gc of this.read.gcs) this.fileSpan(gc.client, { clock: gc.clock, length: gc.length, item: -1 })
     for (const [client, list] of this.spans) {
-      list.sort((a, b) => a.clock - b.clock)
+      if (list.length > 1) list.sort(byClock)
       let covered = this.stateOf(client)
       for (const span of list) {
         if (span.clock > covered) return refuse('pending_update', 'the update depends on changes the server does not have; reconnect to resync')
@@ -192,10 +190,17 @@ class UpdateCheck {
     for (const range of this.read.deletes) {
       let list = this.deleted.get(range.client)
       if (!list) this.deleted.set(range.client, (list = []))
-      list.push({ clock: range.clock, length: range.length })
+      list.push(range)
     }
-    for (const list of this.deleted.values()) list.sort((a, b) => a.clock - b.clock)
+    // Yjs writes each client's ranges in order; only a hand-made update needs sorting.
+    for (const list of this.deleted.values()) if (!isSorted(list)) list.sort(byClock)
     return null
+  }
+
+  private fileSpan(client: number, span: Span): void {
+    const list = this.spans.get(client)
+    if (list) list.push(span)
+    else this.spans.set(client, [span])
   }
 
   private stateOf(client: number): number {
@@ -277,13 +282,32 @@ class UpdateCheck {
     const removed = new Set<unknown>()
     const doc = this.guard.document
     const records = doc.share.get(RECORDS_ARRAY)
+    // A reconnecting client's sync step 2 carries its document's whole delete set: thousands of
+    // ranges, nearly all deleted long ago. Each client's ranges come in order, so the struct of
+    // each later range is searched for from where the previous one was found.
+    let client = -1
+    let structs: (Y.Item | Y.GC)[] = []
+    let state = 0
+    let covered = 0
+    let cursor = 0
+    let lastClock = -1
     for (const range of this.read.deletes) {
+      if (range.client !== client) {
+        client = range.client
+        state = this.stateOf(client)
+        covered = this.coveredUntil(client)
+        structs = this.store.clients.get(client) ?? []
+        cursor = 0
+        lastClock = -1
+      }
       const end = range.clock + range.length
-      if (end > this.coveredUntil(range.client)) return refuse('pending_update', 'the update deletes changes the server does not have; reconnect to resync')
-      const inDocEnd = Math.min(end, this.stateOf(range.client))
+      if (end > covered) return refuse('pending_update', 'the update deletes changes the server does not have; reconnect to resync')
+      const inDocEnd = Math.min(end, state)
       if (range.clock >= inDocEnd) continue
-      const structs = this.store.clients.get(range.client)!
-      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i++) {
+      // The first range of a client, or one out of order: Yjs's own search (it guesses by clock first).
+      cursor = lastClock >= 0 && range.clock >= lastClock ? structIndexFrom(structs, range.clock, cursor) : Y.findIndexSS(structs, range.clock)
+      lastClock = range.clock
+      for (let i = cursor; i < structs.length; i++) {
         const struct = structs[i]!
         if (struct.id.clock >= inDocEnd) break
         if (!(struct instanceof Y.Item) || struct.deleted) continue
@@ -298,16 +322,23 @@ class UpdateCheck {
     return removed
   }
 
-  /** The records the update creates or changes, placed among the records as they will be. */
-  private checkReferences(added: ReadonlyMap<string, unknown>, removed: ReadonlySet<unknown>, others: RecordLookup): GuardVerdict {
+  /**
+   * The records the update creates or changes, placed among the records as they will be.
+   * `after` (the records the update writes) is this check's own: what the deletions change joins it.
+   */
+  private checkReferences(after: Map<string, unknown>, removed: ReadonlySet<unknown>, others: RecordLookup): GuardVerdict {
     const index = this.guard.index
-    const after = new Map<string, unknown>(added)
     for (const entry of removed) {
       if (!isEntry(entry) || after.has(entry.key)) continue
       // A deleted winner may uncover an older entry for the same key: that is a change too.
       after.set(entry.key, index.winnerWithout(entry.key, removed))
     }
-    const lookup: RecordLookup = (id) => (after.has(id) ? after.get(id) : (index.current(id) ?? others(id)))
+    const lookup: RecordLookup = (id) => {
+      const written = after.get(id)
+      // A deletion may leave `undefined` in `after`: the record is gone, whatever the index says.
+      if (written !== undefined || after.has(id)) return written
+      return index.current(id) ?? others(id)
+    }
     for (const [key, value] of after) {
       if (!isPlainObject(value)) continue
       const problem =
@@ -326,13 +357,26 @@ class UpdateCheck {
   /** See GuardVerdict. Origins are checked by rootOf only as far as the root; here every reference is. */
   private isFresh(): boolean {
     if (!this.contiguous || this.read.skips.length > 0 || this.read.trailingBytes > 0) return false
-    const known = (id: StructId | null) => id === null || id.clock < this.coveredUntil(id.client)
     for (const item of this.read.items) {
-      if (!known(item.origin) || !known(item.rightOrigin)) return false
-      if (item.parent !== null && typeof item.parent !== 'string' && !known(item.parent)) return false
+      if (!this.known(item.origin) || !this.known(item.rightOrigin)) return false
+      if (item.parent !== null && typeof item.parent !== 'string' && !this.known(item.parent)) return false
     }
     return true
   }
+
+  /** The document or the update has the struct `id` names (or there is none to have). */
+  private known(id: StructId | null): boolean {
+    return id === null || id.clock < this.coveredUntil(id.client)
+  }
+}
+
+function byClock(a: { clock: number }, b: { clock: number }): number {
+  return a.clock - b.clock
+}
+
+function isSorted(list: readonly { clock: number }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.clock < list[i - 1]!.clock) return false
+  return true
 }
 
 function findSpan<T extends { clock: number; length: number }>(list: readonly T[] | undefined, clock: number): T | undefined {

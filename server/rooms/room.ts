@@ -18,6 +18,7 @@ import type { Storage } from '../storage/storage.ts'
 import { roomName, type DocRef } from '../../shared/session/channels.ts'
 import { encodeSyncStep1, encodeSyncStep2, ProtocolError } from '../sync/protocol.ts'
 import { Broadcast } from '../sync/broadcast.ts'
+import { applyYjsUpdate } from '../sync/apply-update.ts'
 import { Compactor } from './compactor.ts'
 import type { Peer } from './peer.ts'
 import type { Logger } from '../log.ts'
@@ -31,7 +32,6 @@ import { RoomAwareness } from './room-awareness.ts'
 import { SerialRun } from './serial-run.ts'
 import { SizeBudget } from './size-budget.ts'
 import { changesSince } from './changes-since.ts'
-import { applyDecodedUpdate } from './apply-decoded.ts'
 
 /** The board's other documents, whose records a record in this one may refer to (see RecordGuard). */
 export interface OtherDocuments {
@@ -114,7 +114,7 @@ export class Room {
       room.compactor.loaded(updates.length)
       room.budget.loaded(updates.reduce((sum, update) => sum + update.byteLength, 0))
       Y.transact(room.doc, () => {
-        for (const update of updates) Y.applyUpdate(room.doc, update)
+        for (const update of updates) applyYjsUpdate(room.doc, update)
       })
       return room
     } catch (error) {
@@ -182,10 +182,11 @@ export class Room {
     if (!verdict.ok) throw verdict.error
     checkBoardMemory(this.doc, this.budget.bytes, verdict.cost, this.options.maxBoardMemoryBytes)
     const outcome = { failed: false }
+    // The values the guard read, which the document takes as they are: nothing runs in between.
     const decoded = verdict.decoded
     const apply = () => {
       try {
-        applyDecodedUpdate(this.doc, update, peer, decoded)
+        applyYjsUpdate(this.doc, update, peer, decoded)
       } catch {
         outcome.failed = true
       }
@@ -233,7 +234,7 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.broken) return
     const hadPending = this.pendingBytes() > 0
-    const effective = this.changesOf(() => Y.applyUpdate(this.doc, update, REMOTE))
+    const effective = this.changesOf(() => applyYjsUpdate(this.doc, update, REMOTE))
     this.compactor.stored()
     this.budget.stored(update.byteLength)
     if (!effective) return
@@ -279,7 +280,7 @@ export class Room {
       const hadPending = this.pendingBytes() > 0
       const missed = this.changesOf(() =>
         Y.transact(this.doc, () => {
-          for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE)
+          for (const update of updates) applyYjsUpdate(this.doc, update, REMOTE)
         }, REMOTE),
       )
       if (missed) this.relayApplied(missed, hadPending)

@@ -65,13 +65,11 @@ export function recordTypeProblem(schema: TLSchema, value: Record<string, unknow
 /** Rich text anywhere in a record's props (notes, text, geo labels, arrow labels). */
 export function richTextInRecordProblem(record: Record<string, unknown>): string | null {
   const props = record.props
-  if (!isPlainObject(props)) return null
-  for (const [name, value] of Object.entries(props)) {
-    if (name !== 'richText' || value === undefined) continue
-    const problem = richTextProblem(value)
-    if (problem) return `rich text: ${problem}`
-  }
-  return null
+  // Only an own, enumerable richText counts (what Object.entries would list); asked directly,
+  // as the server does for every record a client writes, rather than listing all props.
+  if (!isPlainObject(props) || !Object.prototype.propertyIsEnumerable.call(props, 'richText') || props.richText === undefined) return null
+  const problem = richTextProblem(props.richText)
+  return problem ? `rich text: ${problem}` : null
 }
 
 /** Why a TipTap document holds something the editor cannot show, or null. Iterative. */
@@ -105,16 +103,19 @@ export type RecordLookup = (id: string) => unknown
  * or null. `lookup` gives every record as it will be once the change is applied.
  */
 export function parentChainProblem(shapeId: string, lookup: RecordLookup): string | null {
-  const seen = new Set<string>([shapeId])
+  // The shapes passed on the way, made only once the chain gets past the first parent: most
+  // shapes sit right on a page, and the server asks this for every shape a client writes.
+  let seen: Set<string> | null = null
   let current = lookup(shapeId)
   for (let depth = 0; depth <= MAX_PARENT_DEPTH; depth++) {
     const parentId = isPlainObject(current) ? current.parentId : undefined
     if (typeof parentId !== 'string') return `${shapeId} has no parent`
-    if (seen.has(parentId)) return parentId === shapeId && depth === 0 ? `${shapeId} is its own parent` : `the parents of ${shapeId} form a loop`
+    if (parentId === shapeId || seen?.has(parentId)) return parentId === shapeId && depth === 0 ? `${shapeId} is its own parent` : `the parents of ${shapeId} form a loop`
     const parent = lookup(parentId)
     if (!isPlainObject(parent)) return `the parent ${parentId} of ${shapeId} does not exist`
     if (parent.typeName === 'page') return null
     if (parent.typeName !== 'shape') return `the parent ${parentId} of ${shapeId} is neither a page nor a shape`
+    seen ??= new Set<string>()
     seen.add(parentId)
     current = parent
   }
@@ -134,13 +135,25 @@ export function bindingEndsProblem(binding: Record<string, unknown>, lookup: Rec
 /** How deep arrays and objects nest; iterative, so any depth is safe. Stops counting past `limit`. */
 export function nestingDepth(value: unknown, limit = MAX_RECORD_DEPTH): number {
   let deepest = 0
-  const stack: [unknown, number][] = [[value, 0]]
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, depth] = next
+  // Two stacks side by side rather than one of [node, depth] pairs: the server counts every
+  // record a client writes, and a pair per value was most of what counting cost.
+  const nodes: unknown[] = [value]
+  const depths: number[] = [0]
+  while (nodes.length > 0) {
+    const node = nodes.pop()
+    const depth = depths.pop()! + 1
     if (typeof node !== 'object' || node === null) continue
-    deepest = Math.max(deepest, depth + 1)
+    if (depth > deepest) deepest = depth
     if (deepest > limit) return deepest
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1])
+    const children = Array.isArray(node) ? node : Object.values(node)
+    for (let i = 0; i < children.length; i++) {
+      const child: unknown = children[i]
+      // Only objects and arrays nest; anything else would be popped and dropped.
+      if (typeof child === 'object' && child !== null) {
+        nodes.push(child)
+        depths.push(depth)
+      }
+    }
   }
   return deepest
 }

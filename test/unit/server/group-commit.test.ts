@@ -49,7 +49,9 @@ describe('GroupCommit', () => {
     expect(resolved).toEqual([])
     await Promise.all(appends)
     expect(commits.map((c) => c.items)).toEqual([[1], [2, 3, 4]])
-    expect(commits[1]!.at - commits[0]!.at).toBeGreaterThanOrEqual(19)
+    // Node's timers count whole milliseconds from the event loop's cached clock, so a 20 ms timer
+    // can fire up to ~2 ms early by performance.now() (seen on a loaded machine).
+    expect(commits[1]!.at - commits[0]!.at).toBeGreaterThanOrEqual(18)
     // flush (before closing) does not wait for the spacing.
     const last = group.add(5)
     group.flush()

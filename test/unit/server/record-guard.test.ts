@@ -5,7 +5,7 @@ import { createBoardSchema, documentRecords } from '../../../shared/board/board-
 import { META_MAP, RECORDS_ARRAY, type RecordEntry } from '../../../shared/doc-layout.ts'
 import { RecordGuard } from '../../../server/rooms/record-guard.ts'
 import { readUpdate, UpdateOverBudgetError } from '../../../server/sync/update-reader.ts'
-import { noteRecord } from '../../helpers/records.ts'
+import { frameRecord, noteRecord } from '../../helpers/records.ts'
 
 const budget = { maxStructs: 1000, maxDeleteRanges: 1000, maxInsertedLength: 5000 }
 
@@ -120,6 +120,30 @@ describe('record guard', () => {
     raw.getArray(RECORDS_ARRAY).insert(0, [{ key: 'shape:a', val: noteRecord('shape:a', { parentId: 'shape:a' }) }])
     const verdict = b.check(Y.encodeStateAsUpdate(raw, before))
     expect(!verdict.ok && verdict.error.message).toMatch(/own parent/)
+  })
+
+  it('finds what an update deletes among a whole delete set (a reconnect’s sync step 2)', () => {
+    const b = board()
+    // Many structs and, once every other note is gone, many delete ranges before and after the frame.
+    for (let i = 0; i < 150; i++) b.kv.set(`shape:n${i}`, noteRecord(`shape:n${i}`))
+    b.kv.set('shape:f', frameRecord('shape:f'))
+    for (let i = 150; i < 300; i++) b.kv.set(`shape:n${i}`, noteRecord(`shape:n${i}`))
+    b.client.getMap(META_MAP).set('title', 'x')
+    b.client.transact(() => {
+      for (let i = 0; i < 300; i += 2) b.kv.delete(`shape:n${i}`)
+    })
+    Y.applyUpdate(b.server, Y.encodeStateAsUpdate(b.client))
+    // The frame is deleted in the same update that puts a note in it: the note's parent is gone.
+    const orphan = b.change(() => {
+      b.kv.delete('shape:f')
+      b.kv.set('shape:in', noteRecord('shape:in', { parentId: 'shape:f' }))
+    })
+    expect(Y.decodeUpdate(orphan).ds.clients.get(b.client.clientID)!.length).toBeGreaterThan(100)
+    const verdict = b.check(orphan)
+    expect(!verdict.ok && verdict.error.message).toMatch(/the parent shape:f of shape:in does not exist/)
+    // Deleting part of meta, after all those ranges, is still seen.
+    const meta = b.check(b.change(() => b.client.getMap(META_MAP).delete('title')))
+    expect(!meta.ok && meta.error.kind).toBe('meta_write')
   })
 
   it('stops reading an update at its budget', () => {

@@ -4,11 +4,15 @@ import { tipTapDefaultExtensions } from 'tldraw'
 import { createBoardSchema } from '../../../shared/board/board-schema.ts'
 import {
   bindingEndsProblem,
+  MAX_PARENT_DEPTH,
+  MAX_RECORD_DEPTH,
+  nestingDepth,
   parentChainProblem,
   parentLoopIn,
   recordProblem,
   RICH_TEXT_MARKS,
   RICH_TEXT_NODES,
+  richTextInRecordProblem,
   richTextProblem,
 } from '../../../shared/board/record-rules.ts'
 import { sequencesUsedBy } from '../../../shared/board/schema-sequences.ts'
@@ -16,7 +20,28 @@ import { frameRecord, noteRecord } from '../../helpers/records.ts'
 
 const schema = createBoardSchema()
 
+/** `depth` arrays or objects inside each other, alternating, with a leaf at the bottom. */
+function nested(depth: number): unknown {
+  let value: unknown = 'leaf'
+  for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [1, value] : { a: value, b: null }
+  return value
+}
+
 describe('record rules', () => {
+  it('counts how deep objects and arrays nest, and stops past the limit', () => {
+    expect(nestingDepth('text')).toBe(0)
+    expect(nestingDepth(null)).toBe(0)
+    expect(nestingDepth({})).toBe(1)
+    expect(nestingDepth([1, 'a', null])).toBe(1)
+    expect(nestingDepth({ a: [], b: { c: { d: 1 } }, e: [[[]]] })).toBe(4)
+    expect(nestingDepth(noteRecord('shape:a'))).toBe(6) // record → props → richText → content → paragraph → content
+    for (const depth of [MAX_RECORD_DEPTH - 1, MAX_RECORD_DEPTH, MAX_RECORD_DEPTH + 1]) expect(nestingDepth(nested(depth))).toBe(depth)
+    // Far past the limit it stops counting just past it, without walking the rest.
+    expect(nestingDepth(nested(100_000))).toBe(MAX_RECORD_DEPTH + 1)
+    expect(nestingDepth(nested(10), 3)).toBe(4)
+    expect(recordProblem(schema, 'shape:a', { ...noteRecord('shape:a'), meta: { deep: nested(MAX_RECORD_DEPTH) } })).toMatch(/nested more than 64 deep/)
+  })
+
   it('knows exactly the nodes and marks of the editor’s rich text', () => {
     const editor = getSchema(tipTapDefaultExtensions)
     expect([...RICH_TEXT_NODES].sort()).toEqual(Object.keys(editor.nodes).sort())
@@ -32,6 +57,13 @@ describe('record rules', () => {
     const iframe = noteRecord('shape:d')
     ;(iframe.props as { richText: unknown }).richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'iframe' }] }] }
     expect(recordProblem(schema, 'shape:d', iframe)).toMatch(/unknown node type "iframe"/)
+    // Rich text is looked for in the record's own props only; none, or undefined, is no problem.
+    const bad = { type: 'doc', content: [{ type: 'iframe' }] }
+    expect(richTextInRecordProblem({ props: { richText: bad } })).toMatch(/^rich text: unknown node type "iframe"/)
+    expect(richTextInRecordProblem({ props: { text: bad } })).toBeNull()
+    expect(richTextInRecordProblem({ props: { richText: undefined } })).toBeNull()
+    expect(richTextInRecordProblem({ props: Object.create({ richText: bad }) as Record<string, unknown> })).toBeNull()
+    expect(richTextInRecordProblem({ props: [bad] })).toBeNull()
   })
 
   it('walks rich text without recursion and names unknown marks', () => {
@@ -59,6 +91,13 @@ describe('record rules', () => {
     expect(parentChainProblem('shape:a', lookup)).toMatch(/loop/)
     expect(parentChainProblem('shape:into', lookup)).toMatch(/loop/)
     expect(parentChainProblem('shape:orphan', lookup)).toMatch(/does not exist/)
+    // A loop back to the shape itself, further up; a chain too deep; one just deep enough.
+    records.set('shape:x', noteRecord('shape:x', { parentId: 'shape:y' }))
+    records.set('shape:y', noteRecord('shape:y', { parentId: 'shape:x' }))
+    expect(parentChainProblem('shape:x', lookup)).toMatch(/the parents of shape:x form a loop/)
+    for (let i = 0; i <= MAX_PARENT_DEPTH + 1; i++) records.set(`shape:d${i}`, noteRecord(`shape:d${i}`, { parentId: i === 0 ? 'page:page' : `shape:d${i - 1}` }))
+    expect(parentChainProblem(`shape:d${MAX_PARENT_DEPTH}`, lookup)).toBeNull()
+    expect(parentChainProblem(`shape:d${MAX_PARENT_DEPTH + 1}`, lookup)).toMatch(/nest more than 256 deep/)
     // The browser's variant: a missing parent is fine there, a loop is not.
     expect(parentLoopIn('shape:orphan', lookup)).toEqual([])
     expect(parentLoopIn('shape:into', lookup).sort()).toEqual(['shape:a', 'shape:b', 'shape:c', 'shape:into'])
