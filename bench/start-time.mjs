@@ -21,6 +21,8 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+// The Node flags `npm start` gives the server (package.json's "start").
+const START_FLAGS = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
 
 async function once() {
   const port = await freePort()
@@ -29,7 +31,7 @@ async function once() {
   const started = performance.now()
   const child = values.npm
     ? spawn('npm', ['start', '--silent'], { env, stdio: 'ignore', detached: true })
-    : spawn(process.execPath, ['dist/server/main.js'], { env, stdio: 'ignore' })
+    : spawn(process.execPath, [...START_FLAGS, 'dist/server/main.js'], { env, stdio: 'ignore' })
   let healthy = NaN
   let cpuMs = NaN
   while (performance.now() - started < 30_000) {

@@ -3,11 +3,18 @@
  * (no build needed), or the compiled `dist/server/main.js` that `npm start` runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { GENEROUS_ADDRESS_LIMITS } from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
+
+/** The Node flags `npm start` gives the server (package.json's "start"), so the build runs as it does there. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
+}
 
 export interface ChildServer {
   process: ChildProcess
@@ -36,7 +43,7 @@ export async function startChildServer(
   entry: 'source' | 'build' = 'source',
 ): Promise<ChildServer> {
   const chosenPort = port ?? (await freePort())
-  const entryArgs = entry === 'build' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const entryArgs = entry === 'build' ? [...startFlags(), 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, [...nodeArgs, ...entryArgs], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...GENEROUS_ADDRESS_LIMITS, ...env, PORT: String(chosenPort) },
