@@ -22,6 +22,8 @@ import type { AssetRecord, BoardRecord, NewBoard, OwnTemplateRecord, OwnTemplate
 
 const SCHEMA_VERSION = 7
 
+/** From opening the database to starting the WAL checkpointer's thread. */
+const CHECKPOINTER_START_DELAY_MS = 1000
 /** How long a statement waits for another connection's lock. */
 const BUSY_TIMEOUT_MS = 5000
 /** Emptying the WAL after a board is deleted: tries, the wait between them and for a reader. */
@@ -188,11 +190,18 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   db.pragma('secure_delete = ON')
   migrate(db)
   let checkpointer: WalCheckpointer | null = null
+  let checkpointerDue: NodeJS.Timeout | null = null
   if (checkpointsOnWorker) {
     db.pragma(`wal_autocheckpoint = ${MAIN_THREAD_CHECKPOINT_PAGES}`)
-    checkpointer = new WalCheckpointer(file, (message) =>
-      log?.warn({ err: message }, 'WAL checkpoints on the worker thread stopped; the server checkpoints itself'),
-    )
+    // Not while the server starts: the thread's own V8 instance costs ~140 ms of CPU, and the
+    // writer's bound covers whatever is written before it runs.
+    checkpointerDue = setTimeout(() => {
+      checkpointerDue = null
+      checkpointer = new WalCheckpointer(file, (message) =>
+        log?.warn({ err: message }, 'WAL checkpoints on the worker thread stopped; the server checkpoints itself'),
+      )
+    }, CHECKPOINTER_START_DELAY_MS)
+    checkpointerDue.unref()
   }
 
   const insertBoard = db.prepare(
@@ -489,6 +498,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       db.prepare('SELECT 1').get()
     },
     async close() {
+      if (checkpointerDue) clearTimeout(checkpointerDue)
       await checkpointer?.stop()
       if (db.open) appends.flush()
       if (db.open) db.close()
