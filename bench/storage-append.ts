@@ -8,7 +8,6 @@
  * Variants: WAL checkpoints on the worker thread (the server's default) or SQLite's own on the
  * event loop. Flags: --rate 2000 --seconds 10 --runs 2 --compact-after 500
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +16,7 @@ import { parseArgs } from 'node:util'
 import * as Y from 'yjs'
 import { openSqliteStorage } from '../server/storage/sqlite.ts'
 import type { Storage } from '../server/storage/storage.ts'
-import { generateBoardId } from '../server/boards/tokens.ts'
+import { newBoardRecord } from '../test/helpers/new-board.ts'
 import { percentile } from './lib/process-stats.ts'
 
 const { values } = parseArgs({
@@ -66,19 +65,10 @@ async function run(checkpointsOnWorker: boolean): Promise<Figures> {
   try {
     const boards: Board[] = []
     for (let b = 0; b < BOARDS; b++) {
-      const id = generateBoardId()
       const doc = new Y.Doc()
-      const hash = () => randomBytes(32).toString('hex')
-      await storage.createBoard({
-        id,
-        title: 'bench',
-        template: null,
-        createdAt: 0,
-        lastOpenedAt: 0,
-        tokenHashes: { facilitator: hash(), participant: hash(), viewer: hash() },
-        initialUpdate: Y.encodeStateAsUpdate(doc),
-      })
-      boards.push({ id, doc, logged: 1, bound: compactAfter / 2 + Math.random() * (compactAfter / 2) })
+      const board = newBoardRecord({ title: 'bench', initialUpdate: Y.encodeStateAsUpdate(doc) })
+      await storage.createBoard(board)
+      boards.push({ id: board.id, doc, logged: 1, bound: compactAfter / 2 + Math.random() * (compactAfter / 2) })
     }
     const commits: number[] = []
     const replaces: number[] = []

@@ -14,6 +14,7 @@ import { mergeUpdatesWithGc } from '../../server/rooms/compaction.ts'
 import { openPostgresStorage } from '../../server/storage/postgres.ts'
 import { openSqliteStorage } from '../../server/storage/sqlite.ts'
 import type { NewBoard, Storage } from '../../server/storage/storage.ts'
+import { newBoardRecord } from '../helpers/new-board.ts'
 import { tempDataDir } from '../helpers/server.ts'
 import { createDatabase, servicesUnavailableReason, startPostgres, type Service } from '../helpers/services.ts'
 
@@ -117,17 +118,13 @@ function mapOf(updates: readonly Uint8Array[]): Record<string, unknown> {
 }
 
 function newBoard(overrides: Partial<NewBoard> = {}): NewBoard {
-  const hash = () => randomBytes(32).toString('hex')
-  return {
-    id: generateBoardId(),
+  return newBoardRecord({
     title: 'Contract',
-    template: null,
     createdAt: 1_700_000_000_000,
     lastOpenedAt: 1_700_000_000_000,
-    tokenHashes: { facilitator: hash(), participant: hash(), viewer: hash() },
     initialUpdate: setKey('title', 'Contract'),
     ...overrides,
-  }
+  })
 }
 
 const backends: Array<[string, () => Promise<Backend>, () => string | null]> = [
@@ -233,25 +230,26 @@ for (const [name, makeBackend, unavailable] of backends) {
       expect(mapOf(after.updates)).toEqual({ title: 'Contract', k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, late: true })
     })
 
-    it('writes nothing when the same range was merged already', async () => {
+    /** A new board with one update appended, its log merged once; what the merge read and wrote. */
+    async function mergedOnce() {
       const board = newBoard()
       await storage.createBoard(board)
       await storage.appendUpdate(board.id, setKey('a', 1))
       const loaded = await storage.loadUpdates(board.id)
       const merged = mergeUpdatesWithGc(loaded.updates)
       await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
+      return { board, loaded, merged }
+    }
+
+    it('writes nothing when the same range was merged already', async () => {
+      const { board, loaded, merged } = await mergedOnce()
       await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
       expect((await storage.summarizeUpdates(board.id)).count).toBe(1)
     })
 
     it('numbers a merged update above the range it replaced, so a late merge of that range leaves newer rows alone', async () => {
       // The board created last holds the table's highest rows: where a rowid table reuses numbers.
-      const board = newBoard()
-      await storage.createBoard(board)
-      await storage.appendUpdate(board.id, setKey('a', 1))
-      const loaded = await storage.loadUpdates(board.id)
-      const merged = mergeUpdatesWithGc(loaded.updates)
-      await storage.replaceUpdates(board.id, loaded.lastSeq, merged)
+      const { board, loaded, merged } = await mergedOnce()
       const afterMerge = await storage.loadUpdates(board.id)
       expect(afterMerge.lastSeq).toBeGreaterThan(loaded.lastSeq)
       await storage.appendUpdate(board.id, setKey('late', true))

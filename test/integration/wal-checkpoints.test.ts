@@ -8,10 +8,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateBoardId } from '../../server/boards/tokens.ts'
 import { openSqliteStorage } from '../../server/storage/sqlite.ts'
 import type { Storage } from '../../server/storage/storage.ts'
 import { MAIN_THREAD_CHECKPOINT_PAGES, WalCheckpointer } from '../../server/storage/wal-checkpointer.ts'
+import { newBoardRecord } from '../helpers/new-board.ts'
 import { tempDataDir } from '../helpers/server.ts'
 
 const opened: Storage[] = []
@@ -29,19 +29,10 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 
 /** Appends `count` updates of `bytes` random bytes each (random: nothing compresses or repeats). */
 async function fill(storage: Storage, count: number, bytes: number): Promise<string> {
-  const id = generateBoardId()
-  const hash = () => randomBytes(32).toString('hex')
-  await storage.createBoard({
-    id,
-    title: 'wal',
-    template: null,
-    createdAt: 0,
-    lastOpenedAt: 0,
-    tokenHashes: { facilitator: hash(), participant: hash(), viewer: hash() },
-    initialUpdate: new Uint8Array([0, 0]),
-  })
-  await Promise.all(Array.from({ length: count }, () => storage.appendUpdate(id, randomBytes(bytes))))
-  return id
+  const board = newBoardRecord()
+  await storage.createBoard(board)
+  await Promise.all(Array.from({ length: count }, () => storage.appendUpdate(board.id, randomBytes(bytes))))
+  return board.id
 }
 
 const databaseBytes = (dir: string) => fs.statSync(path.join(dir, 'regiebord.sqlite')).size

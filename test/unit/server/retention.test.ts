@@ -1,11 +1,10 @@
 /** The retention sweep against real SQLite storage with an injected clock. */
-import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RetentionSweep } from '../../../server/boards/retention.ts'
-import { generateBoardId } from '../../../server/boards/tokens.ts'
 import { createLogger } from '../../../server/log.ts'
 import { openSqliteStorage } from '../../../server/storage/sqlite.ts'
 import type { Storage } from '../../../server/storage/storage.ts'
+import { newBoardRecord } from '../../helpers/new-board.ts'
 import { tempDataDir } from '../../helpers/server.ts'
 
 const DAY = 24 * 60 * 60_000
@@ -21,18 +20,9 @@ async function storageWithBoards(lastOpened: Record<string, number>): Promise<{ 
   opened.push(storage)
   const ids: Record<string, string> = {}
   for (const [name, at] of Object.entries(lastOpened)) {
-    const id = generateBoardId()
-    ids[name] = id
-    const hash = () => randomBytes(32).toString('hex')
-    await storage.createBoard({
-      id,
-      title: name,
-      template: null,
-      createdAt: at,
-      lastOpenedAt: at,
-      tokenHashes: { facilitator: hash(), participant: hash(), viewer: hash() },
-      initialUpdate: new Uint8Array([0, 0]),
-    })
+    const board = newBoardRecord({ title: name, createdAt: at, lastOpenedAt: at })
+    ids[name] = board.id
+    await storage.createBoard(board)
   }
   return { storage, ids }
 }
