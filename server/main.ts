@@ -8,11 +8,11 @@ import { startServer } from './server.ts'
 // two young-generation collections (updates waiting for their commit, frames queued behind a
 // busy event loop) and is promoted; with the default, the heap held up to 100 MiB of such garbage
 // around a live set of ~30 MiB at 1,000 connections. 1.5× cut peak RSS there by about a quarter
-// (median of 3 runs each: 248 → 186 MiB) without a measurable change in CPU per update; 1.25×
-// (with 4 MiB semi-spaces, see scripts/start.mjs) took it from ~175 to ~155 MiB at the price of a
-// major collection every ~2 s instead of ~3.5 s (BENCHMARKS.md, issue 17, "fifth round").
-// V8 reads the factor at every full collection, so setting it here takes effect.
-v8.setFlagsFromString('--heap-growing-percent=25')
+// (median of 3 runs each: 248 → 186 MiB) without a measurable change in CPU per update. 1.25× took
+// another ~10 MiB off but collected twice as often: ~10 % fewer updates/s when saturated and a
+// longer relay tail (BENCHMARKS.md, issue 17, "fifth round"). V8 reads the factor at every full
+// collection, so setting it here takes effect.
+v8.setFlagsFromString('--heap-growing-percent=50')
 
 async function main(): Promise<void> {
   let config
