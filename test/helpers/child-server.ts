@@ -43,8 +43,9 @@ export async function startChildServer(
   entry: 'source' | 'build' = 'source',
 ): Promise<ChildServer> {
   const chosenPort = port ?? (await freePort())
-  const entryArgs = entry === 'build' ? [...startFlags(), 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
-  const child = spawn(process.execPath, [...nodeArgs, ...entryArgs], {
+  // A caller's flags come after `npm start`'s, so that they win (for V8 and Node the last one does).
+  const args = entry === 'build' ? [...startFlags(), ...nodeArgs, 'dist/server/main.js'] : [...nodeArgs, '--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...GENEROUS_ADDRESS_LIMITS, ...env, PORT: String(chosenPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
