@@ -37,7 +37,7 @@ const TRUNCATE_BUSY_TIMEOUT_MS = 100
  * (from the OS's file cache). The pages an append touches (each board's last leaf and the
  * index's) fit in 2 MiB many times over.
  */
-export const PAGE_CACHE_KIB = 2048
+const PAGE_CACHE_KIB = 2048
 
 const MIGRATIONS: Record<number, string> = {
   1: `
