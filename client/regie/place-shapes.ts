@@ -64,7 +64,7 @@ export function placeLegend(editor: Editor, model: RegieModel<string>, title: st
   const actorKinds = [...new Set(model.actors.map((actor) => actor.kind))]
   const used = [...new Set(model.relations.map((relation) => relation.kind))]
   const relationKinds: RelationKindId[] = used.length > 0 ? used : [...VITAL_PROCESS_KINDS]
-  const size = legendSize(actorKinds.length + relationKinds.length)
+  const size = legendSize(actorKinds, relationKinds)
   const bounds = editor.getCurrentPageBounds()
   const viewport = editor.getViewportPageBounds()
   const x = bounds ? bounds.maxX + 80 : viewport.center.x - size.width / 2

@@ -8,6 +8,8 @@ import type { Size } from '../regie/layout.ts'
 import type { RegieActor, RegieBlock, RegieChecklistItem, RegieFlow, RegieFlowStep } from '../regie/model.ts'
 import type { ItemVariant } from './regie-shapes.ts'
 import { actorKind, type ActorKindId } from '../regie/actor-kinds.ts'
+import { relationKind, type RelationKindId } from '../regie/relation-kinds.ts'
+import { LOCALES, type Locale, type LocalizedText } from '../regie/text.ts'
 
 export const ACTOR_CARD = {
   width: 240,
@@ -35,7 +37,11 @@ export const ITEM_CARD = {
   minHeight: 80,
 } as const
 
-export const LEGEND_CARD = { width: 300, header: 44, row: 26, padding: 12 } as const
+/**
+ * A legend row holds a swatch and the kind's label at 14 px; the label gets the width the swatch
+ * leaves (an actor's is 18 px wide, a relation's 44) and wraps onto a second line when longer.
+ */
+export const LEGEND_CARD = { width: 300, header: 44, row: 26, rowLine: 18, padding: 12, actorLabelChars: 33, relationLabelChars: 29 } as const
 
 /** Inner margin of a block frame around its item cards, and the gap between them. */
 export const BLOCK_FRAME = { padding: 16, gap: 12 } as const
@@ -115,8 +121,26 @@ export function flowStepSize(step: RegieFlowStep<string>, actorNames: readonly s
   return itemCardSize({ variant: 'step', title: step.text, text: actorNames.join(', ') })
 }
 
-export function legendSize(rows: number): Size {
-  return { width: LEGEND_CARD.width, height: LEGEND_CARD.header + rows * LEGEND_CARD.row + LEGEND_CARD.padding }
+/** As tall as the label's wrap in `locale`, or without one its longer wrap in either language. */
+function legendRowHeight(label: LocalizedText, charsPerLine: number, locale?: Locale): number {
+  const lines = locale ? linesFor(label[locale], charsPerLine) : Math.max(...LOCALES.map((each) => linesFor(label[each], charsPerLine)))
+  return LEGEND_CARD.row + Math.max(0, lines - 1) * LEGEND_CARD.rowLine
+}
+
+/**
+ * Row heights of a legend read in `locale`. The legend itself is sized for either language (each
+ * viewer reads it in theirs); read in the shorter one, the spare room stays below the last row.
+ */
+export function legendRowHeights(actorKinds: readonly ActorKindId[], relationKinds: readonly RelationKindId[], locale?: Locale): number[] {
+  return [
+    ...actorKinds.map((kind) => legendRowHeight(actorKind(kind).label, LEGEND_CARD.actorLabelChars, locale)),
+    ...relationKinds.map((kind) => legendRowHeight(relationKind(kind).label, LEGEND_CARD.relationLabelChars, locale)),
+  ]
+}
+
+export function legendSize(actorKinds: readonly ActorKindId[], relationKinds: readonly RelationKindId[]): Size {
+  const rows = legendRowHeights(actorKinds, relationKinds).reduce((sum, height) => sum + height, 0)
+  return { width: LEGEND_CARD.width, height: LEGEND_CARD.header + rows + LEGEND_CARD.padding }
 }
 
 /** A checklist frame holds its items in one column. */
@@ -133,6 +157,6 @@ export function blockSizeOf(block: Exclude<RegieBlock<string>, RegieFlow<string>
     case 'note':
       return itemCardSize({ variant: 'note', title: block.title ?? '', text: block.text })
     case 'legend':
-      return legendSize(block.actorKinds.length + block.relationKinds.length)
+      return legendSize(block.actorKinds, block.relationKinds)
   }
 }

@@ -10,7 +10,7 @@ export class LegendShapeUtil extends BaseBoxShapeUtil<RegieLegendShape> {
   static override migrations = regieLegendMigrations
 
   override getDefaultProps(): RegieLegendShape['props'] {
-    const size = legendSize(0)
+    const size = legendSize([], [])
     return { w: size.width, h: size.height, title: '', actorKinds: [], relationKinds: [] }
   }
 
