@@ -177,7 +177,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
           editor.getInitialMetaForShape = () => ({ createdBy: identity.id, createdByName: identity.name })
           const stopTypefaces = deferUnusedTypefaces(editor, { warmLater: !window.matchMedia(NARROW_SCREEN).matches })
           // Open on the whole board (a template is larger than a screen, a phone's especially).
-          const stopView = openOnWholeBoard(editor, options === PHONE_OPTIONS)
+          const stopView = openOnWholeBoard(editor)
           return () => {
             stopTypefaces()
             stopView()

@@ -79,6 +79,38 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 })
 }
 
+/**
+ * Legend labels that run out of their row, each legend shown at 100 %: a label that wraps in a
+ * one-line row runs into the rows above and below it.
+ */
+async function legendLabelsOutOfRows(page: Page): Promise<string[]> {
+  const legends: string[] = await page.evaluate(() => {
+    const editor = (window as unknown as { __regiebordEditor: { getCurrentPageShapes(): { id: string; type: string }[] } }).__regiebordEditor
+    return editor.getCurrentPageShapes().filter((shape) => shape.type === 'regie-legend').map((shape) => shape.id)
+  })
+  const outOfRow: string[] = []
+  for (const id of legends) {
+    await page.evaluate((id) => {
+      type Editor = { getShapePageBounds(id: string): object; zoomToBounds(box: object, opts: object): void }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      editor.zoomToBounds(editor.getShapePageBounds(id), { targetZoom: 1, immediate: true })
+    }, id)
+    await settle(page)
+    outOfRow.push(
+      ...(await page.evaluate(() =>
+        [...document.querySelectorAll('.regie-legend__row')].flatMap((row) => {
+          const label = row.lastElementChild
+          if (!label) return []
+          const r = row.getBoundingClientRect()
+          const l = label.getBoundingClientRect()
+          return l.top < r.top - 0.5 || l.bottom > r.bottom + 0.5 ? [`${label.textContent}: ${Math.round(l.height)} px in a ${Math.round(r.height)} px row`] : []
+        }),
+      )),
+    )
+  }
+  return outOfRow
+}
+
 function record(name: string, measures: PageMeasures): void {
   table[name] = measures
   const share = measures.relations === 0 ? 0 : measures.crossing.length / measures.relations
@@ -129,6 +161,7 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
       expect(measures.crossing.length).toBeLessThanOrEqual(Math.floor(0.05 * measures.relations))
       expect(measures.labelOverlaps).toEqual([])
       await screenshots(page, id)
+      expect(await legendLabelsOutOfRows(page)).toEqual([])
     })
   }
 
@@ -178,6 +211,92 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
     await page.waitForFunction(() => (window as unknown as { __regiebordEditor: { getZoomLevel(): number } }).__regiebordEditor.getZoomLevel() >= 0.59)
     fs.mkdirSync(SCREENSHOTS, { recursive: true })
     await page.screenshot({ path: path.join(SCREENSHOTS, 'layout-tour-1440x900.png') })
+  })
+
+  it('on a 1280×720 projector: the board opens above the tour offer, and each part of the tour shows clear of the tour panel and the menus', async () => {
+    const template = 'organisatienetwerk-drechtsteden'
+    const board = await createBoard(server.url, { title: 'Projector', template })
+    const page = await newPage(1280, 720)
+    await joinBoard(page, link(board, 'facilitator'), 'Pim')
+    await waitForShapes(page, 'frame', templateModel(template, 'nl').groups.length)
+    await page.waitForSelector('[data-tour-offer]')
+    // The opening fit makes room for the offer once it is there.
+    await page.waitForFunction(() => {
+      type Editor = { getCurrentPageBounds(): { maxY: number; minX: number }; pageToViewport(p: { x: number; y: number }): { y: number }; getViewportScreenBounds(): { y: number } }
+      const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+      const bounds = editor.getCurrentPageBounds()
+      const bottom = editor.pageToViewport({ x: bounds.minX, y: bounds.maxY }).y + editor.getViewportScreenBounds().y
+      return bottom <= document.querySelector('[data-tour-offer]')!.getBoundingClientRect().top
+    }, undefined, { timeout: 10_000 })
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tour-offer-1280x720.png') })
+    const zoomWithOffer = await page.evaluate(() => (window as unknown as { __regiebordEditor: { getZoomLevel(): number } }).__regiebordEditor.getZoomLevel())
+    // Closed, the offer gives its room back to the board.
+    await page.click('[data-tour-offer] button:not([data-tour-start])')
+    await page.waitForFunction((before) => (window as unknown as { __regiebordEditor: { getZoomLevel(): number } }).__regiebordEditor.getZoomLevel() > before, zoomWithOffer)
+
+    await page.click('[data-tour-toggle]')
+    await page.click('[data-tour-next]')
+    const seen: string[] = []
+    for (;;) {
+      await page.waitForFunction((seen) => {
+        const current = document.querySelector('[data-tour-current]')?.textContent ?? ''
+        return current !== '' && current !== seen.at(-1)
+      }, seen)
+      const current = (await page.locator('[data-tour-current]').textContent()) ?? ''
+      if (seen.includes(current)) break
+      seen.push(current)
+      // Until the camera's 300 ms move has ended: it starts after the panel has drawn.
+      await page.waitForTimeout(400)
+      await page.evaluate(() => delete (window as unknown as { __lastCamera?: string }).__lastCamera)
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __regiebordEditor: { getCamera(): { x: number; y: number; z: number } }; __lastCamera?: string }
+        const now = JSON.stringify(w.__regiebordEditor.getCamera())
+        const still = w.__lastCamera === now
+        w.__lastCamera = now
+        return still
+      }, undefined, { polling: 150 })
+      await settle(page)
+      const view = await page.evaluate((name) => {
+        type Shape = { id: string; type: string; parentId: string; props: { name?: string; title?: string } }
+        type Editor = {
+          getCurrentPageShapes(): Shape[]
+          getCurrentPageId(): string
+          getShapePageBounds(id: string): { minX: number; minY: number; maxX: number; maxY: number }
+          pageToViewport(p: { x: number; y: number }): { x: number; y: number }
+          getViewportScreenBounds(): { x: number; y: number; w: number; h: number }
+          getZoomLevel(): number
+        }
+        const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+        const shape = editor
+          .getCurrentPageShapes()
+          .find((s) => s.parentId === editor.getCurrentPageId() && (s.props.name === name || (s.type === 'regie-legend' && (s.props.title || 'Legenda') === name)))!
+        const b = editor.getShapePageBounds(shape.id)
+        const screen = editor.getViewportScreenBounds()
+        const topLeft = editor.pageToViewport({ x: b.minX, y: b.minY })
+        const bottomRight = editor.pageToViewport({ x: b.maxX, y: b.maxY })
+        const box = (r: DOMRect) => ({ x: r.x, y: r.y, w: r.width, h: r.height })
+        const covers = ['[data-tour]', '.tlui-style-panel__wrapper', '.board-bar', '.tlui-menu-zone', '.tlui-main-toolbar', '.session-timer']
+          .flatMap((selector) => [...document.querySelectorAll(selector)].map((element) => ({ selector, ...box(element.getBoundingClientRect()) })))
+          .filter((r) => r.w > 0 && r.h > 0)
+        return {
+          zoom: editor.getZoomLevel(),
+          section: { x: topLeft.x + screen.x, y: topLeft.y + screen.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y },
+          canvas: { x: screen.x, y: screen.y, w: screen.w, h: screen.h },
+          covers,
+        }
+      }, current)
+      const hits = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
+        a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+      const corner = { x: view.section.x, y: view.section.y, w: 40, h: 40 }
+      // Shown whole (closer than the readable 60 %): nothing covers it. Too large for that: its top left is free.
+      const shown = view.zoom > 0.61 ? view.section : corner
+      expect(view.zoom, current).toBeGreaterThanOrEqual(0.59)
+      expect(view.covers.filter((cover) => hits(shown, cover)).map((cover) => `${current} under ${cover.selector}`)).toEqual([])
+      expect(shown.x >= view.canvas.x && shown.y >= view.canvas.y && shown.x + shown.w <= view.canvas.x + view.canvas.w && shown.y + shown.h <= view.canvas.y + view.canvas.h, `${current} inside the canvas`).toBe(true)
+      if (seen.length === 1) await page.screenshot({ path: path.join(SCREENSHOTS, 'tour-first-part-1280x720.png') })
+      await page.click('[data-tour-next]')
+    }
+    expect(seen.length).toBe(6)
   })
 
   it('re-routes the relations of a card dragged by hand, in the same undo step as the move', async () => {

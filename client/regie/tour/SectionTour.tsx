@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { COVERS_CANVAS_BOTTOM } from '../../board/free-area.ts'
+import { refitOpeningView } from '../../board/open-view.ts'
 import { boardSections, showOverview, showSection } from './sections.ts'
 
 interface Props {
@@ -21,6 +23,8 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
   const legendName = t('legend.title')
   const sections = useValue('sections', () => boardSections(editor, legendName), [editor, legendName])
   const [current, setCurrent] = useState<number | null>(null)
+  // Bumped by every step, so stepping to the section one is on (a single-section loop) shows it again.
+  const [step, setStep] = useState(0)
   const [offer, setOffer] = useState(false)
 
   useEffect(() => {
@@ -29,20 +33,32 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sections.length >= 2])
 
+  // The board opens clear of the offer, and takes the room back when it goes.
+  useEffect(() => refitOpeningView(editor), [editor, offer])
+
+  // After the panel has drawn: the section is fitted above it, whatever its height now.
+  useEffect(() => {
+    if (!open || step === 0) return
+    const section = current === null ? undefined : sections[current]
+    if (section) showSection(editor, section)
+    else showOverview(editor)
+    // Only a step moves the camera; sections changing under an open tour do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step])
+
   const dismissOffer = () => {
     window.localStorage.setItem(offeredKey(), '1')
     setOffer(false)
   }
-  const go = (index: number) => {
-    const section = sections[index]
-    if (!section) return
+  const go = (index: number | null) => {
+    if (index !== null && !sections[index]) return
     setCurrent(index)
-    showSection(editor, section)
+    setStep((n) => n + 1)
   }
 
   if (offer && !open) {
     return (
-      <div className="section-tour section-tour--offer" role="dialog" aria-label={t('tour.title')} data-tour-offer>
+      <div className="section-tour section-tour--offer" role="dialog" aria-label={t('tour.title')} data-tour-offer {...{ [COVERS_CANVAS_BOTTOM]: '' }}>
         <p>{t('tour.offer', { count: String(sections.length) })}</p>
         <div className="section-tour__buttons">
           <button
@@ -65,7 +81,7 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
   }
   if (!open) return null
   return (
-    <nav className="section-tour" aria-label={t('tour.title')} data-tour>
+    <nav className="section-tour" aria-label={t('tour.title')} data-tour {...{ [COVERS_CANVAS_BOTTOM]: '' }}>
       <h2>{current === null ? t('tour.title') : `${t('tour.position', { current: String(current + 1), count: String(sections.length) })}: ${sections[current]?.name ?? ''}`}</h2>
       {/* While touring, only where one is and the buttons: the list would cover the section. */}
       {current === null && (
@@ -91,10 +107,7 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
         </button>
         <button
           type="button"
-          onClick={() => {
-            setCurrent(null)
-            showOverview(editor)
-          }}
+          onClick={() => go(null)}
           data-tour-overview
         >
           {t('tour.overview')}

@@ -1,5 +1,6 @@
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { LEGEND_SHAPE } from '../../../shared/board/regie-shapes.ts'
+import { fitIntoFreeArea, freeArea } from '../../board/free-area.ts'
 
 export interface Section {
   readonly id: TLShapeId
@@ -31,21 +32,23 @@ export function boardSections(editor: Editor, legendName: string): Section[] {
 }
 
 /**
- * Brings a section into view at a zoom people can read: the whole section when it fits at
- * READABLE_ZOOM or closer (never closer than 100 %), else its top-left part at READABLE_ZOOM.
+ * Brings a section into view at a zoom people can read, in the part of the screen no menu or
+ * panel covers: the whole section when it fits at READABLE_ZOOM or closer (never closer than
+ * 100 %), else its top-left part at READABLE_ZOOM.
  */
 export function showSection(editor: Editor, section: Section): void {
-  const viewport = editor.getViewportScreenBounds()
-  const inset = 48
-  const fit = Math.min((viewport.w - 2 * inset) / section.bounds.w, (viewport.h - 2 * inset) / section.bounds.h)
+  const area = freeArea(editor)
+  const { bounds } = section
+  const fit = Math.min(area.w / bounds.w, area.h / bounds.h)
   const target =
     fit >= READABLE_ZOOM
-      ? section.bounds
-      : new Box(section.bounds.minX, section.bounds.minY, Math.min(section.bounds.w, (viewport.w - 2 * inset) / READABLE_ZOOM), Math.min(section.bounds.h, (viewport.h - 2 * inset) / READABLE_ZOOM))
-  editor.zoomToBounds(target, { targetZoom: 1, inset, animation: { duration: 300 } })
+      ? bounds
+      : new Box(bounds.minX, bounds.minY, Math.min(bounds.w, area.w / READABLE_ZOOM), Math.min(bounds.h, area.h / READABLE_ZOOM))
+  fitIntoFreeArea(editor, target, { animate: true })
 }
 
+/** The whole board, framed as it opens. */
 export function showOverview(editor: Editor): void {
   const bounds = editor.getCurrentPageBounds()
-  if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, inset: 32, animation: { duration: 300 } })
+  if (bounds) fitIntoFreeArea(editor, bounds, { animate: true })
 }
