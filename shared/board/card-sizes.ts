@@ -7,7 +7,7 @@
 import type { Size } from '../regie/layout.ts'
 import type { RegieActor, RegieBlock, RegieChecklistItem, RegieFlow, RegieFlowStep } from '../regie/model.ts'
 import type { ItemVariant } from './regie-shapes.ts'
-import { actorKind, type ActorKindId } from '../regie/actor-kinds.ts'
+import { ACTOR_FAMILY_EDGE, actorKind, type ActorKindId } from '../regie/actor-kinds.ts'
 import { relationKind, type RelationKindId } from '../regie/relation-kinds.ts'
 import { LOCALES, type Locale, type LocalizedText } from '../regie/text.ts'
 
@@ -46,9 +46,35 @@ export const LEGEND_CARD = { width: 300, header: 44, row: 26, rowLine: 18, paddi
 /** Inner margin of a block frame around its item cards, and the gap between them. */
 export const BLOCK_FRAME = { padding: 16, gap: 12 } as const
 
+/**
+ * Lines `text` takes when wrapped as the browser does: whole words, as many as fit on a line; a
+ * word longer than a line is broken (the cards use overflow-wrap: anywhere). Counting characters
+ * alone left the room a wrapped word leaves at a line's end out, and a card's last line clipped.
+ */
 export function linesFor(text: string, charsPerLine: number): number {
   if (text.trim() === '') return 0
-  return text.split('\n').reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(paragraph.length / charsPerLine)), 0)
+  return text.split('\n').reduce((lines, paragraph) => lines + paragraphLines(paragraph, charsPerLine), 0)
+}
+
+function paragraphLines(paragraph: string, charsPerLine: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of paragraph.split(/\s+/).filter((each) => each !== '')) {
+    const needed = used === 0 ? word.length : used + 1 + word.length
+    if (needed <= charsPerLine) {
+      used = needed
+    } else if (word.length <= charsPerLine) {
+      lines += used === 0 ? 0 : 1
+      used = word.length
+    } else {
+      // Broken across lines: it starts on a line of its own unless this one is empty.
+      const start = used === 0 ? 0 : 1
+      const spill = word.length - charsPerLine * Math.floor((word.length - 1) / charsPerLine)
+      lines += start + Math.floor((word.length - 1) / charsPerLine)
+      used = spill
+    }
+  }
+  return lines
 }
 
 export interface ActorCardContent {
@@ -72,9 +98,19 @@ export function actorDetailCount(content: ActorCardContent): number {
   return numbers + rollen + competenties + linesFor(content.toelichting ?? '', ACTOR_CARD.detailChars)
 }
 
+/** The card's edge: a double line (one family's) needs 4 px to show as two. */
+export function actorBorderWidth(kind: ActorKindId | undefined): number {
+  return kind !== undefined && ACTOR_FAMILY_EDGE[actorKind(kind).family] === 'double' ? 4 : 2
+}
+
 export function actorCardSize(content: ActorCardContent): Size {
   const nameLines = Math.max(1, linesFor(content.name, ACTOR_CARD.nameChars))
-  const height = actorHeaderHeight(content.kind) + 2 * ACTOR_CARD.padding + nameLines * ACTOR_CARD.nameLine + actorDetailCount(content) * ACTOR_CARD.detailLine
+  const height =
+    2 * actorBorderWidth(content.kind) +
+    actorHeaderHeight(content.kind) +
+    2 * ACTOR_CARD.padding +
+    nameLines * ACTOR_CARD.nameLine +
+    actorDetailCount(content) * ACTOR_CARD.detailLine
   return { width: ACTOR_CARD.width, height: Math.max(ACTOR_CARD.minHeight, height) }
 }
 

@@ -1,6 +1,6 @@
 import { ACTOR_FAMILY_EDGE, actorKind } from '../../../shared/regie/actor-kinds.ts'
 import { AannameBadge } from '../aanname/AannameBadge.tsx'
-import { ACTOR_CARD, actorHeaderHeight } from '../../../shared/board/card-sizes.ts'
+import { ACTOR_CARD, actorBorderWidth, actorHeaderHeight } from '../../../shared/board/card-sizes.ts'
 import type { RegieActorShape } from '../../../shared/board/regie-shapes.ts'
 import { useI18nOrStored } from '../../i18n/i18n.tsx'
 import { formatCount } from '../labels.ts'
@@ -30,7 +30,7 @@ export function ActorCard({ shape }: { shape: RegieActorShape }) {
       data-kind={p.kind}
       data-placeholder={p.placeholder || p.name.trim() === '' ? 'true' : 'false'}
       data-family={kind.family}
-      style={{ width: p.w, height: p.h, borderColor: edge, borderStyle: p.placeholder ? 'dashed' : ACTOR_FAMILY_EDGE[kind.family], borderWidth: ACTOR_FAMILY_EDGE[kind.family] === 'double' ? 4 : 2 }}
+      style={{ width: p.w, height: p.h, borderColor: edge, borderStyle: p.placeholder ? 'dashed' : ACTOR_FAMILY_EDGE[kind.family], borderWidth: actorBorderWidth(p.kind) }}
     >
       <AannameBadge meta={shape.meta} />
       <div className="regie-actor__kind" style={{ background: accent, color: pale ? '#1d1d1d' : '#fff', minHeight: actorHeaderHeight(p.kind), lineHeight: `${ACTOR_CARD.headerLine}px`, borderBottom: pale ? `1px solid ${edge}` : 'none' }}>
