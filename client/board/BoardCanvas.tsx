@@ -32,6 +32,7 @@ import { deferUnusedTypefaces } from './canvas-typefaces.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { registerNoteFitting } from './fit-notes.ts'
 import { openOnWholeBoard } from './open-view.ts'
+import { StylePanelWhileStyling } from './StylePanelWhileStyling.tsx'
 import type { Identity } from './identity.ts'
 import type { SyncStatusSnapshot } from './sync-status.ts'
 import { NARROW_SCREEN } from './view-choice.ts'
@@ -50,7 +51,7 @@ const BoardBarSlot = createContext<ReactNode>(null)
 function BoardBarInTldraw() {
   return useContext(BoardBarSlot)
 }
-const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardBarInTldraw }
+const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardBarInTldraw, StylePanel: StylePanelWhileStyling }
 
 /*
  * On a phone the canvas zooms from 5 to 200 %. tldraw draws its hatch-fill tiles up front for

@@ -1,11 +1,11 @@
 /**
  * The part of the canvas no menu or panel covers, and fitting a part of the board into it. On a
  * phone tldraw's menu and our bar take the top ~100 px and its tools and undo row the bottom
- * ~110 px; on a laptop or projector our bar (two rows) takes the top right, tldraw's style panel
- * the right edge below it and its toolbar the bottom. Panels of ours that lie over the bottom of
- * the canvas (the tour and its offer) mark themselves with COVERS_CANVAS_BOTTOM and are measured
- * each time: fitted to the whole viewport, a board's bottom row and a tour section's last cards
- * lay under them.
+ * ~110 px; on a laptop or projector our bar (two rows) takes the top right and tldraw's toolbar
+ * the bottom. Panels that come and go are measured each time: tldraw's style panel at the right
+ * edge, and ours that lie over the bottom of the canvas (the tour and its offer, marked with
+ * COVERS_CANVAS_BOTTOM). Fitted to the whole viewport, a board's bottom row and a tour section's
+ * last cards lay under them.
  */
 import { Box, type Editor } from 'tldraw'
 import { NARROW_SCREEN } from './view-choice.ts'
@@ -18,23 +18,32 @@ interface Chrome {
 }
 /** On a phone (see NARROW_SCREEN): tldraw's menu zone plus our bar, and its two bottom rows. */
 const PHONE_CHROME: Chrome = { top: 100, bottom: 110, left: 12, right: 12 }
-/** On wider screens: our bar's two rows and the session timer below them, tldraw's style panel (≈ 150 px), its toolbar. */
-const DESKTOP_CHROME: Chrome = { top: 144, bottom: 80, left: 24, right: 168 }
+/** On wider screens: our bar's two rows and the session timer below them, tldraw's toolbar. */
+const DESKTOP_CHROME: Chrome = { top: 144, bottom: 80, left: 24, right: 24 }
 
 /** The attribute of an element of ours that lies over the canvas's bottom edge. */
 export const COVERS_CANVAS_BOTTOM = 'data-covers-canvas-bottom'
-/** Room left between such a panel and what is fitted above it. */
+/** tldraw's style panel at the right edge, while there is something to style (StylePanelWhileStyling). */
+const STYLE_PANEL = '.tlui-style-panel__wrapper'
+/** Room left between a panel and what is fitted beside it. */
 const PANEL_GAP = 12
 
 /** The free area in viewport coordinates (0, 0 is the canvas's top left). */
 export function freeArea(editor: Editor): Box {
   const screen = editor.getViewportScreenBounds()
   const chrome = { ...(window.matchMedia(NARROW_SCREEN).matches ? PHONE_CHROME : DESKTOP_CHROME) }
-  for (const panel of editor.getContainer().ownerDocument.querySelectorAll(`[${COVERS_CANVAS_BOTTOM}]`)) {
-    const rect = panel.getBoundingClientRect()
-    if (rect.height <= 0 || rect.bottom <= screen.y || rect.top >= screen.maxY) continue
-    chrome.bottom = Math.max(chrome.bottom, screen.maxY - rect.top + PANEL_GAP)
+  const page = editor.getContainer().ownerDocument
+  const shown = (element: Element) => {
+    const rect = element.getBoundingClientRect()
+    return rect.height > 0 && rect.width > 0 && rect.bottom > screen.y && rect.top < screen.maxY ? rect : null
   }
+  for (const panel of page.querySelectorAll(`[${COVERS_CANVAS_BOTTOM}]`)) {
+    const rect = shown(panel)
+    if (rect) chrome.bottom = Math.max(chrome.bottom, screen.maxY - rect.top + PANEL_GAP)
+  }
+  const stylePanel = page.querySelector(STYLE_PANEL)
+  const styleRect = stylePanel && shown(stylePanel)
+  if (styleRect) chrome.right = Math.max(chrome.right, screen.maxX - styleRect.left + PANEL_GAP)
   return new Box(chrome.left, chrome.top, screen.w - chrome.left - chrome.right, screen.h - chrome.top - chrome.bottom)
 }
 

@@ -108,6 +108,33 @@ describe.skipIf(unavailable !== null)('small screens and projectors', () => {
     }
   }
 
+  it('on a laptop, tldraw\'s style panel shows only while there is something to style, and leaves the board its room otherwise', async () => {
+    const page = await openCanvas({ width: 1440, height: 900 }, 'facilitator', false)
+    try {
+      const stylePanel = page.locator('.tlui-style-panel__wrapper')
+      const act = (action: 'select-note' | 'deselect' | 'draw' | 'select-tool') =>
+        page.evaluate((action) => {
+          type Editor = { getCurrentPageShapes(): { id: string; type: string }[]; select(id: string): void; selectNone(): void; setCurrentTool(id: string): void }
+          const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+          if (action === 'select-note') editor.select(editor.getCurrentPageShapes().find((shape) => shape.type === 'note')!.id)
+          else if (action === 'deselect') editor.selectNone()
+          else editor.setCurrentTool(action === 'draw' ? 'draw' : 'select')
+        }, action)
+      // Opened with the select tool and nothing selected: nothing to style.
+      await expect.poll(() => stylePanel.count()).toBe(0)
+      await act('select-note')
+      await expect.poll(() => stylePanel.count()).toBe(1)
+      await act('deselect')
+      await expect.poll(() => stylePanel.count()).toBe(0)
+      await act('draw')
+      await expect.poll(() => stylePanel.count()).toBe(1)
+      await act('select-tool')
+      await expect.poll(() => stylePanel.count()).toBe(0)
+    } finally {
+      await page.context().close()
+    }
+  })
+
   it('the simple view fits 360 px: no sideways scrolling, buttons of 44 px', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
     const page = await context.newPage()
