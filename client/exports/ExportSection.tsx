@@ -63,7 +63,7 @@ export function ExportSection({ editor, title, fetchExport }: { editor: Editor; 
         ))}
       </div>
       <p>
-        <a href={`${window.location.pathname.replace(/\/$/, '')}/verslag${window.location.hash}`} target="_blank" rel="noopener" data-export="report">
+        <a href={`${window.location.pathname.replace(/\/$/, '')}/verslag${window.location.hash}`} target="_blank" rel="noopener" className="report-link" data-export="report">
           {t('export.report')}
         </a>
       </p>

@@ -135,6 +135,34 @@ describe.skipIf(unavailable !== null)('small screens and projectors', () => {
     }
   })
 
+  for (const { width, height, touch, least } of [
+    { width: 1280, height: 720, touch: false, least: 34 },
+    { width: 390, height: 844, touch: true, least: 44 },
+  ]) {
+    it(`the side panel's controls at ${width}×${height} are at least ${least} px tall in every tab`, async () => {
+      const page = await openCanvas({ width, height }, 'facilitator', touch)
+      try {
+        if (touch) await page.click('.regie-sidebar-toggle')
+        const tabs = page.locator('.regie-sidebar .regie-tabs button')
+        await expect.poll(() => tabs.count()).toBeGreaterThanOrEqual(3)
+        const small: string[] = []
+        for (let tab = 0; tab < (await tabs.count()); tab++) {
+          await tabs.nth(tab).click()
+          await page.waitForTimeout(300)
+          const controls = page.locator(".regie-sidebar :is(button, select, input:not([type='checkbox']):not([type='radio']), a[href])")
+          for (const element of await controls.all()) {
+            if (!(await element.isVisible())) continue
+            const box = await element.boundingBox()
+            if (box && box.height < least - 0.5) small.push(`${(await element.textContent())?.trim() || (await element.getAttribute('aria-label')) || 'control'}: ${Math.round(box.height)} px`)
+          }
+        }
+        expect(small).toEqual([])
+      } finally {
+        await page.context().close()
+      }
+    })
+  }
+
   it('the simple view fits 360 px: no sideways scrolling, buttons of 44 px', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
     const page = await context.newPage()
