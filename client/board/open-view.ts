@@ -10,7 +10,7 @@ const openingFit = new WeakMap<Editor, TLCamera>()
 
 const sameCamera = (a: TLCamera, b: TLCamera) => a.x === b.x && a.y === b.y && a.z === b.z
 
-export function showWholeBoard(editor: Editor): void {
+function showWholeBoard(editor: Editor): void {
   const bounds = editor.getCurrentPageBounds()
   if (bounds) fitIntoFreeArea(editor, bounds)
 }
