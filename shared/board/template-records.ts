@@ -6,6 +6,7 @@ import type { RegieLegend, RegieModel } from '../regie/model.ts'
 import type { Locale } from '../regie/text.ts'
 import { templateModel, type TemplateId } from '../templates/index.ts'
 import { layOutModel } from './lay-out-model.ts'
+import { LEGEND_TITLE } from './legend-title.ts'
 import { modelToRecords, type ModelRecords, type ModelRecordsOptions } from './model-to-records.ts'
 
 export async function templateRecords(id: TemplateId, locale: Locale, options: ModelRecordsOptions): Promise<ModelRecords & { width: number; height: number }> {
@@ -13,8 +14,6 @@ export async function templateRecords(id: TemplateId, locale: Locale, options: M
   const layout = await layOutModel(model)
   return { ...modelToRecords(model, layout, options), width: layout.bounds.width, height: layout.bounds.height }
 }
-
-const LEGEND_TITLE: Record<Locale, string> = { nl: 'Legenda', en: 'Legend' }
 
 /**
  * Every board from a template explains its colours and lines: a template without a legend gets

@@ -319,6 +319,10 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
       await page.click('[data-tour-next]')
     }
     expect(seen.length).toBe(6)
+    // Read in English, the board's Dutch default legend title is too, on the card and in the tour.
+    await page.selectOption('.board-bar .language-switch select', 'en')
+    await expect.poll(() => page.locator('.regie-legend__title').first().textContent()).toBe('Legend')
+    await expect.poll(() => page.locator('[data-tour] h2').textContent()).toMatch(/^Section 1 of 6: Legend$/)
   })
 
   it('re-routes the relations of a card dragged by hand, in the same undo step as the move', async () => {

@@ -19,9 +19,9 @@ const offeredKey = () => `regiebord:tour-offered:${window.location.pathname}`
  * board with several sections in this browser, the tour is offered.
  */
 export function SectionTour({ editor, open, onOpenChange }: Props) {
-  const { t } = useI18n()
-  const legendName = t('legend.title')
-  const sections = useValue('sections', () => boardSections(editor, legendName), [editor, legendName])
+  const { t, language } = useI18n()
+  const unnamedFrame = t('outline.unnamedFrame')
+  const sections = useValue('sections', () => boardSections(editor, language, unnamedFrame), [editor, language, unnamedFrame])
   const [current, setCurrent] = useState<number | null>(null)
   // Bumped by every step, so stepping to the section one is on (a single-section loop) shows it again.
   const [step, setStep] = useState(0)

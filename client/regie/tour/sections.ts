@@ -1,5 +1,7 @@
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { LEGEND_SHAPE } from '../../../shared/board/regie-shapes.ts'
+import { legendTitleFor } from '../../../shared/board/legend-title.ts'
+import type { Locale } from '../../../shared/regie/text.ts'
 import { fitIntoFreeArea, freeArea } from '../../board/free-area.ts'
 
 export interface Section {
@@ -13,9 +15,9 @@ const READABLE_ZOOM = 0.6
 
 /**
  * The parts of a board a facilitator steps through: its top-level frames and legends, in reading
- * order (rows from top to bottom, each row left to right).
+ * order (rows from top to bottom, each row left to right), named as the reader reads them.
  */
-export function boardSections(editor: Editor, legendName: string): Section[] {
+export function boardSections(editor: Editor, locale: Locale, unnamedFrame: string): Section[] {
   const page = editor.getCurrentPageId()
   const sections = editor
     .getSortedChildIdsForParent(page)
@@ -24,8 +26,9 @@ export function boardSections(editor: Editor, legendName: string): Section[] {
     .flatMap((shape) => {
       const bounds = editor.getShapePageBounds(shape.id)
       if (!bounds) return []
-      const name = shape.type === 'frame' ? (shape.props as { name: string }).name : ((shape.props as { title?: string }).title ?? legendName)
-      return [{ id: shape.id, name: name.trim() === '' ? legendName : name, bounds }]
+      const name =
+        shape.type === 'frame' ? (shape.props as { name: string }).name.trim() || unnamedFrame : legendTitleFor((shape.props as { title?: string }).title ?? '', locale)
+      return [{ id: shape.id, name, bounds }]
     })
   // Shapes whose tops lie within half a card of each other read as one row.
   return sections.sort((a, b) => (Math.abs(a.bounds.minY - b.bounds.minY) < 60 ? a.bounds.minX - b.bounds.minX : a.bounds.minY - b.bounds.minY))

@@ -1,5 +1,6 @@
 import { LEGEND_CARD, legendRowHeights } from '../../../shared/board/card-sizes.ts'
 import type { RegieLegendShape } from '../../../shared/board/regie-shapes.ts'
+import { legendTitleFor } from '../../../shared/board/legend-title.ts'
 import { actorKind } from '../../../shared/regie/actor-kinds.ts'
 import { relationKind } from '../../../shared/regie/relation-kinds.ts'
 import { useI18nOrStored } from '../../i18n/i18n.tsx'
@@ -15,7 +16,7 @@ export function LegendCard({ shape }: { shape: RegieLegendShape }) {
   return (
     <div className="regie-legend" style={{ width: p.w, height: p.h, padding: LEGEND_CARD.padding }}>
       <div className="regie-legend__title" style={{ height: LEGEND_CARD.header - LEGEND_CARD.padding }}>
-        {p.title.trim() !== '' ? p.title : t('legend.title')}
+        {legendTitleFor(p.title, language)}
       </div>
       {p.actorKinds.map((kind, index) => (
         <div key={kind} className="regie-legend__row" style={{ height: rowHeight(index) }}>
