@@ -159,6 +159,12 @@ describe.skipIf(unavailable !== null)('the regie board in the browser', () => {
       expect(await anna.locator('.regie-actor, .regie-item, .regie-legend').count()).toBeGreaterThan(0)
       if (model.actors[0]) await anna.waitForSelector(`.regie-actor:has-text(${JSON.stringify(model.actors[0].name)})`, { state: 'attached' })
       await screenshot(anna, `template-${id}`)
+      if (model.actors.length === 0) {
+        // Nothing drawn yet: the regiecheck asks for actors instead of calling the regie complete.
+        await anna.click('[data-regiecheck-tab]')
+        await anna.waitForSelector('[data-regiecheck-empty]')
+        expect(await anna.locator('.regie-check-ok').count()).toBe(0)
+      }
       // Two browsers on the largest templates take longer than the default on a busy 2-core machine.
     }, 60_000)
   }

@@ -41,7 +41,8 @@ export function RegiecheckList({ editor, model, findings, role }: { editor: Edit
     setReason('')
   }
 
-  if (model.actors.length === 0 && model.blocks.length === 0) return <p className="regie-help">{t('regie.check.empty')}</p>
+  // An empty map (the co-creatie template has lanes and notes, no actors) is not a complete regie.
+  if (model.actors.length === 0 && open.length === 0) return <p className="regie-help" data-regiecheck-empty>{t('regie.check.empty')}</p>
   return (
     <div className="regie-check">
       {open.length === 0 ? (
