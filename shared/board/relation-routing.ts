@@ -79,6 +79,8 @@ const HUB_LABEL_POSITIONS = [0.72, 0.64, 0.8, 0.56, 0.5, 0.44, 0.36, 0.28, 0.2]
  * difference between the estimated label size and the one the browser measures (±20 px).
  */
 const LABEL_CLEARANCE = 16
+/** The arcs tried first for a relation: the gentlest this many of those crossing fewest cards. */
+const GENTLE_ARCS = 6
 /** tldraw keeps a label this far from the arrow's ends (LABEL_TO_ARROW_PADDING). */
 const LABEL_TO_END = 20
 /** A bundle: at least this many relations of one kind and label into one card. */
@@ -197,6 +199,14 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
   const byId = new Map(cards.map((card) => [card.id, card.rect]))
   const routes = new Map<string, RelationRoute>()
   const placedLabels: Rect[] = [...fixedLabels]
+  /** The lines routed so far, with their bounds: a label is placed where none of them runs through it. */
+  const placedLines: { id: string; body: readonly Point[]; box: Rect }[] = []
+  const linesThrough = (label: Rect, except?: string) => {
+    const inner = shrink(label, 2)
+    return placedLines.filter((line) => line.id !== except && rectsOverlap(line.box, inner) && polylineHitsRect(line.body, inner)).length
+  }
+  /** Labels placed clear of cards and labels, to move along their arc once every line is known. */
+  const movable: { id: string; body: readonly Point[]; positions: readonly number[]; inside: Rect | null }[] = []
   // Pairs of cards joined more than once get their arcs fanned out, so they do not coincide.
   const pairCount = new Map<string, number>()
   const bundles = findBundles(cards, relations)
@@ -281,11 +291,19 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     // Enough arcs to find room for a label; more only costs time.
     const clean = candidates.filter((candidate) => candidate.crossings.length === fewest).slice(0, 24)
     const bundleHub = bundle?.hub ?? null
+    const bodyOf = (route: RelationRoute) =>
+      clean.find((candidate) => candidate.bend === route.bend && candidate.startAnchor === route.startAnchor && candidate.endAnchor === route.endAnchor)?.body
+    const keepLine = (route: RelationRoute) => {
+      const body = bodyOf(route)
+      if (body) placedLines.push({ id: relation.id, body, box: boundsOfPoints(body) })
+    }
 
     // A bundle shows its label once: the other members keep it only in meta.
     if (relation.label.trim() === '' || (bundle && labelled.has(bundle))) {
       const best = clean[0]!
-      routes.set(relation.id, { bend: best.bend, startAnchor: best.startAnchor, endAnchor: best.endAnchor, labelPosition: 0.5, shownLabel: '', labelBox: null, crossings: best.crossings, bundleHub })
+      const route = { bend: best.bend, startAnchor: best.startAnchor, endAnchor: best.endAnchor, labelPosition: 0.5, shownLabel: '', labelBox: null, crossings: best.crossings, bundleHub }
+      routes.set(relation.id, route)
+      keepLine(route)
       continue
     }
     if (bundle) labelled.add(bundle)
@@ -296,8 +314,10 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
     let fallback: { route: RelationRoute; hits: number } | null = null
     // The full label on any clean arc first; shortened forms only when none has room.
     // The gentlest arcs first, with every shortening; the wider ones only when those all fail.
-    outer: for (const [arcs, text] of [clean.slice(0, 6), clean.slice(6)].flatMap((arcs) => shortenings(relation.label).map((text) => [arcs, text] as const))) {
-      for (const candidate of arcs) {
+    // Within one of these tiers, the place with the fewest lines already routed through it.
+    for (const [arcs, text] of [clean.slice(0, GENTLE_ARCS), clean.slice(GENTLE_ARCS)].flatMap((arcs) => shortenings(relation.label).map((text) => [arcs, text] as const))) {
+      let crossedBy = Infinity
+      tier: for (const candidate of arcs) {
         const size = labelSize(text, candidate.body)
         // Where the arc leaves too little width, the browser would break a word: not a place.
         // (The word-width estimate can be a few pixels short: a rare break on a short arc remains.)
@@ -308,16 +328,50 @@ export function routeRelations(cards: readonly RoutableCard[], relations: readon
           const hits = obstacles.filter((rect) => rectsOverlap(grow(box, LABEL_CLEARANCE), rect)).length + (inside && !containsRect(inside, box) ? 1 : 0)
           const route = { bend: candidate.bend, startAnchor: candidate.startAnchor, endAnchor: candidate.endAnchor, labelPosition: position, shownLabel: text, labelBox: box, crossings: candidate.crossings, bundleHub }
           if (hits === 0) {
-            chosen = route
-            break outer
+            const lines = linesThrough(box)
+            if (lines < crossedBy) {
+              chosen = route
+              crossedBy = lines
+              if (lines === 0) break tier
+            }
+            continue
           }
           if (!fallback || hits < fallback.hits) fallback = { route, hits }
         }
       }
+      if (chosen) break
     }
     const route = chosen ?? fallback?.route ?? narrowest(relation.label, clean[0]!, bundleHub)
     routes.set(relation.id, route)
+    keepLine(route)
     if (route.labelBox) placedLabels.push(route.labelBox)
+    const body = chosen && bodyOf(chosen)
+    if (body) movable.push({ id: relation.id, body, positions, inside })
+  }
+
+  // Lines routed after a label was placed may run through it: move such labels along their own
+  // arc to where fewer lines cross, still clear of cards and other labels.
+  for (const { id, body, positions, inside } of movable) {
+    const route = routes.get(id)!
+    const placed = route.labelBox!
+    let through = linesThrough(placed, id)
+    if (through === 0) continue
+    const others = [...cards.map((card) => card.rect), ...placedLabels.filter((label) => label !== placed)]
+    const size = labelSize(route.shownLabel, body)
+    const range = labelRange(body, size)
+    let best: { position: number; box: Rect } | null = null
+    for (const position of positions) {
+      const box = labelBoxIn(body, range, position, size)
+      if (others.some((rect) => rectsOverlap(grow(box, LABEL_CLEARANCE), rect)) || (inside && !containsRect(inside, box))) continue
+      const lines = linesThrough(box, id)
+      if (lines < through) {
+        through = lines
+        best = { position, box }
+      }
+    }
+    if (!best) continue
+    routes.set(id, { ...route, labelPosition: best.position, labelBox: best.box })
+    placedLabels[placedLabels.indexOf(placed)] = best.box
   }
   return routes
 }

@@ -18,6 +18,8 @@ export interface BoardMeasures {
   frameOverlaps: string[]
   clipped: string[]
   crossing: string[]
+  /** Labels another relation's line runs through: "label's relation × the line's relation". */
+  labelsCrossed: string[]
   bounds: Rect
 }
 
@@ -68,12 +70,14 @@ export function measureRecords(shapes: readonly TLShape[], bindings: readonly TL
   }
   const crossing: string[] = []
   const labels: { id: string; box: Rect }[] = []
+  const lines: { id: string; body: { x: number; y: number }[] }[] = []
   for (const arrow of arrows) {
     const end = ends.get(arrow.id)
     const from = end?.start ? byId.get(end.start) : undefined
     const to = end?.end ? byId.get(end.end) : undefined
     if (!from || !to) continue
     const body = arcBody(rectOf(from), rectOf(to), arrow.props.bend, end?.startAnchor, end?.endAnchor)
+    lines.push({ id: arrow.id, body })
     if (cards.some((card) => card.id !== from.id && card.id !== to.id && polylineHitsRect(body, shrink(rectOf(card), 2)))) crossing.push(arrow.id)
     const text = richTextToPlain(arrow.props.richText)
     const label = text === '' ? null : labelBoxAt(body, arrow.props.labelPosition, labelSize(text, body))
@@ -92,6 +96,9 @@ export function measureRecords(shapes: readonly TLShape[], bindings: readonly TL
     for (let j = i + 1; j < labels.length; j++) if (rectsOverlap(labels[i]!.box, labels[j]!.box)) labelOverlaps.push(`${labels[i]!.id} × ${labels[j]!.id}`)
     for (const card of cards) if (rectsOverlap(labels[i]!.box, rectOf(card))) labelOverlaps.push(`${labels[i]!.id} × ${card.id}`)
   }
+  const labelsCrossed = labels.flatMap((label) =>
+    lines.filter((line) => line.id !== label.id && polylineHitsRect(line.body, shrink(label.box, 2))).map((line) => `${label.id} × ${line.id}`),
+  )
   const all = [...cards, ...frames].map(rectOf)
   const minX = Math.min(...all.map((r) => r.x))
   const minY = Math.min(...all.map((r) => r.y))
@@ -105,6 +112,7 @@ export function measureRecords(shapes: readonly TLShape[], bindings: readonly TL
     frameOverlaps,
     clipped,
     crossing,
+    labelsCrossed,
     bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY },
   }
 }
