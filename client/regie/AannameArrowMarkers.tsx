@@ -1,4 +1,4 @@
-import { getArrowInfo, useValue, type Editor, type TLArrowShape, type TLShapeId } from 'tldraw'
+import { Box, Group2d, useValue, type Editor, type TLArrowShape, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
 import { aannameOf } from '../../shared/board/regie-shapes.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
@@ -15,10 +15,15 @@ interface Marker {
  * there the cards' own markers (which scale with the canvas), the outline and the report remain.
  */
 const MIN_ZOOM = 0.55
+/** The marker's size on screen at 100 % (one line of 11 px italic, "aanname"/"assumption"), with a margin. */
+const MARKER_SIZE = { w: 84, h: 24 }
+/** Where along its line a marker may sit, in the order tried: off the middle, where labels usually are. */
+const MARKER_PLACES = [0.3, 0.7, 0.2, 0.8, 0.4, 0.6, 0.12, 0.88, 0.5]
 
 /**
  * The "aanname" marker on relations. Arrows are tldraw's own shape, so the marker is drawn over
- * the canvas a third of the way along each arrow that carries an open assumption, clear of its label.
+ * the canvas on each arrow that carries an open assumption: on its line, at the first place along
+ * it where it covers no relation's label (its own or a neighbour's running close by).
  * Hovering shows the text; selecting the arrow shows it in the inspector with the facilitator's
  * buttons, and the outline view lists it for keyboard and screen-reader users.
  */
@@ -30,16 +35,19 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
       const result: Marker[] = []
       const zoom = editor.getZoomLevel()
       if (zoom < MIN_ZOOM) return result
-      for (const shape of editor.getCurrentPageShapes()) {
-        if (shape.type !== 'arrow') continue
+      const arrows = editor.getCurrentPageShapes().filter((shape): shape is TLArrowShape => shape.type === 'arrow')
+      const labels = arrows.flatMap((shape) => labelBoxOf(editor, shape) ?? [])
+      // The marker's size on the page: MARKER_SIZE on screen, scaled with the canvas up to 100 %.
+      const size = { w: MARKER_SIZE.w / Math.max(1, zoom), h: MARKER_SIZE.h / Math.max(1, zoom) }
+      for (const shape of arrows) {
         const aanname = aannameOf(shape.meta)
         if (!aanname || aanname.bevestigd) continue
-        // A third of the way from the start, so the marker does not sit on the label in the middle.
-        const info = getArrowInfo(editor, shape as TLArrowShape)
+        const body = bodyOf(editor, shape)
         const transform = editor.getShapePageTransform(shape.id)
-        if (!info || !transform) continue
-        const local = { x: info.start.point.x + (info.end.point.x - info.start.point.x) / 3, y: info.start.point.y + (info.end.point.y - info.start.point.y) / 3 }
-        const point = editor.pageToViewport(transform.applyToPoint(local))
+        if (!transform || !body || body.length < 2) continue
+        const places = MARKER_PLACES.map((fraction) => transform.applyToPoint(pointAlong(body, fraction)))
+        const free = places.find((point) => !labels.some((label) => label.collides(new Box(point.x - size.w / 2, point.y - size.h / 2, size.w, size.h))))
+        const point = editor.pageToViewport(free ?? places[0]!)
         result.push({ id: shape.id, x: point.x, y: point.y, text: aanname.tekst, zoom })
       }
       return result
@@ -63,4 +71,36 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
       ))}
     </div>
   )
+}
+
+/** The point `fraction` of the way along a polyline, by length. */
+function pointAlong(points: readonly VecLike[], fraction: number): VecLike {
+  const lengths = points.slice(1).map((point, i) => Math.hypot(point.x - points[i]!.x, point.y - points[i]!.y))
+  let left = fraction * lengths.reduce((sum, length) => sum + length, 0)
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!
+    if (left <= length && length > 0) {
+      const a = points[i]!
+      const b = points[i + 1]!
+      return { x: a.x + ((b.x - a.x) * left) / length, y: a.y + ((b.y - a.y) * left) / length }
+    }
+    left -= length
+  }
+  return points[points.length - 1]!
+}
+
+/** The arrow's line (its body), in the shape's own coordinates. */
+function bodyOf(editor: Editor, shape: TLShape): readonly VecLike[] | null {
+  const geometry = editor.getShapeGeometry(shape)
+  const body = (geometry instanceof Group2d ? geometry.children[0] : undefined) ?? geometry
+  return body.vertices.length >= 2 ? body.vertices : null
+}
+
+/** The arrow's label box on the page, if it has a label. */
+function labelBoxOf(editor: Editor, shape: TLShape): Box | null {
+  const geometry = editor.getShapeGeometry(shape)
+  const label = geometry instanceof Group2d ? geometry.children.find((child) => child.isLabel) : undefined
+  const transform = editor.getShapePageTransform(shape.id)
+  if (!label || !transform) return null
+  return Box.FromPoints(label.bounds.corners.map((corner) => transform.applyToPoint(corner)))
 }

@@ -91,6 +91,36 @@ describe.skipIf(unavailable !== null)('aannames and rules set aside, in the brow
     // Relations carry one too: the mandate line, drawn where the seed does not say who mandates.
     await facilitator.waitForSelector('[data-aanname-arrow="shape:barendrecht-mandaat"]', { state: 'attached' })
     await screenshot(facilitator, 'aanname-card-1440')
+    // On its line and clear of the relations' labels, so it covers none of their words: every
+    // frame of the template in turn, at a zoom where the markers show.
+    const onLabels: string[] = []
+    let labelsSeen = 0
+    for (const frame of await facilitator.evaluate(() => {
+      const editor = (window as unknown as { __regiebordEditor: { getCurrentPageShapes(): { id: string; type: string }[] } }).__regiebordEditor
+      return editor.getCurrentPageShapes().filter((shape) => shape.type === 'frame').map((shape) => shape.id)
+    })) {
+      await facilitator.evaluate((id) => {
+        type Editor = { getShapePageBounds(id: string): { center: { x: number; y: number } }; centerOnPoint(point: object, opts: object): void; setCamera(camera: object): void; getCamera(): { x: number; y: number } }
+        const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+        editor.setCamera({ ...editor.getCamera(), z: 0.7 })
+        editor.centerOnPoint(editor.getShapePageBounds(id).center, { immediate: true })
+      }, frame)
+      await facilitator.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      const found = await facilitator.evaluate(() => {
+        const boxes = (selector: string) => [...document.querySelectorAll(selector)].map((element) => ({ element, box: element.getBoundingClientRect() })).filter(({ box }) => box.width > 0)
+        const labels = boxes('.tl-shape[data-shape-type="arrow"] .tl-text-label__inner')
+        const hits = boxes('[data-aanname-arrow]').flatMap(({ element, box }) =>
+          labels
+            .filter(({ box: label }) => box.left < label.right && label.left < box.right && box.top < label.bottom && label.top < box.bottom)
+            .map(({ element: label }) => `${element.getAttribute('data-aanname-arrow')} on "${label.textContent}"`),
+        )
+        return { hits, labels: labels.length }
+      })
+      onLabels.push(...found.hits)
+      labelsSeen += found.labels
+    }
+    expect(labelsSeen).toBeGreaterThan(0)
+    expect(onLabels).toEqual([])
 
     // The facilitator reads the assumption in the inspector and confirms it: the marker goes.
     await facilitator.waitForSelector('[data-aanname-panel]')
