@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'join.role.participant': 'You join as participant.',
   'join.role.viewer': 'You are viewing; you cannot change anything.',
   'board.loading': 'Loading board…',
+  'regie.sidebar.loading': 'Loading…',
   'board.error.token': 'This link does not work (any more). Ask the facilitator for a new link.',
   'board.error.notFound': 'This board does not exist (any more).',
   'board.error.noToken': 'This link is incomplete: the access part after # is missing.',

@@ -28,6 +28,7 @@ export const nl = {
   'join.role.participant': 'Je doet mee als deelnemer.',
   'join.role.viewer': 'Je kijkt mee; je kunt niets veranderen.',
   'board.loading': 'Bord laden…',
+  'regie.sidebar.loading': 'Even laden…',
   'board.error.token': 'Deze link werkt niet (meer). Vraag de procesbegeleider om een nieuwe link.',
   'board.error.notFound': 'Dit bord bestaat niet (meer).',
   'board.error.noToken': 'Deze link is niet compleet. Vraag de procesbegeleider om de link nog een keer te sturen.',

@@ -69,7 +69,8 @@ export function RegieSidebar({ editor, role, readOnly, session }: Props) {
         </button>
       </div>
       <div className="regie-sidebar__body">
-        <Suspense fallback={<p className="regie-help" role="status">{t('board.loading')}</p>}>
+        {/* The tab's code loads on first use; the board itself is already there. */}
+        <Suspense fallback={<p className="regie-help" role="status">{t('regie.sidebar.loading')}</p>}>
           {tab === 'session' && session ? (
             <SessionTab editor={editor} session={session} />
           ) : tab === 'palette' && !readOnly ? (
