@@ -188,7 +188,8 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
       </BoardBarSlot.Provider>
       {editor && <AannameArrowMarkers editor={editor} />}
       {editor && <SessionOverlay editor={editor} session={session} />}
-      {editor && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
+      {/* The tour moves the canvas: not over the text view, which covers it. */}
+      {editor && !outline && <SectionTour editor={editor} open={tourOpen} onOpenChange={setTourOpen} />}
       {editor && <RelationLabelTip editor={editor} />}
       {outline && editor && (
         <Suspense fallback={<p className="page" role="status">{t('board.loading')}</p>}>

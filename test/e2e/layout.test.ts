@@ -325,6 +325,18 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
     await expect.poll(() => page.locator('[data-tour] h2').textContent()).toMatch(/^Section 1 of 6: Legend$/)
   })
 
+  it('keeps the tour offer off the text view, and offers it again back on the canvas', async () => {
+    const board = await createBoard(server.url, { title: 'Tekst', template: 'bel-combinatie' })
+    const page = await newPage(1280, 720)
+    await joinBoard(page, link(board, 'participant'), 'Rik')
+    await page.waitForSelector('[data-tour-offer]')
+    await page.click('[data-outline-toggle]')
+    await page.waitForSelector('.outline-view')
+    await page.waitForSelector('[data-tour-offer]', { state: 'detached' })
+    await page.click('[data-outline-close]')
+    await page.waitForSelector('[data-tour-offer]')
+  })
+
   it('re-routes the relations of a card dragged by hand, in the same undo step as the move', async () => {
     const board = await createBoard(server.url, { title: 'Slepen', template: 'bel-combinatie' })
     const page = await newPage()
