@@ -155,7 +155,7 @@ export function BoardCanvas({ session, ready, role, identity, licenseKey, readOn
       {editor && (
         // The sidebar sits beside the canvas, outside <Tldraw>; the context lets its swatches follow the editor's theme.
         <EditorContext.Provider value={editor}>
-          <RegieSidebar editor={editor} role={role} readOnly={readOnly} session={session} />
+          <RegieSidebar editor={editor} role={role} readOnly={readOnly} session={session} presenting={tourOpen && !narrow} />
         </EditorContext.Provider>
       )}
       <div className="board-canvas">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { checkBoardModel } from '../../shared/board/board-check.ts'
 import type { Role } from '../../shared/roles.ts'
@@ -23,6 +23,8 @@ interface Props {
   role: Role
   readOnly: boolean
   session: BoardSession | null
+  /** The tour runs: the column folds so the diagram has the screen, and comes back as it was after. */
+  presenting: boolean
 }
 
 /**
@@ -30,9 +32,21 @@ interface Props {
  * regiecheck finds. Docked rather than floating so it never covers tldraw's own menus; folded
  * away on small screens, where residents join from their phones.
  */
-export function RegieSidebar({ editor, role, readOnly, session }: Props) {
+export function RegieSidebar({ editor, role, readOnly, session, presenting }: Props) {
   const { t, language } = useI18n()
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 760px)').matches)
+  const openBeforeTour = useRef<boolean | null>(null)
+  useEffect(() => {
+    if (presenting) {
+      openBeforeTour.current = open
+      setOpen(false)
+    } else if (openBeforeTour.current !== null) {
+      setOpen(openBeforeTour.current)
+      openBeforeTour.current = null
+    }
+    // Only the tour starting or ending folds or restores; opening it by hand meanwhile is kept.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [presenting])
   const [tab, setTab] = useState<Tab>(readOnly ? 'check' : 'palette')
   const model = useBoardModel(editor)
   const findings = checkBoardModel(model, language)

@@ -323,6 +323,10 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
     await page.selectOption('.board-bar .language-switch select', 'en')
     await expect.poll(() => page.locator('.regie-legend__title').first().textContent()).toBe('Legend')
     await expect.poll(() => page.locator('[data-tour] h2').textContent()).toMatch(/^Section 1 of 6: Legend$/)
+    // While touring the side panel was folded, so the diagram had the screen; it returns after.
+    expect(await page.locator('.regie-sidebar').count()).toBe(0)
+    await page.click('[data-tour] .section-tour__buttons button:last-child')
+    await page.waitForSelector('.regie-sidebar')
   })
 
   it('keeps the tour offer off the text view, and offers it again back on the canvas', async () => {

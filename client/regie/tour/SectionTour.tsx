@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { COVERS_CANVAS_BOTTOM } from '../../board/free-area.ts'
 import { refitOpeningView } from '../../board/open-view.ts'
-import { boardSections, showOverview, showSection } from './sections.ts'
+import { boardSections, showOverview, showSection, type Section } from './sections.ts'
 
 interface Props {
   editor: Editor
@@ -45,6 +45,33 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
     // Only a step moves the camera; sections changing under an open tour do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step])
+
+  // The canvas changes size while touring (the side panel folds, a window is resized): the part
+  // shown is fitted again once the size has settled. Only a change of size does this; edits to
+  // the board while touring leave the camera alone.
+  const shown = useRef<{ current: number | null; sections: Section[] }>({ current, sections })
+  shown.current = { current, sections }
+  useEffect(() => {
+    if (!open) return
+    const container = editor.getContainer()
+    let size = { w: container.clientWidth, h: container.clientHeight }
+    let frame = 0
+    const observer = new ResizeObserver(() => {
+      if (container.clientWidth === size.w && container.clientHeight === size.h) return
+      size = { w: container.clientWidth, h: container.clientHeight }
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        const { current: index, sections: all } = shown.current
+        const section = index === null ? undefined : all[index]
+        if (section) showSection(editor, section)
+      })
+    })
+    observer.observe(container)
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(frame)
+    }
+  }, [editor, open])
 
   const dismissOffer = () => {
     window.localStorage.setItem(offeredKey(), '1')
