@@ -3,8 +3,8 @@
  * phone tldraw's menu and our bar take the top ~100 px and its tools and undo row the bottom
  * ~110 px; on a laptop or projector our bar (two rows) takes the top right and tldraw's toolbar
  * the bottom. Panels that come and go are measured each time: tldraw's style panel at the right
- * edge, and ours that lie over the bottom of the canvas (the tour and its offer, marked with
- * COVERS_CANVAS_BOTTOM). Fitted to the whole viewport, a board's bottom row and a tour section's
+ * edge, ours that lie over the bottom of the canvas (the tour and its offer, marked with
+ * COVERS_CANVAS_BOTTOM) and over its top below our bar (the voting banner, COVERS_CANVAS_TOP). Fitted to the whole viewport, a board's bottom row and a tour section's
  * last cards lay under them.
  */
 import { Box, type Editor } from 'tldraw'
@@ -23,6 +23,8 @@ const DESKTOP_CHROME: Chrome = { top: 144, bottom: 80, left: 24, right: 24 }
 
 /** The attribute of an element of ours that lies over the canvas's bottom edge. */
 export const COVERS_CANVAS_BOTTOM = 'data-covers-canvas-bottom'
+/** The same for one below our bar at the top (the voting banner). */
+export const COVERS_CANVAS_TOP = 'data-covers-canvas-top'
 /** tldraw's style panel at the right edge, while there is something to style (StylePanelWhileStyling). */
 const STYLE_PANEL = '.tlui-style-panel__wrapper'
 /** Room left between a panel and what is fitted beside it. */
@@ -40,6 +42,10 @@ export function freeArea(editor: Editor): Box {
   for (const panel of page.querySelectorAll(`[${COVERS_CANVAS_BOTTOM}]`)) {
     const rect = shown(panel)
     if (rect) chrome.bottom = Math.max(chrome.bottom, screen.maxY - rect.top + PANEL_GAP)
+  }
+  for (const panel of page.querySelectorAll(`[${COVERS_CANVAS_TOP}]`)) {
+    const rect = shown(panel)
+    if (rect) chrome.top = Math.max(chrome.top, rect.bottom - screen.y + PANEL_GAP)
   }
   const stylePanel = page.querySelector(STYLE_PANEL)
   const styleRect = stylePanel && shown(stylePanel)

@@ -8,6 +8,7 @@ import { useVotes } from './use-votes.ts'
 import { useParticipants } from './participants.ts'
 import { useVotingProgress } from './use-voting-progress.ts'
 import { goToRound, roundBounds } from './voting-view.ts'
+import { COVERS_CANVAS_TOP } from '../board/free-area.ts'
 
 /**
  * Dots on the shapes of a voting round, placed over the canvas at each shape's top-right corner.
@@ -74,7 +75,7 @@ export function VotingLayer({ editor, session, round, now }: { editor: Editor; s
           </div>
         )
       })}
-      <div className="vote-banner" data-vote-banner={round.status}>
+      <div className="vote-banner" data-vote-banner={round.status} {...{ [COVERS_CANVAS_TOP]: '' }}>
         <p className="vote-banner__title">
           <strong>{t(totals ? 'facil.voting.banner.revealed' : open ? 'facil.voting.banner.open' : 'facil.voting.banner.closed')}</strong>
           {round.question ? `: ${round.question}` : ''}

@@ -2,6 +2,7 @@
  * Taking people to what they vote on: the camera to the round's shapes, on their page.
  */
 import { Box, type Editor, type TLShapeId } from 'tldraw'
+import { fitIntoFreeArea } from '../board/free-area.ts'
 
 /** The page bounds around the round's shapes on the page that holds most of them, or null. */
 export function roundBounds(editor: Editor, shapeIds: readonly string[]): { pageId: string; bounds: Box } | null {
@@ -23,6 +24,7 @@ export function goToRound(editor: Editor, shapeIds: readonly string[]): boolean 
   if (!target) return false
   editor.stopFollowingUser()
   if (target.pageId !== editor.getCurrentPageId()) editor.setCurrentPage(target.pageId as never)
-  editor.zoomToBounds(target.bounds, { inset: 64, targetZoom: 1, animation: { duration: 400 } })
+  // Where no menu or banner covers them (the voting banner itself sits over the canvas's top).
+  fitIntoFreeArea(editor, target.bounds, { animate: true })
   return true
 }

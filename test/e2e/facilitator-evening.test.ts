@@ -256,6 +256,12 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
       roundOne,
       { timeout: 5_000 },
     )
+    // The vote buttons on the notes are big enough to hit with a mouse on a laptop.
+    const smallVoteButtons = await anna.page.evaluate(() =>
+      [...document.querySelectorAll('.vote-badge button')].map((button) => button.getBoundingClientRect()).filter((box) => box.width < 31.5 || box.height < 31.5).length,
+    )
+    expect(smallVoteButtons).toBe(0)
+    expect(await anna.page.locator('.vote-badge button').count()).toBeGreaterThan(0)
     await vote(anna.page, roundOne[0]!)
     await page.waitForSelector('[data-vote-progress="1/2"]', { timeout: 10_000 })
     await screenshot(anna.page, 'voting-open-participant-1280')
@@ -263,6 +269,19 @@ describe.skipIf(unavailable !== null)('the facilitator’s evening in the browse
     await screenshot(anna.page, 'voting-open-participant-390')
     await anna.page.setViewportSize(PROJECTOR)
     await screenshot(page, 'voting-progress-facilitator-1440')
+    // The banner keeps clear of our bar's buttons, and of the timer when that runs as well.
+    await page.click('[data-timer-start]')
+    await page.waitForSelector('.session-timer')
+    const covered = await page.evaluate(() => {
+      const banner = document.querySelector('[data-vote-banner]')!.getBoundingClientRect()
+      return [...document.querySelectorAll('.board-bar > *, .session-timer')]
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.left < banner.right && banner.left < box.right && box.top < banner.bottom && banner.top < box.bottom)
+        .map(({ element }) => element.className || element.tagName)
+    })
+    await screenshot(page, 'voting-with-timer-facilitator')
+    expect(covered).toEqual([])
+    await page.click('[data-timer-stop]')
     await bram.page.click('[data-vote-goto]')
     await vote(bram.page, roundOne[0]!)
     await vote(bram.page, roundOne[1]!)
