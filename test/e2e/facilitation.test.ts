@@ -201,6 +201,16 @@ describe.skipIf(unavailable !== null)('a workshop in the browser', () => {
     expect(await secretCount(bram)).toBe(0)
     expect(await secretCount(facilitator)).toBe(0)
     await screenshot(anna, 'private-writing')
+    // The notice that says so stays readable: the tour (its offer here) moves up above it.
+    const noticeCovered = await anna.evaluate(() => {
+      const notice = document.querySelector('[data-session-private]')!.getBoundingClientRect()
+      return [...document.querySelectorAll('.section-tour')].some((tour) => {
+        const box = tour.getBoundingClientRect()
+        return box.width > 0 && box.left < notice.right && notice.left < box.right && box.top < notice.bottom && notice.top < box.bottom
+      })
+    })
+    expect(await anna.locator('.section-tour').count()).toBeGreaterThan(0)
+    expect(noticeCovered).toBe(false)
 
     // A reload keeps Anna's note: it is stored, for her alone.
     await anna.reload()
