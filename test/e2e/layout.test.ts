@@ -327,6 +327,22 @@ describe.skipIf(unavailable !== null)('layout targets on the rendered board (iss
     expect(await page.locator('.regie-sidebar').count()).toBe(0)
     await page.click('[data-tour] .section-tour__buttons button:last-child')
     await page.waitForSelector('.regie-sidebar')
+    // … and the part last shown stays in the middle of the narrower canvas.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          type Editor = {
+            getCurrentPageShapes(): { id: string; type: string }[]
+            getShapePageBounds(id: string): { center: { x: number; y: number } }
+            pageToViewport(p: { x: number; y: number }): { x: number }
+            getViewportScreenBounds(): { w: number }
+          }
+          const editor = (window as unknown as { __regiebordEditor: Editor }).__regiebordEditor
+          const legend = editor.getCurrentPageShapes().find((shape) => shape.type === 'regie-legend')!
+          return Math.round(Math.abs(editor.pageToViewport(editor.getShapePageBounds(legend.id).center).x - editor.getViewportScreenBounds().w / 2))
+        }),
+      )
+      .toBeLessThan(24)
   })
 
   it('keeps the tour offer off the text view, and offers it again back on the canvas', async () => {

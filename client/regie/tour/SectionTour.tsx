@@ -11,6 +11,9 @@ interface Props {
   onOpenChange: (open: boolean) => void
 }
 
+/** How long after the tour closes a change of the canvas's size (the side panel returning) still refits. */
+const CLOSING_REFIT_MS = 1500
+
 const offeredKey = () => `regiebord:tour-offered:${window.location.pathname}`
 
 /**
@@ -46,13 +49,16 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step])
 
-  // The canvas changes size while touring (the side panel folds, a window is resized): the part
-  // shown is fitted again once the size has settled. Only a change of size does this; edits to
-  // the board while touring leave the camera alone.
+  // The canvas changes size while touring (the side panel folds, a window is resized) and right
+  // after the tour closes (the side panel comes back): the part shown is fitted again once the
+  // size has settled. Only a change of size does this; edits to the board leave the camera alone.
   const shown = useRef<{ current: number | null; sections: Section[] }>({ current, sections })
   shown.current = { current, sections }
+  const wasOpen = useRef(false)
   useEffect(() => {
-    if (!open) return
+    const closing = !open && wasOpen.current
+    wasOpen.current = open
+    if (!open && !closing) return
     const container = editor.getContainer()
     let size = { w: container.clientWidth, h: container.clientHeight }
     let frame = 0
@@ -67,9 +73,11 @@ export function SectionTour({ editor, open, onOpenChange }: Props) {
       })
     })
     observer.observe(container)
+    const lingering = closing ? setTimeout(() => observer.disconnect(), CLOSING_REFIT_MS) : undefined
     return () => {
       observer.disconnect()
       cancelAnimationFrame(frame)
+      clearTimeout(lingering)
     }
   }, [editor, open])
 
