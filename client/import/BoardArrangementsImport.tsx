@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
+import { LEGEND_TITLE } from '../../shared/board/legend-title.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { importTexts } from './import-texts.ts'
 import { insertModel } from './insert-model.ts'
@@ -33,7 +34,7 @@ export function BoardArrangementsImport({ editor }: { editor: Editor }) {
               mode="board"
               onImport={async (payload) => {
                 const { payloadToModel } = await import('../../shared/import/payload.ts')
-                const model = payloadToModel(payload, language === 'nl' ? 'Legenda' : 'Legend')
+                const model = payloadToModel(payload, LEGEND_TITLE[language])
                 await insertModel(editor, model, 'import')
                 setOpen(false)
                 return text.inserted(model.relations.length)

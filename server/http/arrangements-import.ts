@@ -20,6 +20,7 @@ import { checkImportPayload, payloadToModel, previewToPayload, type Arrangements
 import { ImportFileError, readImportFiles, type PickedFile } from '../../shared/import/read-files.ts'
 import { readArrangements, unknownRelationKinds, type ImportProblem } from '../../shared/import/read-arrangements.ts'
 import { isLocale, type Locale, type LocalizedText } from '../../shared/regie/text.ts'
+import { LEGEND_TITLE } from '../../shared/board/legend-title.ts'
 import { createBoardFromModel } from '../boards/model-board.ts'
 import type { AppDeps } from './deps.ts'
 
@@ -29,7 +30,6 @@ export const ARRANGEMENTS_IMPORT_PATH = /^\/api\/boards\/import-arrangements\/?$
 const MAX_BODY_BYTES = IMPORT_LIMITS.maxFileBytes * 2
 
 const DEFAULT_TITLE: LocalizedText = { nl: 'Geïmporteerde regelingen', en: 'Imported arrangements' }
-const LEGEND_TITLE: LocalizedText = { nl: 'Legenda', en: 'Legend' }
 
 /** Errors in both languages: `message` in Dutch (the product's language), `messages` both. */
 function importError(c: Context, status: 400 | 413 | 415 | 422, error: string, message: LocalizedText, extra: Record<string, unknown> = {}): Response {
