@@ -4,8 +4,8 @@
  * ~110 px; on a laptop or projector our bar (two rows) takes the top right and tldraw's toolbar
  * the bottom. Panels that come and go are measured each time: tldraw's style panel at the right
  * edge, ours that lie over the bottom of the canvas (the tour and its offer, marked with
- * COVERS_CANVAS_BOTTOM) and over its top below our bar (the voting banner, COVERS_CANVAS_TOP). Fitted to the whole viewport, a board's bottom row and a tour section's
- * last cards lay under them.
+ * COVERS_CANVAS_BOTTOM) and over its top below our bar (the voting banner, COVERS_CANVAS_TOP).
+ * Fitted to the whole viewport, a board's bottom row and a tour section's last cards lay under them.
  */
 import { Box, type Editor } from 'tldraw'
 import { NARROW_SCREEN } from './view-choice.ts'

@@ -1,5 +1,6 @@
 import { Box, Group2d, useValue, type Editor, type TLArrowShape, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
 import { aannameOf } from '../../shared/board/regie-shapes.ts'
+import { pointAlong } from '../../shared/board/relation-routing.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
 interface Marker {
@@ -36,6 +37,8 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
       const zoom = editor.getZoomLevel()
       if (zoom < MIN_ZOOM) return result
       const arrows = editor.getCurrentPageShapes().filter((shape): shape is TLArrowShape => shape.type === 'arrow')
+      // Most boards carry no open assumption on a relation: then no label needs measuring.
+      if (!arrows.some((shape) => aannameOf(shape.meta)?.bevestigd === false)) return result
       const labels = arrows.flatMap((shape) => labelBoxOf(editor, shape) ?? [])
       // The marker's size on the page: MARKER_SIZE on screen, scaled with the canvas up to 100 %.
       const size = { w: MARKER_SIZE.w / Math.max(1, zoom), h: MARKER_SIZE.h / Math.max(1, zoom) }
@@ -71,22 +74,6 @@ export function AannameArrowMarkers({ editor }: { editor: Editor }) {
       ))}
     </div>
   )
-}
-
-/** The point `fraction` of the way along a polyline, by length. */
-function pointAlong(points: readonly VecLike[], fraction: number): VecLike {
-  const lengths = points.slice(1).map((point, i) => Math.hypot(point.x - points[i]!.x, point.y - points[i]!.y))
-  let left = fraction * lengths.reduce((sum, length) => sum + length, 0)
-  for (let i = 0; i < lengths.length; i++) {
-    const length = lengths[i]!
-    if (left <= length && length > 0) {
-      const a = points[i]!
-      const b = points[i + 1]!
-      return { x: a.x + ((b.x - a.x) * left) / length, y: a.y + ((b.y - a.y) * left) / length }
-    }
-    left -= length
-  }
-  return points[points.length - 1]!
 }
 
 /** The arrow's line (its body), in the shape's own coordinates. */
